@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Started by Playwright: the real backend (serving the built app) on throwaway data.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/env.sh"
+export FLEET_E2E_PORT="${FLEET_E2E_PORT:-7027}"
+export FLEET_E2E_DATA="$(mktemp -d /tmp/fleet-e2e-XXXXXX)"
+mkdir -p "$FLEET_E2E_DATA/sqlite"
+FLEET_DEMO_REPO="$FLEET_E2E_DATA/platform-config.git" node "$ROOT/scripts/demo-platform-repo.js"
+export FLEET_DEMO_REPO="$FLEET_E2E_DATA/platform-config.git"
+trap 'rm -rf "$FLEET_E2E_DATA"' EXIT
+cd "$ROOT/packages/backend"
+node "$ROOT/node_modules/.bin/backstage-cli" package start \
+  --config "$ROOT/app-config.yaml" --config "$ROOT/e2e/app-config.e2e.yaml"

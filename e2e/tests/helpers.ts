@@ -1,0 +1,20 @@
+import { Page, TestInfo } from '@playwright/test';
+import path from 'node:path';
+
+const screenshotDir = path.resolve(__dirname, '..', 'artifacts', 'screenshots');
+
+/** Signs in through the guest provider's "Enter" button on the sign-in page. */
+export async function signInAsGuest(page: Page, to = '/') {
+  await page.goto(to);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.click();
+  await enter.waitFor({ state: 'detached' });
+}
+
+/** Saves a full-page screenshot named after the test, to be looked at after the run. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, step = 'final') {
+  const name = `${testInfo.titlePath.slice(1).join(' - ')} - ${step}`
+    .replace(/[^a-z0-9 ._-]+/gi, '_')
+    .slice(0, 180);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}

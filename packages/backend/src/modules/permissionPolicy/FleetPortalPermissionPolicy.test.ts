@@ -1,0 +1,62 @@
+import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
+import { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogLocationCreatePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import { FleetPortalPermissionPolicy } from './FleetPortalPermissionPolicy';
+
+function userWith(ownershipEntityRefs: string[]): PolicyQueryUser {
+  return {
+    identity: { type: 'user', userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
+    info: { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
+    token: 'token',
+    credentials: {} as PolicyQueryUser['credentials'],
+  } as PolicyQueryUser;
+}
+
+describe('FleetPortalPermissionPolicy', () => {
+  const policy = new FleetPortalPermissionPolicy({
+    platformOwnerRefs: ['group:default/platform-team'],
+  });
+  const owner = userWith(['user:default/priya.platform', 'group:default/platform-team']);
+  const developer = userWith(['user:default/devon.developer', 'group:default/team-checkout']);
+
+  it('lets everyone read the catalog', async () => {
+    for (const user of [owner, developer, undefined]) {
+      await expect(
+        policy.handle({ permission: catalogEntityReadPermission }, user),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    }
+  });
+
+  it.each([catalogEntityDeletePermission, catalogLocationCreatePermission])(
+    'allows %p only to platform owners',
+    async permission => {
+      await expect(policy.handle({ permission }, owner)).resolves.toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+      await expect(policy.handle({ permission }, developer)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      await expect(policy.handle({ permission }, undefined)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    },
+  );
+
+  it('matches owner refs case-insensitively', async () => {
+    const shouting = userWith(['group:default/Platform-Team']);
+    await expect(
+      policy.handle({ permission: catalogEntityDeletePermission }, shouting),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('allows permissions it has no rule for', async () => {
+    const other = createPermission({ name: 'other.thing', attributes: {} });
+    await expect(policy.handle({ permission: other }, developer)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+});

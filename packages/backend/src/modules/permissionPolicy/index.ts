@@ -1,0 +1,2 @@
+export { permissionModuleFleetPortalPolicy as default } from './module';
+export { FleetPortalPermissionPolicy } from './FleetPortalPermissionPolicy';

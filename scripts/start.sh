@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# One command from a fresh clone to a running Fleet Portal on its embedded defaults:
+# sets up (Node 22, dependencies, system packages when root), builds the frontend, prepares the demo
+# platform repository as a local Git repository, and runs the backend, which serves the app.
+#   scripts/start.sh            build if needed, then run on http://localhost:7007
+#   FLEET_REBUILD=1 scripts/start.sh   force a frontend rebuild
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup.sh
+source scripts/env.sh
+bash scripts/build-app.sh
+bash scripts/demo-platform-repo.sh
+mkdir -p data/sqlite
+printf '\n\033[1;32mFleet Portal starting: open http://localhost:7007 and choose "Enter" (guest).\033[0m\n\n'
+cd packages/backend
+exec node "$ROOT/node_modules/.bin/backstage-cli" package start

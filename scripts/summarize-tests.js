@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/* eslint-disable no-console */
+// Reads jest's and Playwright's JSON reports and prints the closing line "N passed, N failed".
+// A suite that did not produce its report counts as one failure, so a crash can never read as green.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const dir = process.argv[2];
+const read = name => {
+  const file = path.join(dir, name);
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+};
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const expectUnit = fs.existsSync(path.join(dir, 'jest.log'));
+const expectE2e =
+  fs.existsSync(path.join(dir, 'e2e.log')) || fs.existsSync(path.join(dir, 'e2e-build-failed.json'));
+
+const jest = read('jest.json');
+if (jest) {
+  passed += jest.numPassedTests;
+  failed += jest.numFailedTests;
+  skipped += jest.numPendingTests + jest.numTodoTests;
+  // a suite that fails to load (syntax error, missing module) has no failing test but must count
+  failed += jest.testResults.filter(r => r.status === 'failed' && r.assertionResults.length === 0).length;
+} else if (expectUnit) {
+  console.log('jest produced no report');
+  failed += 1;
+}
+
+const pw = read('playwright.json');
+if (pw) {
+  passed += pw.stats.expected + pw.stats.flaky;
+  failed += pw.stats.unexpected;
+  skipped += pw.stats.skipped;
+  failed += (pw.errors ?? []).length;
+} else if (expectE2e) {
+  console.log('the e2e suite produced no report');
+  failed += 1;
+}
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# One command from a fresh clone to a full test run: sets up, runs every package's tests (jest, CI mode,
+# on SQLite and — when it answers at 127.0.0.1:5432 — PostgreSQL), builds the app, runs the Playwright
+# e2e suite in Debian Chromium, and ends with one line: "N passed, N failed".
+#   scripts/test.sh                 everything
+#   scripts/test.sh --unit          only the package tests
+#   scripts/test.sh --e2e           only the e2e suite
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+source scripts/env.sh
+export CI=true
+results="$ROOT/data/test-results"
+rm -rf "$results" && mkdir -p "$results"
+run_unit=1; run_e2e=1
+case "${1:-}" in --unit) run_e2e=0 ;; --e2e) run_unit=0 ;; esac
+
+# PostgreSQL for TestDatabases (trust auth on these machines); tests fall back to SQLite only without it.
+if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] && \
+   node -e 'require("net").connect(5432,"127.0.0.1").on("connect",()=>process.exit(0)).on("error",()=>process.exit(1))'; then
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="postgresql://postgres@127.0.0.1:5432"
+fi
+
+if [ "$run_unit" = 1 ]; then
+  echo "=== package tests"
+  node node_modules/.bin/backstage-cli repo test --json --outputFile="$results/jest.json" 2>&1 | tee "$results/jest.log" | grep -vE '^\s*$' | tail -n 60
+fi
+
+if [ "$run_e2e" = 1 ]; then
+  echo "=== e2e"
+  bash scripts/build-app.sh > "$results/build-app.log" 2>&1 || { tail -40 "$results/build-app.log"; echo '{"buildFailed":true}' > "$results/e2e-build-failed.json"; }
+  if [ ! -f "$results/e2e-build-failed.json" ]; then
+    rm -rf e2e/artifacts
+    node node_modules/.bin/playwright test --config e2e/playwright.config.ts 2>&1 | tee "$results/e2e.log" | tail -n 40
+    cp e2e/artifacts/report.json "$results/playwright.json" 2>/dev/null || true
+  fi
+fi
+
+node scripts/summarize-tests.js "$results"
