@@ -5,7 +5,8 @@ test.describe('catalog', () => {
   test('guest signs in and the catalog lists the demo organisation', async ({ page }, testInfo) => {
     await signInAsGuest(page, '/?filters[kind]=group&filters[user]=all');
     const table = page.getByRole('table');
-    for (const group of ['platform-team', 'team-checkout', 'team-payments', 'management']) {
+    // platform team, application teams and the management group, shown by display name
+    for (const group of ['Platform Team', 'Checkout', 'Payments', 'Search', 'Data', 'Management']) {
       await expect(table.getByRole('link', { name: group, exact: true })).toBeVisible();
     }
     await saveScreenshot(page, testInfo);
