@@ -50,7 +50,10 @@ function copyShifted(from, to, days) {
 }
 
 function main() {
-  if (fs.existsSync(path.join(target, 'HEAD')) && process.env.FLEET_RESET_DEMO !== '1') {
+  if (
+    fs.existsSync(path.join(target, 'HEAD')) &&
+    process.env.FLEET_RESET_DEMO !== '1'
+  ) {
     console.log(`[demo] platform repository kept: ${target}`);
     return;
   }
@@ -59,7 +62,9 @@ function main() {
   const anchor = fs.existsSync(anchorFile)
     ? Date.parse(`${fs.readFileSync(anchorFile, 'utf8').trim()}T00:00:00Z`)
     : NaN;
-  const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  const today = Date.parse(
+    `${new Date().toISOString().slice(0, 10)}T00:00:00Z`,
+  );
   const days = Number.isNaN(anchor) ? 0 : Math.round((today - anchor) / DAY);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-demo-'));
@@ -72,7 +77,9 @@ function main() {
     fs.rmSync(target, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(target), { recursive: true });
     git(root, 'clone', '-q', '--bare', work, target);
-    console.log(`[demo] platform repository created: ${target} (dates shifted ${days} days)`);
+    console.log(
+      `[demo] platform repository created: ${target} (dates shifted ${days} days)`,
+    );
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

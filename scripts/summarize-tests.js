@@ -8,7 +8,9 @@ const path = require('node:path');
 const dir = process.argv[2];
 const read = name => {
   const file = path.join(dir, name);
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+  return fs.existsSync(file)
+    ? JSON.parse(fs.readFileSync(file, 'utf8'))
+    : undefined;
 };
 
 let passed = 0;
@@ -16,7 +18,8 @@ let failed = 0;
 let skipped = 0;
 const expectUnit = fs.existsSync(path.join(dir, 'jest.log'));
 const expectE2e =
-  fs.existsSync(path.join(dir, 'e2e.log')) || fs.existsSync(path.join(dir, 'e2e-build-failed.json'));
+  fs.existsSync(path.join(dir, 'e2e.log')) ||
+  fs.existsSync(path.join(dir, 'e2e-build-failed.json'));
 
 const jest = read('jest.json');
 if (jest) {
@@ -24,7 +27,9 @@ if (jest) {
   failed += jest.numFailedTests;
   skipped += jest.numPendingTests + jest.numTodoTests;
   // a suite that fails to load (syntax error, missing module) has no failing test but must count
-  failed += jest.testResults.filter(r => r.status === 'failed' && r.assertionResults.length === 0).length;
+  failed += jest.testResults.filter(
+    r => r.status === 'failed' && r.assertionResults.length === 0,
+  ).length;
 } else if (expectUnit) {
   console.log('jest produced no report');
   failed += 1;
@@ -41,5 +46,7 @@ if (pw) {
   failed += 1;
 }
 
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -25,7 +25,9 @@ function ipv4(n: number): string {
  * 10.i.0.0/16 (/22 per cluster) and the service pool 100.64.0.0/10's i-th /18 (/24 per cluster), so
  * every cluster's CIDRs are unique; up to 64 clusters per profile.
  */
-export function generatePlatformRepoFiles(shape: PlatformRepoShape): GeneratedFile[] {
+export function generatePlatformRepoFiles(
+  shape: PlatformRepoShape,
+): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   const perProfile = Math.ceil(shape.clusters / shape.profiles);
   if (perProfile > 64 || shape.profiles > 256) {
@@ -68,7 +70,10 @@ spec:
     allowedRoles: [view, edit]
     networkPolicy: { allowSameNamespace: true, allowDnsEgress: true }
   network: { podPools: [10.${p}.0.0/16], servicePools: [${servicePool}/18], podPrefix: 22, servicePrefix: 24 }
-  naming: { pattern: "^p${pad(p, 3)}-c[0-9]{5}$", example: p${pad(p, 3)}-c00001 }
+  naming: { pattern: "^p${pad(p, 3)}-c[0-9]{5}$", example: p${pad(
+        p,
+        3,
+      )}-c00001 }
   review: { intervalMonths: 12, maxLifetimeDays: 365 }
   nodes: { controlPlane: { min: 1, max: 5 }, workers: { min: 1, max: 100 } }
   provisioner: { type: cluster-api, clusterClass: talos-v2 }
@@ -94,11 +99,18 @@ spec:
   purpose: Generated for the benchmark
   profile: bench-p${pad(p, 3)}
   profileVersion: 2.${(p % 7) + (c % 3 === 0 ? 0 : 1)}.0
-  environment: ${['production', 'staging', 'development', 'test', 'edge'][c % 5]}
+  environment: ${
+    ['production', 'staging', 'development', 'test', 'edge'][c % 5]
+  }
   environmentGroup: generated
   region: region-${c % 12}
-  network: { podCidr: 10.${p}.${k * 4}.0/22, serviceCidr: ${ipv4(serviceBase)}/24 }
-  lifetime: { class: long-lived, created: "2025-01-${pad((c % 28) + 1, 2)}", reviewBy: "2026-0${(c % 9) + 1}-15" }
+  network: { podCidr: 10.${p}.${k * 4}.0/22, serviceCidr: ${ipv4(
+        serviceBase,
+      )}/24 }
+  lifetime: { class: long-lived, created: "2025-01-${pad(
+    (c % 28) + 1,
+    2,
+  )}", reviewBy: "2026-0${(c % 9) + 1}-15" }
   nodes: { controlPlane: 3, workers: ${(c % 20) + 1} }
 `,
     });

@@ -12,9 +12,16 @@ export async function signInAsGuest(page: Page, to = '/') {
 }
 
 /** Saves a full-page screenshot named after the test, to be looked at after the run. */
-export async function saveScreenshot(page: Page, testInfo: TestInfo, step = 'final') {
+export async function saveScreenshot(
+  page: Page,
+  testInfo: TestInfo,
+  step = 'final',
+) {
   const name = `${testInfo.titlePath.slice(1).join(' - ')} - ${step}`
     .replace(/[^a-z0-9 ._-]+/gi, '_')
     .slice(0, 180);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: path.join(screenshotDir, `${name}.png`),
+    fullPage: true,
+  });
 }

@@ -1,4 +1,7 @@
-import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
   catalogEntityDeletePermission,
@@ -9,7 +12,11 @@ import { FleetPortalPermissionPolicy } from './FleetPortalPermissionPolicy';
 
 function userWith(ownershipEntityRefs: string[]): PolicyQueryUser {
   return {
-    identity: { type: 'user', userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
+    identity: {
+      type: 'user',
+      userEntityRef: ownershipEntityRefs[0],
+      ownershipEntityRefs,
+    },
     info: { userEntityRef: ownershipEntityRefs[0], ownershipEntityRefs },
     token: 'token',
     credentials: {} as PolicyQueryUser['credentials'],
@@ -20,8 +27,14 @@ describe('FleetPortalPermissionPolicy', () => {
   const policy = new FleetPortalPermissionPolicy({
     platformOwnerRefs: ['group:default/platform-team'],
   });
-  const owner = userWith(['user:default/priya.platform', 'group:default/platform-team']);
-  const developer = userWith(['user:default/devon.developer', 'group:default/team-checkout']);
+  const owner = userWith([
+    'user:default/priya.platform',
+    'group:default/platform-team',
+  ]);
+  const developer = userWith([
+    'user:default/devon.developer',
+    'group:default/team-checkout',
+  ]);
 
   it('lets everyone read the catalog', async () => {
     for (const user of [owner, developer, undefined]) {
@@ -31,20 +44,21 @@ describe('FleetPortalPermissionPolicy', () => {
     }
   });
 
-  it.each([catalogEntityDeletePermission, catalogLocationCreatePermission])(
-    'allows %p only to platform owners',
-    async permission => {
-      await expect(policy.handle({ permission }, owner)).resolves.toEqual({
-        result: AuthorizeResult.ALLOW,
-      });
-      await expect(policy.handle({ permission }, developer)).resolves.toEqual({
-        result: AuthorizeResult.DENY,
-      });
-      await expect(policy.handle({ permission }, undefined)).resolves.toEqual({
-        result: AuthorizeResult.DENY,
-      });
-    },
-  );
+  it.each(
+    [catalogEntityDeletePermission, catalogLocationCreatePermission].map(
+      p => [p.name, p] as const,
+    ),
+  )('allows %s only to platform owners', async (_name, permission) => {
+    await expect(policy.handle({ permission }, owner)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    await expect(policy.handle({ permission }, developer)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    await expect(policy.handle({ permission }, undefined)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
+  });
 
   it('matches owner refs case-insensitively', async () => {
     const shouting = userWith(['group:default/Platform-Team']);
@@ -55,7 +69,9 @@ describe('FleetPortalPermissionPolicy', () => {
 
   it('allows permissions it has no rule for', async () => {
     const other = createPermission({ name: 'other.thing', attributes: {} });
-    await expect(policy.handle({ permission: other }, developer)).resolves.toEqual({
+    await expect(
+      policy.handle({ permission: other }, developer),
+    ).resolves.toEqual({
       result: AuthorizeResult.ALLOW,
     });
   });

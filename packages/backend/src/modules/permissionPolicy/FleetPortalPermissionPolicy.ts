@@ -48,7 +48,11 @@ export class FleetPortalPermissionPolicy implements PermissionPolicy {
     if (!PLATFORM_OWNER_ONLY.has(request.permission.name)) {
       return { result: AuthorizeResult.ALLOW };
     }
-    return { result: this.isPlatformOwner(user) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    return {
+      result: this.isPlatformOwner(user)
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY,
+    };
   }
 
   private isPlatformOwner(user?: PolicyQueryUser): boolean {

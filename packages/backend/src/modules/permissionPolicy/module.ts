@@ -16,7 +16,9 @@ export const permissionModuleFleetPortalPolicy = createBackendModule({
         const platformOwnerRefs = config.getOptionalStringArray(
           'fleetPortal.permissions.platformOwners',
         ) ?? ['group:default/platform-team'];
-        policy.setPolicy(new FleetPortalPermissionPolicy({ platformOwnerRefs }));
+        policy.setPolicy(
+          new FleetPortalPermissionPolicy({ platformOwnerRefs }),
+        );
       },
     });
   },
