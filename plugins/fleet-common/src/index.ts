@@ -1,1 +1,85 @@
-export {};
+/**
+ * Fleet Portal entity kinds, JSON schemas, validators, naming and CIDR rules and
+ * permissions, shared by frontend and backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './constants';
+export type {
+  ClusterEntity,
+  ClusterFleetFields,
+  ClusterLifetime,
+  ClusterNetwork,
+  ClusterNodes,
+  ClusterProfileEntity,
+  ClusterProfileSpec,
+  ClusterSpec,
+  LimitRangeSpec,
+  NodeRange,
+  ProfileAdmission,
+  ProfileComponent,
+  ProfileKubernetes,
+  ProfileNaming,
+  ProfileNetwork,
+  ProfileNetworkPolicy,
+  ProfileNodes,
+  ProfileProvisioner,
+  ProfileReview,
+  ProfileStorageClasses,
+  ProfileTenancy,
+  Quota,
+  TenantNamespaceEntity,
+  TenantNamespaceSpec,
+} from './types';
+export {
+  CLUSTER_FLEET_FIELDS,
+  hasFleetFields,
+  isClusterEntity,
+  isClusterProfileEntity,
+  isTenantNamespaceEntity,
+} from './guards';
+export type { FleetValidationIssue } from './validation/issues';
+export {
+  isGovernedCluster,
+  validateClusterFleetFields,
+  validateGovernedCluster,
+} from './validation/cluster';
+export {
+  clusterProfileEntityV1alpha1Validator,
+  validateClusterProfile,
+} from './validation/profile';
+export { validateTenantNamespace } from './validation/tenantNamespace';
+export { validateFleetEntity } from './validation/fleetEntity';
+export { isExplicitVersionPin } from './validation/versions';
+export {
+  isDns1123Label,
+  MAX_NAME_LENGTH,
+  tenantNamespaceEntityName,
+  validateClusterName,
+  validateNamespaceName,
+} from './naming';
+export {
+  cidrContains,
+  cidrsOverlap,
+  findOverlaps,
+  formatCidr,
+  parseCidr,
+} from './cidr';
+export type {
+  CidrItem,
+  CidrOverlap,
+  CidrParseResult,
+  IpVersion,
+  ParsedCidr,
+} from './cidr';
+export { IntervalSet } from './intervalSet';
+export type { BigRange } from './intervalSet';
+export { compareQuantities, parseQuantity } from './quantity';
+export type { Quantity, QuantityParseResult } from './quantity';
+export * from './permissions';
+export {
+  clusterFleetSpecSchema,
+  clusterProfileSchema,
+  tenantNamespaceSpecSchema,
+} from './schema';

@@ -1,0 +1,192 @@
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  AdmissionController,
+  AdmissionMode,
+  Environment,
+  Lifecycle,
+  LifetimeClass,
+  ProfileType,
+  Provisioner,
+} from './constants';
+
+// Spec shapes are type aliases, not interfaces: only type literals are assignable to
+// Entity's JsonObject spec.
+
+/** Resource name → Kubernetes quantity, e.g. `{ "requests.cpu": "2", "limits.memory": "8Gi" }`. */
+export type Quota = Record<string, string>;
+
+/** Resource name → Kubernetes quantity, per LimitRange field. */
+export type LimitRangeSpec = {
+  defaultRequest?: Record<string, string>;
+  default?: Record<string, string>;
+};
+
+export type ClusterNetwork = {
+  podCidr?: string;
+  serviceCidr?: string;
+  nodeCidr?: string;
+};
+
+/** Dates are calendar dates, `YYYY-MM-DD`. */
+export type ClusterLifetime = {
+  /** Absent means long-lived. */
+  class?: LifetimeClass;
+  created?: string;
+  reviewBy?: string;
+  retireBy?: string;
+};
+
+export type ClusterNodes = {
+  controlPlane?: number;
+  workers?: number;
+};
+
+/** The fields the entity model adds to a kubernetes-cluster Resource; all optional. */
+export type ClusterFleetFields = {
+  purpose?: string;
+  /** Entity ref to a ClusterProfile (default kind clusterprofile). */
+  profile?: string;
+  profileVersion?: string;
+  environment?: Environment;
+  environmentGroup?: string;
+  region?: string;
+  site?: string;
+  network?: ClusterNetwork;
+  lifetime?: ClusterLifetime;
+  nodes?: ClusterNodes;
+};
+
+export type ClusterSpec = ClusterFleetFields & {
+  type: 'kubernetes-cluster';
+  owner: string;
+  lifecycle?: Lifecycle;
+  system?: string;
+  dependsOn?: string[];
+  dependencyOf?: string[];
+};
+
+export interface ClusterEntity extends Entity {
+  apiVersion: 'backstage.io/v1alpha1' | 'backstage.io/v1beta1';
+  kind: 'Resource';
+  spec: ClusterSpec;
+}
+
+export type TenantNamespaceSpec = {
+  type: 'kubernetes-namespace';
+  owner: string;
+  lifecycle?: Lifecycle;
+  /** Entity ref to the cluster Resource (default kind resource). */
+  cluster: string;
+  /** The Kubernetes namespace name. */
+  namespace: string;
+  quota?: Quota;
+  limits?: LimitRangeSpec;
+  roles?: string[];
+  identityGroup?: string;
+  system?: string;
+  dependsOn?: string[];
+  dependencyOf?: string[];
+};
+
+export interface TenantNamespaceEntity extends Entity {
+  apiVersion: 'backstage.io/v1alpha1' | 'backstage.io/v1beta1';
+  kind: 'Resource';
+  spec: TenantNamespaceSpec;
+}
+
+export type ProfileKubernetes = {
+  distribution: string;
+  version: string;
+  /** A semver range, e.g. `>=1.30.0 <1.32.0`. */
+  allowedRange?: string;
+};
+
+export type ProfileComponent = {
+  name: string;
+  role?: string;
+  /** An explicit pin: never empty, `latest`, `*` or a range. */
+  version: string;
+  chart?: string;
+};
+
+export type ProfileStorageClasses = {
+  default?: string;
+  available?: string[];
+};
+
+export type ProfileAdmission = {
+  controller?: AdmissionController;
+  mode?: AdmissionMode;
+};
+
+export type ProfileNetworkPolicy = {
+  allowSameNamespace?: boolean;
+  allowDnsEgress?: boolean;
+  allowIngressFromNamespaces?: string[];
+};
+
+export type ProfileTenancy = {
+  defaults?: { quota?: Quota; limits?: LimitRangeSpec };
+  maximums?: { quota?: Quota };
+  allowedRoles?: string[];
+  networkPolicy?: ProfileNetworkPolicy;
+};
+
+export type ProfileNetwork = {
+  podPools?: string[];
+  servicePools?: string[];
+  /** Prefix length of the pod CIDR a new cluster gets from a pod pool. */
+  podPrefix?: number;
+  servicePrefix?: number;
+};
+
+export type ProfileNaming = {
+  pattern?: string;
+  example?: string;
+};
+
+export type ProfileReview = {
+  intervalMonths?: number;
+  /** Longest lifetime of a project cluster. */
+  maxLifetimeDays?: number;
+};
+
+export type NodeRange = { min?: number; max?: number };
+
+export type ProfileNodes = {
+  controlPlane?: NodeRange;
+  workers?: NodeRange;
+};
+
+export type ProfileProvisioner = {
+  type?: Provisioner;
+  clusterClass?: string;
+};
+
+export type ClusterProfileSpec = {
+  type: ProfileType;
+  version: string;
+  /** Older versions still accepted for new clusters. */
+  allowedVersions?: string[];
+  owner: string;
+  lifecycle: Lifecycle;
+  summary?: string;
+  kubernetes: ProfileKubernetes;
+  components: ProfileComponent[];
+  storageClasses?: ProfileStorageClasses;
+  admission?: ProfileAdmission;
+  clickOps?: { allowed?: boolean };
+  auditLogging?: boolean;
+  tenancy?: ProfileTenancy;
+  network?: ProfileNetwork;
+  naming?: ProfileNaming;
+  review?: ProfileReview;
+  nodes?: ProfileNodes;
+  provisioner?: ProfileProvisioner;
+};
+
+export interface ClusterProfileEntity extends Entity {
+  apiVersion: 'fleet-portal.dev/v1alpha1';
+  kind: 'ClusterProfile';
+  spec: ClusterProfileSpec;
+}
