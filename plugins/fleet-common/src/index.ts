@@ -83,3 +83,19 @@ export {
   clusterProfileSchema,
   tenantNamespaceSpecSchema,
 } from './schema';
+export {
+  LIFECYCLE_STATUSES,
+  RETIRING_SOON_DAYS,
+  REVIEW_DUE_DAYS,
+} from './api/lifecycle';
+export type {
+  ClusterLifecycle,
+  FindingSeverity,
+  GovernanceFinding,
+  GovernanceFindingCode,
+  LifecyclePage,
+  LifecycleQuery,
+  LifecycleSchedule,
+  LifecycleSortField,
+  LifecycleStatus,
+} from './api/lifecycle';

@@ -1,0 +1,129 @@
+// The lifecycle and governance API of the fleet backend (plugin id `fleet`), shared by the backend that
+// serves it and the frontend client that reads it. All dates are calendar dates, YYYY-MM-DD.
+
+/**
+ * Where a cluster stands against its dates, worst first:
+ * - `retired`: past its retire-by date and still in the inventory
+ * - `review-overdue`: past its review-by date
+ * - `retiring-soon`: retire-by within 90 days
+ * - `review-due`: review-by within 30 days
+ * - `ok`: none of the above
+ * - `unknown`: neither date is recorded (also reported as a finding)
+ */
+export type LifecycleStatus =
+  | 'retired'
+  | 'review-overdue'
+  | 'retiring-soon'
+  | 'review-due'
+  | 'ok'
+  | 'unknown';
+
+export const LIFECYCLE_STATUSES: readonly LifecycleStatus[] = [
+  'retired',
+  'review-overdue',
+  'retiring-soon',
+  'review-due',
+  'ok',
+  'unknown',
+];
+
+/** Days before a date at which the status changes. */
+export const REVIEW_DUE_DAYS = 30;
+export const RETIRING_SOON_DAYS = 90;
+
+/** Governance rules of domain.md that a cluster can break. */
+export type GovernanceFindingCode =
+  | 'no-owner'
+  | 'no-profile'
+  | 'unknown-profile'
+  | 'profile-version-behind'
+  | 'profile-version-not-allowed'
+  | 'missing-review-date'
+  | 'missing-retire-date'
+  | 'review-interval-too-long'
+  | 'cidr-overlap'
+  | 'ungoverned';
+
+export type FindingSeverity = 'critical' | 'warning' | 'info';
+
+export type GovernanceFinding = {
+  code: GovernanceFindingCode;
+  severity: FindingSeverity;
+  /** A sentence for people, naming the values involved. */
+  message: string;
+  /** The other entity involved, e.g. the cluster whose CIDR overlaps, or the profile. */
+  relatedEntityRef?: string;
+};
+
+/** One cluster as the lifecycle views show it. */
+export type ClusterLifecycle = {
+  entityRef: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  purpose?: string;
+  environment?: string;
+  environmentGroup?: string;
+  region?: string;
+  site?: string;
+  /** Entity ref of the profile, as the cluster names it. */
+  profileRef?: string;
+  profileVersion?: string;
+  /** The profile's current version, when the profile is in the catalog. */
+  profileCurrentVersion?: string;
+  lifetimeClass?: 'long-lived' | 'project';
+  created?: string;
+  reviewBy?: string;
+  retireBy?: string;
+  status: LifecycleStatus;
+  /** Days from today to the date that decides the status (negative when past); absent when unknown. */
+  daysLeft?: number;
+  /** The date `daysLeft` counts to: review-by or retire-by. */
+  statusDate?: string;
+  governed: boolean;
+  findings: GovernanceFinding[];
+};
+
+export type LifecycleSortField =
+  | 'status'
+  | 'name'
+  | 'owner'
+  | 'environment'
+  | 'profile'
+  | 'reviewBy'
+  | 'retireBy';
+
+/** Query of GET /lifecycle/clusters; filters take several values (OR within a field, AND across). */
+export type LifecycleQuery = {
+  owner?: string[];
+  environment?: string[];
+  profile?: string[];
+  status?: LifecycleStatus[];
+  /** Substring match on name, title and purpose. */
+  search?: string;
+  /** Default `status` (worst first, then the nearest date). */
+  orderBy?: LifecycleSortField;
+  order?: 'asc' | 'desc';
+  offset?: number;
+  /** Default 50, at most 500. */
+  limit?: number;
+};
+
+export type LifecyclePage = {
+  items: ClusterLifecycle[];
+  totalItems: number;
+  offset: number;
+  limit: number;
+  /** Values present in the whole fleet (not only this page), for the filter pickers. */
+  facets: {
+    owner: string[];
+    environment: string[];
+    profile: string[];
+    status: Record<LifecycleStatus, number>;
+  };
+};
+
+/** GET /lifecycle/schedule: reviews and retirements per month for the next `months` months. */
+export type LifecycleSchedule = {
+  months: { month: string; reviews: number; retirements: number }[];
+};
