@@ -1,0 +1,126 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { readBlobs } from './readBlobs';
+import { runGit } from './runGit';
+
+export type GitMirrorOptions = {
+  /** Directory of the bare mirror; created on first use and kept between runs. */
+  dir: string;
+  /** A local path, file:// URL or http(s) URL. */
+  remote: string;
+  branch: string;
+  /**
+   * The `Authorization` header value for the remote, resolved before every fetch
+   * (tokens such as GitHub App installation tokens expire).
+   */
+  authorization?: () => Promise<string | undefined>;
+};
+
+export type GitFile = { path: string; content: Buffer };
+
+/**
+ * A bare, worktree-less mirror of one branch of a remote. The first sync initialises
+ * it; every sync after that is an incremental fetch. Files are read straight from the
+ * object store.
+ */
+export class GitMirror {
+  readonly #options: GitMirrorOptions;
+
+  constructor(options: GitMirrorOptions) {
+    this.#options = options;
+  }
+
+  /** Fetches the branch and resolves with the sha of its head commit. */
+  async sync(signal?: AbortSignal): Promise<string> {
+    const { dir, remote, branch } = this.#options;
+    if (!(await isGitDir(dir))) {
+      await fs.mkdir(dir, { recursive: true });
+      await runGit(['init', '--bare', '--quiet', dir], { signal });
+    }
+    const authorization = await this.#options.authorization?.();
+    await runGit(
+      [
+        '--git-dir',
+        dir,
+        'fetch',
+        '--prune',
+        '--no-tags',
+        '--quiet',
+        '--',
+        remote,
+        `+refs/heads/${branch}:refs/heads/${branch}`,
+      ],
+      {
+        signal,
+        env: authorization ? credentialEnv(authorization) : undefined,
+        secrets: authorization ? [authorization] : undefined,
+      },
+    );
+    const head = await runGit(
+      ['--git-dir', dir, 'rev-parse', '--verify', '--end-of-options', `refs/heads/${branch}^{commit}`],
+      { signal },
+    );
+    return head.toString('utf8').trim();
+  }
+
+  /** Reads the files of a commit whose paths pass `include`. */
+  async readFiles(
+    commit: string,
+    include: (filePath: string) => boolean,
+    signal?: AbortSignal,
+  ): Promise<GitFile[]> {
+    const { dir } = this.#options;
+    const tree = await runGit(
+      ['--git-dir', dir, 'ls-tree', '-r', '-z', '--full-tree', commit],
+      { signal },
+    );
+    const blobs = parseLsTree(tree).filter(
+      entry => entry.type === 'blob' && include(entry.path),
+    );
+    const contents = await readBlobs(
+      dir,
+      blobs.map(blob => blob.oid),
+      signal,
+    );
+    return blobs.map((blob, index) => ({
+      path: blob.path,
+      content: contents[index],
+    }));
+  }
+}
+
+/**
+ * Git reads extra configuration from GIT_CONFIG_COUNT/KEY_n/VALUE_n: the credential
+ * reaches git through its environment, never its command line, and never the disk.
+ */
+export function credentialEnv(authorization: string): Record<string, string> {
+  return {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: 'http.extraHeader',
+    GIT_CONFIG_VALUE_0: `Authorization: ${authorization}`,
+  };
+}
+
+type TreeEntry = { type: string; oid: string; path: string };
+
+/** `<mode> SP <type> SP <oid> TAB <path> NUL`, repeated. */
+function parseLsTree(output: Buffer): TreeEntry[] {
+  return output
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map(record => {
+      const tab = record.indexOf('\t');
+      const [, type, oid] = record.slice(0, tab).split(' ');
+      return { type, oid, path: record.slice(tab + 1) };
+    });
+}
+
+async function isGitDir(dir: string): Promise<boolean> {
+  try {
+    await fs.access(path.join(dir, 'HEAD'));
+    return true;
+  } catch {
+    return false;
+  }
+}

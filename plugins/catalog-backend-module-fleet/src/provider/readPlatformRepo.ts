@@ -1,0 +1,218 @@
+import {
+  DEFAULT_NAMESPACE,
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  FleetValidationIssue,
+  validateClusterProfile,
+  validateGovernedCluster,
+  validateTenantNamespace,
+} from '@fleet-portal/plugin-fleet-common';
+import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { checkEntityEnvelope } from './entityEnvelope';
+import { fieldLine } from './fieldLine';
+import { checkKubernetesAccess } from './kubernetesAccess';
+
+/** A file of the platform repository, by its path from the repository root. */
+export type PlatformRepoFile = { path: string; content: string };
+
+/** Why a file was skipped. */
+export type PlatformRepoFileError = {
+  path: string;
+  line?: number;
+  message: string;
+};
+
+export type PlatformRepoEntity = { path: string; entity: Entity };
+
+export type PlatformRepoContents = {
+  entities: PlatformRepoEntity[];
+  errors: PlatformRepoFileError[];
+};
+
+type FileRule = {
+  pattern: RegExp;
+  validate(entity: Entity, dirs: string[]): FleetValidationIssue[];
+};
+
+const FILE_RULES: FileRule[] = [
+  {
+    pattern: /^profiles\/([^/]+)\/profile\.yaml$/,
+    validate: (entity, [profile]) => [
+      ...validateClusterProfile(entity),
+      ...nameIsDirectory(entity, profile),
+    ],
+  },
+  {
+    pattern: /^clusters\/([^/]+)\/cluster\.yaml$/,
+    validate: (entity, [cluster]) => [
+      ...validateGovernedCluster(entity),
+      ...nameIsDirectory(entity, cluster),
+      ...checkKubernetesAccess(entity),
+    ],
+  },
+  {
+    pattern: /^clusters\/([^/]+)\/namespaces\/([^/]+)\/namespace\.yaml$/,
+    validate: (entity, [cluster, namespace]) => [
+      ...validateTenantNamespace(entity),
+      ...namespaceMatchesDirectories(entity, cluster, namespace),
+    ],
+  },
+];
+
+/** Whether the provider reads this path; everything else in the repository is ignored. */
+export function isPlatformRepoEntityFile(path: string): boolean {
+  return FILE_RULES.some(rule => rule.pattern.test(path));
+}
+
+/** `clusters/x/cluster.yaml:12: spec.network.podCidr: ...` */
+export function formatFileError(error: PlatformRepoFileError): string {
+  const where =
+    error.line === undefined ? error.path : `${error.path}:${error.line}`;
+  return `${where}: ${error.message}`;
+}
+
+/**
+ * Turns the entity files of a platform repository into entities. Each recognised file
+ * must hold one valid entity; a file that does not parse or validate yields errors
+ * (with the line of the offending field where possible) and no entity, without
+ * affecting the other files. When two files define the same entity, the first path in
+ * sort order wins.
+ */
+export async function readPlatformRepo(
+  files: PlatformRepoFile[],
+): Promise<PlatformRepoContents> {
+  const contents: PlatformRepoContents = { entities: [], errors: [] };
+  const seen = new Map<string, string>();
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (const file of sorted) {
+    const rule = FILE_RULES.find(r => r.pattern.test(file.path));
+    if (!rule) {
+      continue;
+    }
+    const dirs = rule.pattern.exec(file.path)!.slice(1);
+    const result = await readEntityFile(file, rule, dirs);
+    if ('errors' in result) {
+      contents.errors.push(...result.errors);
+      continue;
+    }
+    const ref = stringifyEntityRef(result.entity).toLocaleLowerCase('en-US');
+    const first = seen.get(ref);
+    if (first) {
+      contents.errors.push({
+        path: file.path,
+        line: 1,
+        message: `${ref} is already defined in ${first}`,
+      });
+      continue;
+    }
+    seen.set(ref, file.path);
+    contents.entities.push({ path: file.path, entity: result.entity });
+  }
+  return contents;
+}
+
+async function readEntityFile(
+  file: PlatformRepoFile,
+  rule: FileRule,
+  dirs: string[],
+): Promise<{ entity: Entity } | { errors: PlatformRepoFileError[] }> {
+  const lineCounter = new LineCounter();
+  const fail = (message: string, line?: number) => ({
+    errors: [{ path: file.path, line, message }],
+  });
+  const docs = parseAllDocuments(file.content, {
+    lineCounter,
+    prettyErrors: false,
+  });
+  if (!Array.isArray(docs) || docs.length === 0) {
+    return fail('the file holds no entity');
+  }
+  const parseError = docs.flatMap(doc => doc.errors)[0];
+  if (parseError) {
+    return fail(
+      `invalid YAML: ${parseError.message}`,
+      lineCounter.linePos(parseError.pos[0]).line,
+    );
+  }
+  if (docs.length > 1) {
+    return fail(
+      `expected one YAML document with one entity, found ${docs.length}`,
+      lineOf(docs[1], lineCounter),
+    );
+  }
+  const [doc] = docs;
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) {
+    return fail('the file holds no entity');
+  }
+  const envelopeIssue = await checkEntityEnvelope(data);
+  const issues = envelopeIssue
+    ? [envelopeIssue]
+    : rule.validate(data as Entity, dirs);
+  if (issues.length > 0) {
+    return {
+      errors: issues.map(issue => ({
+        path: file.path,
+        line: fieldLine(doc, lineCounter, issue.path),
+        message: issue.message,
+      })),
+    };
+  }
+  return { entity: data as Entity };
+}
+
+function lineOf(doc: Document, lineCounter: LineCounter): number | undefined {
+  return doc.range ? lineCounter.linePos(doc.range[0]).line : undefined;
+}
+
+function nameIsDirectory(entity: Entity, directory: string) {
+  return entity.metadata.name === directory
+    ? []
+    : [
+        {
+          path: 'metadata.name',
+          message: `metadata.name: must be ${directory} (the name of its directory), not ${entity.metadata.name}`,
+        },
+      ];
+}
+
+/**
+ * spec.cluster and spec.namespace must name the directories the file is in; together
+ * with validateTenantNamespace's name rule this makes the entity name
+ * `<cluster directory>.<namespace directory>`.
+ */
+function namespaceMatchesDirectories(
+  entity: Entity,
+  clusterDirectory: string,
+  namespaceDirectory: string,
+): FleetValidationIssue[] {
+  const { cluster, namespace } = entity.spec ?? {};
+  const issues: FleetValidationIssue[] = [];
+  if (typeof cluster === 'string' && clusterName(entity, cluster) !== clusterDirectory) {
+    issues.push({
+      path: 'spec.cluster',
+      message: `spec.cluster: must be ${clusterDirectory} (the cluster directory the file is in), not ${cluster}`,
+    });
+  }
+  if (typeof namespace === 'string' && namespace !== namespaceDirectory) {
+    issues.push({
+      path: 'spec.namespace',
+      message: `spec.namespace: must be ${namespaceDirectory} (the name of its directory), not ${namespace}`,
+    });
+  }
+  return issues;
+}
+
+function clusterName(entity: Entity, ref: string): string | undefined {
+  try {
+    return parseEntityRef(ref, {
+      defaultKind: 'resource',
+      defaultNamespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
+    }).name;
+  } catch {
+    return undefined;
+  }
+}
