@@ -1,0 +1,24 @@
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  ClusterLifecycle,
+  LifecyclePage,
+  LifecycleQuery,
+  LifecycleSchedule,
+} from '@fleet-portal/plugin-fleet-common';
+
+/** The lifecycle API of the fleet backend. Every method throws a ResponseError on a non-2xx answer. */
+export interface FleetApi {
+  /** One page of clusters with the facets of the whole fleet. */
+  listClusters(query: LifecycleQuery): Promise<LifecyclePage>;
+  /** The lifecycle of one cluster; throws a ResponseError with status 404 when the backend does not know it. */
+  getCluster(cluster: { namespace: string; name: string }): Promise<ClusterLifecycle>;
+  /** Reviews and retirements per month for the next `months` months. */
+  getSchedule(months: number): Promise<LifecycleSchedule>;
+  /** Every cluster matching the filters (paging and sorting ignored) as CSV. */
+  exportCsv(query: LifecycleQuery): Promise<Blob>;
+}
+
+export const fleetApiRef = createApiRef<FleetApi>().with({
+  id: 'plugin.fleet.api',
+  pluginId: 'fleet',
+});

@@ -1,0 +1,102 @@
+import { ResponseError } from '@backstage/errors';
+import { FleetClient } from './FleetClient';
+
+const baseUrl = 'http://localhost:7007/api/fleet';
+
+function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+function setup(response: Response) {
+  const fetch = jest.fn().mockResolvedValue(response);
+  const getBaseUrl = jest.fn().mockResolvedValue(baseUrl);
+  const client = new FleetClient({
+    discoveryApi: { getBaseUrl },
+    fetchApi: { fetch },
+  });
+  return { client, fetch, getBaseUrl };
+}
+
+describe('FleetClient', () => {
+  it('lists clusters with repeated multi-valued filters', async () => {
+    const page = { items: [], totalItems: 0, offset: 50, limit: 25 };
+    const { client, fetch, getBaseUrl } = setup(jsonResponse(page));
+
+    await expect(
+      client.listClusters({
+        owner: ['group:default/a', 'group:default/b'],
+        status: ['retired'],
+        search: 'pay',
+        orderBy: 'reviewBy',
+        order: 'desc',
+        offset: 50,
+        limit: 25,
+      }),
+    ).resolves.toEqual(page);
+
+    expect(getBaseUrl).toHaveBeenCalledWith('fleet');
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/lifecycle/clusters?owner=group%3Adefault%2Fa&owner=group%3Adefault%2Fb&status=retired&search=pay&orderBy=reviewBy&order=desc&offset=50&limit=25`,
+    );
+  });
+
+  it('lists clusters without a query string when there is no query', async () => {
+    const { client, fetch } = setup(jsonResponse({ items: [] }));
+    await client.listClusters({});
+    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/lifecycle/clusters`);
+  });
+
+  it('gets one cluster by namespace and name', async () => {
+    const { client, fetch } = setup(jsonResponse({ name: 'prd-euw1-a-01' }));
+    await expect(
+      client.getCluster({ namespace: 'default', name: 'prd-euw1-a-01' }),
+    ).resolves.toEqual({ name: 'prd-euw1-a-01' });
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/lifecycle/clusters/default/prd-euw1-a-01`,
+    );
+  });
+
+  it('gets the schedule for a number of months', async () => {
+    const { client, fetch } = setup(jsonResponse({ months: [] }));
+    await client.getSchedule(12);
+    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/lifecycle/schedule?months=12`);
+  });
+
+  it('exports CSV with the filters but not the paging', async () => {
+    const { client, fetch } = setup(
+      new Response('name\nprd-euw1-a-01\n', {
+        headers: { 'Content-Type': 'text/csv' },
+      }),
+    );
+    const blob = await client.exportCsv({
+      environment: ['production'],
+      orderBy: 'status',
+      offset: 100,
+      limit: 50,
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/lifecycle/clusters/export.csv?environment=production&orderBy=status`,
+    );
+    await expect(blob.text()).resolves.toBe('name\nprd-euw1-a-01\n');
+  });
+
+  it.each([403, 404, 500])('throws a ResponseError on %s', async status => {
+    const { client } = setup(
+      jsonResponse(
+        {
+          error: { name: status === 403 ? 'NotAllowedError' : 'Error', message: 'nope' },
+          response: { statusCode: status },
+        },
+        status,
+      ),
+    );
+    const error = await client
+      .getCluster({ namespace: 'default', name: 'x' })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(status);
+  });
+});

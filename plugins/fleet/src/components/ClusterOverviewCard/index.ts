@@ -1,0 +1,1 @@
+export { ClusterOverviewCard } from './ClusterOverviewCard';

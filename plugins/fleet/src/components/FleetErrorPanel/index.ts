@@ -1,0 +1,1 @@
+export { FleetErrorPanel } from './FleetErrorPanel';

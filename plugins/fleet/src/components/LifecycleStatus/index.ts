@@ -1,0 +1,2 @@
+export { LifecycleStatusChip } from './LifecycleStatusChip';
+export { formatDaysLeft, STATUS_LABELS } from './statusLabels';

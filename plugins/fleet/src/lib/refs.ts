@@ -1,0 +1,14 @@
+import { parseEntityRef, type CompoundEntityRef } from '@backstage/catalog-model';
+
+/** The parsed ref, or undefined when the text is not a valid entity ref. */
+export function tryParseEntityRef(
+  ref: string | undefined,
+  defaultKind?: string,
+): CompoundEntityRef | undefined {
+  if (!ref) return undefined;
+  try {
+    return parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' });
+  } catch {
+    return undefined;
+  }
+}
