@@ -40,8 +40,6 @@ export class GitMirror {
     const authorization = await this.#options.authorization?.();
     await runGit(
       [
-        '--git-dir',
-        dir,
         'fetch',
         '--prune',
         '--no-tags',
@@ -51,14 +49,15 @@ export class GitMirror {
         `+refs/heads/${branch}:refs/heads/${branch}`,
       ],
       {
+        gitDir: dir,
         signal,
         env: authorization ? credentialEnv(authorization) : undefined,
         secrets: authorization ? [authorization] : undefined,
       },
     );
     const head = await runGit(
-      ['--git-dir', dir, 'rev-parse', '--verify', '--end-of-options', `refs/heads/${branch}^{commit}`],
-      { signal },
+      ['rev-parse', '--verify', '--end-of-options', `refs/heads/${branch}^{commit}`],
+      { gitDir: dir, signal },
     );
     return head.toString('utf8').trim();
   }
@@ -70,10 +69,10 @@ export class GitMirror {
     signal?: AbortSignal,
   ): Promise<GitFile[]> {
     const { dir } = this.#options;
-    const tree = await runGit(
-      ['--git-dir', dir, 'ls-tree', '-r', '-z', '--full-tree', commit],
-      { signal },
-    );
+    const tree = await runGit(['ls-tree', '-r', '-z', '--full-tree', commit], {
+      gitDir: dir,
+      signal,
+    });
     const blobs = parseLsTree(tree).filter(
       entry => entry.type === 'blob' && include(entry.path),
     );

@@ -47,11 +47,6 @@ export function readProviderConfigs(
 }
 
 function readProviderConfig(id: string, config: Config): PlatformRepoProviderConfig {
-  if (!/^[A-Za-z0-9][\w-]*$/.test(id)) {
-    throw new InputError(
-      `${CONFIG_KEY}: provider id "${id}" must be letters, digits, - and _`,
-    );
-  }
   const branch = config.getOptionalString('branch') ?? 'main';
   if (!isBranchName(branch)) {
     throw new InputError(`${CONFIG_KEY}.${id}.branch: "${branch}" is not a branch name`);

@@ -14,7 +14,8 @@ export async function readBlobs(
     return [];
   }
   const parser = new CatFileBatchParser();
-  await runGit(['--git-dir', gitDir, 'cat-file', '--batch'], {
+  await runGit(['cat-file', '--batch'], {
+    gitDir,
     input: oids.map(oid => `${oid}\n`).join(''),
     signal,
     onStdout: chunk => parser.push(chunk),

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 export class GitCommandError extends CustomErrorBase {}
 
 export type RunGitOptions = {
-  cwd?: string;
+  /** The repository to run in (`--git-dir`). */
+  gitDir?: string;
   /** Added to the environment, e.g. the credential header config. */
   env?: Record<string, string>;
   /** Written to the command's standard input, which is then closed. */
@@ -29,8 +30,8 @@ export function runGit(
   options: RunGitOptions = {},
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, {
-      cwd: options.cwd,
+    const gitDirArgs = options.gitDir ? ['--git-dir', options.gitDir] : [];
+    const child = spawn('git', [...gitDirArgs, ...args], {
       env: { ...process.env, ...options.env, GIT_TERMINAL_PROMPT: '0' },
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       signal: options.signal,
