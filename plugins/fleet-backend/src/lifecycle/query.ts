@@ -1,0 +1,172 @@
+import {
+  ClusterLifecycle,
+  LIFECYCLE_STATUSES,
+  LifecyclePage,
+  LifecycleQuery,
+  LifecycleSortField,
+  LifecycleStatus,
+} from '@fleet-portal/plugin-fleet-common';
+import { fullRef, refKey } from './refs';
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 500;
+
+type Comparator = (a: ClusterLifecycle, b: ClusterLifecycle) => number;
+
+/** The clusters matching every filter of the query (OR within a field, AND across fields). */
+export function filterClusters(
+  clusters: readonly ClusterLifecycle[],
+  query: LifecycleQuery,
+): ClusterLifecycle[] {
+  const owners = refSet(query.owner, 'group');
+  const profiles = refSet(query.profile, 'clusterprofile');
+  const environments = lowerSet(query.environment);
+  const statuses = query.status?.length ? new Set(query.status) : undefined;
+  const search = query.search?.trim().toLocaleLowerCase('en-US');
+  return clusters.filter(
+    cluster =>
+      matches(owners, cluster.owner && refKey(cluster.owner)) &&
+      matches(profiles, cluster.profileRef && refKey(cluster.profileRef)) &&
+      matches(environments, cluster.environment?.toLocaleLowerCase('en-US')) &&
+      (!statuses || statuses.has(cluster.status)) &&
+      (!search || matchesSearch(cluster, search)),
+  );
+}
+
+function refSet(values: string[] | undefined, defaultKind: string) {
+  return values?.length
+    ? new Set(values.map(value => refKey(fullRef(value, defaultKind))))
+    : undefined;
+}
+
+function lowerSet(values: string[] | undefined) {
+  return values?.length
+    ? new Set(values.map(value => value.toLocaleLowerCase('en-US')))
+    : undefined;
+}
+
+function matches(wanted: Set<string> | undefined, value: string | undefined) {
+  return !wanted || (value !== undefined && wanted.has(value));
+}
+
+function matchesSearch(cluster: ClusterLifecycle, search: string): boolean {
+  return [cluster.name, cluster.title, cluster.purpose].some(text =>
+    text?.toLocaleLowerCase('en-US').includes(search),
+  );
+}
+
+const STATUS_RANK = new Map<LifecycleStatus, number>(
+  LIFECYCLE_STATUSES.map((status, rank) => [status, rank]),
+);
+
+/** Absent values sort last in either direction. */
+function byOptional<T>(
+  get: (cluster: ClusterLifecycle) => T | undefined,
+  compare: (a: T, b: T) => number,
+): (direction: number) => Comparator {
+  return direction => (a, b) => {
+    const left = get(a);
+    const right = get(b);
+    if (left === undefined || right === undefined) {
+      return Number(left === undefined) - Number(right === undefined);
+    }
+    return direction * compare(left, right);
+  };
+}
+
+const compareText = new Intl.Collator('en-US').compare;
+const compareNumber = (a: number, b: number) => a - b;
+
+const SORT_KEYS: Record<LifecycleSortField, Array<(direction: number) => Comparator>> = {
+  // Worst status first, then the nearest date.
+  status: [
+    byOptional(c => STATUS_RANK.get(c.status), compareNumber),
+    byOptional(c => c.daysLeft, compareNumber),
+  ],
+  name: [],
+  owner: [byOptional(c => c.owner, compareText)],
+  environment: [byOptional(c => c.environment, compareText)],
+  profile: [byOptional(c => c.profileRef, compareText)],
+  reviewBy: [byOptional(c => c.reviewBy, compareText)],
+  retireBy: [byOptional(c => c.retireBy, compareText)],
+};
+
+/** A sorted copy; ties are broken by name, then entity ref, so pages are stable. */
+export function sortClusters(
+  clusters: readonly ClusterLifecycle[],
+  orderBy: LifecycleSortField = 'status',
+  order: 'asc' | 'desc' = 'asc',
+): ClusterLifecycle[] {
+  const direction = order === 'desc' ? -1 : 1;
+  const comparators = [
+    ...SORT_KEYS[orderBy].map(key => key(direction)),
+    (a: ClusterLifecycle, b: ClusterLifecycle) =>
+      direction * compareText(a.name, b.name),
+    (a: ClusterLifecycle, b: ClusterLifecycle) =>
+      compareText(a.entityRef, b.entityRef),
+  ];
+  return [...clusters].sort((a, b) => {
+    for (const compare of comparators) {
+      const result = compare(a, b);
+      if (result !== 0) {
+        return result;
+      }
+    }
+    return 0;
+  });
+}
+
+/** Values present across all the clusters, for the filter pickers. */
+export function lifecycleFacets(
+  clusters: readonly ClusterLifecycle[],
+): LifecyclePage['facets'] {
+  const status = Object.fromEntries(
+    LIFECYCLE_STATUSES.map(s => [s, 0]),
+  ) as Record<LifecycleStatus, number>;
+  const owner = new Set<string>();
+  const environment = new Set<string>();
+  const profile = new Set<string>();
+  for (const cluster of clusters) {
+    status[cluster.status] += 1;
+    addDefined(owner, cluster.owner);
+    addDefined(environment, cluster.environment);
+    addDefined(profile, cluster.profileRef);
+  }
+  const sorted = (values: Set<string>) => [...values].sort(compareText);
+  return {
+    owner: sorted(owner),
+    environment: sorted(environment),
+    profile: sorted(profile),
+    status,
+  };
+}
+
+function addDefined(values: Set<string>, value: string | undefined) {
+  if (value !== undefined) {
+    values.add(value);
+  }
+}
+
+/** Filters and sorts the clusters, without paging: what the CSV export and a page share. */
+export function selectClusters(
+  clusters: readonly ClusterLifecycle[],
+  query: LifecycleQuery,
+): ClusterLifecycle[] {
+  return sortClusters(filterClusters(clusters, query), query.orderBy, query.order);
+}
+
+export function lifecyclePage(
+  clusters: readonly ClusterLifecycle[],
+  query: LifecycleQuery,
+): LifecyclePage {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const selected = selectClusters(clusters, query);
+  return {
+    items: selected.slice(offset, offset + limit),
+    totalItems: selected.length,
+    offset,
+    limit,
+    facets: lifecycleFacets(clusters),
+  };
+}

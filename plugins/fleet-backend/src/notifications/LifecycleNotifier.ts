@@ -1,0 +1,81 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { ClusterLifecycle } from '@fleet-portal/plugin-fleet-common';
+import { FleetInventory } from '../service/FleetInventory';
+import { lifecycleNotification } from './message';
+import { NotificationKey, NotificationLedger } from './NotificationLedger';
+import { DueNotice, dueNotice } from './thresholds';
+
+export type NotifierRunResult = { sent: number; failed: number };
+
+/** Tells owning groups about review and retire-by dates ahead of time and once they have passed. */
+export class LifecycleNotifier {
+  constructor(
+    private readonly options: {
+      inventory: FleetInventory;
+      ledger: NotificationLedger;
+      notifications: NotificationService;
+      auth: AuthService;
+      logger: LoggerService;
+    },
+  ) {}
+
+  async run(): Promise<NotifierRunResult> {
+    const { inventory, ledger, auth } = this.options;
+    const { today, clusters } = await inventory.snapshot(
+      await auth.getOwnServiceCredentials(),
+    );
+    const claimed = await ledger.claimedIds();
+    const result: NotifierRunResult = { sent: 0, failed: 0 };
+    for (const cluster of clusters) {
+      if (!cluster.owner) {
+        continue; // nobody to tell; reported as a no-owner finding
+      }
+      for (const notice of dueNotices(cluster, today)) {
+        const key: NotificationKey = {
+          clusterRef: cluster.entityRef,
+          kind: notice.kind,
+          date: notice.date,
+          threshold: notice.threshold,
+        };
+        if (!claimed.has(NotificationLedger.id(key))) {
+          const outcome = await this.notify(cluster.owner, key, notice);
+          if (outcome !== 'skipped') result[outcome] += 1;
+        }
+      }
+    }
+    return result;
+  }
+
+  private async notify(
+    owner: string,
+    key: NotificationKey,
+    notice: DueNotice,
+  ): Promise<'sent' | 'failed' | 'skipped'> {
+    const { ledger, notifications, logger } = this.options;
+    if (!(await ledger.claim(key))) {
+      return 'skipped'; // another replica or run got there first
+    }
+    try {
+      await notifications.send({
+        recipients: { type: 'entity', entityRef: owner },
+        payload: lifecycleNotification(key.clusterRef, notice),
+      });
+      return 'sent';
+    } catch (error) {
+      logger.warn(
+        `Could not notify ${owner} about the ${key.kind} date ${key.date} of ${key.clusterRef}; will retry on the next run`,
+        error as Error,
+      );
+      await ledger.release(key);
+      return 'failed';
+    }
+  }
+}
+
+function dueNotices(cluster: ClusterLifecycle, today: string): DueNotice[] {
+  return [
+    dueNotice('review', cluster.reviewBy, today),
+    dueNotice('retire', cluster.retireBy, today),
+  ].filter((notice): notice is DueNotice => notice !== undefined);
+}

@@ -1,0 +1,79 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { fleetPermissions } from '@fleet-portal/plugin-fleet-common';
+import { clockServiceRef } from './clock';
+import { LifecycleNotifier } from './notifications/LifecycleNotifier';
+import { NotificationLedger } from './notifications/NotificationLedger';
+import { scheduleNotifications } from './notifications/scheduleNotifications';
+import { FleetInventory } from './service/FleetInventory';
+import { createRouter } from './service/router';
+
+/**
+ * The fleet backend: the lifecycle and governance API, lifecycle notifications and a Prometheus
+ * exposition of governance gauges.
+ *
+ * @public
+ */
+export const fleetPlugin = createBackendPlugin({
+  pluginId: 'fleet',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+        clock: clockServiceRef,
+      },
+      async init(deps) {
+        const { database, logger } = deps;
+        deps.permissionsRegistry.addPermissions(fleetPermissions);
+
+        const db = await database.getClient();
+        if (!database.migrations?.skip) {
+          await db.migrate.latest({
+            directory: resolvePackagePath(
+              '@fleet-portal/plugin-fleet-backend',
+              'migrations',
+            ),
+          });
+        }
+
+        const inventory = new FleetInventory(deps.catalog, deps.clock);
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            auth: deps.auth,
+            permissions: deps.permissions,
+            inventory,
+          }),
+        );
+
+        await scheduleNotifications({
+          config: deps.config,
+          scheduler: deps.scheduler,
+          logger,
+          notifier: new LifecycleNotifier({
+            inventory,
+            ledger: new NotificationLedger(db),
+            notifications: deps.notifications,
+            auth: deps.auth,
+            logger,
+          }),
+        });
+      },
+    });
+  },
+});

@@ -1,0 +1,80 @@
+import { InputError } from '@backstage/errors';
+import {
+  LIFECYCLE_STATUSES,
+  LifecycleQuery,
+  LifecycleSortField,
+  LifecycleStatus,
+} from '@fleet-portal/plugin-fleet-common';
+import { z } from 'zod';
+import { MAX_LIMIT } from '../lifecycle/query';
+
+const SORT_FIELDS: [LifecycleSortField, ...LifecycleSortField[]] = [
+  'status',
+  'name',
+  'owner',
+  'environment',
+  'profile',
+  'reviewBy',
+  'retireBy',
+];
+const STATUSES = LIFECYCLE_STATUSES as [LifecycleStatus, ...LifecycleStatus[]];
+
+/** `?a=x&a=y` and `?a=x,y` both give `[x, y]`. */
+function toList(value: unknown): unknown {
+  if (value === undefined) {
+    return undefined;
+  }
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every(item => typeof item === 'string')) {
+    return value; // let the schema reject it
+  }
+  return values
+    .flatMap(item => item.split(','))
+    .map(item => item.trim())
+    .filter(Boolean);
+}
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(toList, z.array(item).optional());
+
+const filterSchema = z.object({
+  owner: list(z.string()),
+  environment: list(z.string()),
+  profile: list(z.string()),
+  status: list(z.enum(STATUSES)),
+  search: z.string().optional(),
+});
+
+const pageSchema = filterSchema.extend({
+  orderBy: z.enum(SORT_FIELDS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).optional(),
+});
+
+const scheduleSchema = filterSchema.extend({
+  months: z.coerce.number().int().min(1).max(60).default(12),
+});
+
+function parse<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
+  const result = schema.safeParse(query);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      issue =>
+        `query parameter ${String(issue.path[0] ?? '?')}: ${issue.message}`,
+    );
+    throw new InputError(`Invalid ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+/** The lifecycle query of a request; InputError naming the parameter when a value is invalid. */
+export function parseLifecycleQuery(query: unknown): LifecycleQuery {
+  return parse(pageSchema, query);
+}
+
+export function parseScheduleQuery(
+  query: unknown,
+): LifecycleQuery & { months: number } {
+  return parse(scheduleSchema, query);
+}

@@ -1,0 +1,112 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { fleetLifecycleReadPermission } from '@fleet-portal/plugin-fleet-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { lifecycleCsv } from '../lifecycle/csv';
+import {
+  filterClusters,
+  lifecyclePage,
+  selectClusters,
+} from '../lifecycle/query';
+import { lifecycleSchedule } from '../lifecycle/schedule';
+import { refKey } from '../lifecycle/refs';
+import { renderExposition } from '../metrics/exposition';
+import { governanceMetricFamilies } from '../metrics/governanceMetrics';
+import { FleetInventory } from './FleetInventory';
+import { parseLifecycleQuery, parseScheduleQuery } from './queryParams';
+
+export type RouterOptions = {
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  inventory: FleetInventory;
+};
+
+export async function createRouter({
+  httpAuth,
+  auth,
+  permissions,
+  inventory,
+}: RouterOptions): Promise<express.Router> {
+  const router = Router();
+
+  /** The caller's credentials, once allowed to read lifecycle data. */
+  async function authorizedCredentials(
+    req: Request,
+  ): Promise<BackstageCredentials> {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: fleetLifecycleReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${fleetLifecycleReadPermission.name}`,
+      );
+    }
+    return credentials;
+  }
+
+  router.get('/lifecycle/clusters', async (req, res) => {
+    const query = parseLifecycleQuery(req.query);
+    const { clusters } = await inventory.snapshot(
+      await authorizedCredentials(req),
+    );
+    res.json(lifecyclePage(clusters, query));
+  });
+
+  router.get('/lifecycle/clusters/export.csv', async (req, res) => {
+    const query = parseLifecycleQuery(req.query);
+    const { clusters } = await inventory.snapshot(
+      await authorizedCredentials(req),
+    );
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment('fleet-lifecycle.csv')
+      .send(lifecycleCsv(selectClusters(clusters, query)));
+  });
+
+  router.get('/lifecycle/clusters/:namespace/:name', async (req, res) => {
+    const { namespace, name } = req.params;
+    const wanted = refKey(`resource:${namespace}/${name}`);
+    const { clusters } = await inventory.snapshot(
+      await authorizedCredentials(req),
+    );
+    const cluster = clusters.find(c => refKey(c.entityRef) === wanted);
+    if (!cluster) {
+      throw new NotFoundError(`No cluster resource:${namespace}/${name}`);
+    }
+    res.json(cluster);
+  });
+
+  router.get('/lifecycle/schedule', async (req, res) => {
+    const { months, ...filters } = parseScheduleQuery(req.query);
+    const { today, clusters } = await inventory.snapshot(
+      await authorizedCredentials(req),
+    );
+    res.json(lifecycleSchedule(filterClusters(clusters, filters), today, months));
+  });
+
+  router.get('/metrics', async (req, res) => {
+    const credentials = await authorizedCredentials(req);
+    // A scraper is a service principal whose token may be restricted to this plugin and so cannot be
+    // forwarded to the catalog: read as the plugin itself. A user still sees only their own clusters.
+    const catalogCredentials = auth.isPrincipal(credentials, 'service')
+      ? await auth.getOwnServiceCredentials()
+      : credentials;
+    const { clusters } = await inventory.snapshot(catalogCredentials);
+    const { contentType, body } = await renderExposition(
+      governanceMetricFamilies(clusters),
+    );
+    res.type(contentType).send(body);
+  });
+
+  return router;
+}
