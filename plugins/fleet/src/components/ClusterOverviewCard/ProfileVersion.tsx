@@ -1,8 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { tryParseEntityRef } from '../../lib/refs';
 import { isVersionBehind } from '../../lib/versions';
+import { EntityLink } from '../EntityLink';
 
 /** The profile, linked, with the version built from; marked when behind the profile's current version. */
 export function ProfileVersion(props: {
@@ -11,11 +10,10 @@ export function ProfileVersion(props: {
   currentVersion?: string;
 }) {
   const { profileRef, version, currentVersion } = props;
-  const ref = tryParseEntityRef(profileRef, 'clusterprofile');
   const behind = isVersionBehind(version, currentVersion);
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
-      {ref ? <EntityRefLink entityRef={ref} /> : profileRef ?? '—'}
+      {profileRef && <EntityLink entityRef={profileRef} defaultKind="clusterprofile" />}
       {version && <span>{version}</span>}
       {behind && (
         <Chip

@@ -1,7 +1,7 @@
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { ClusterEntity, ClusterLifecycle } from '@fleet-portal/plugin-fleet-common';
 import { LifecycleStatusChip } from '../LifecycleStatus';
 import { ProfileVersion } from './ProfileVersion';
+import { EntityLink } from '../EntityLink';
 
 function joined(values: (string | undefined)[], separator: string) {
   const present = values.filter(Boolean);
@@ -20,7 +20,7 @@ export function clusterMetadata(
   const network = spec.network;
   const rows: Record<string, unknown> = {
     Owner: spec.owner && (
-      <EntityRefLink entityRef={spec.owner} defaultKind="group" />
+      <EntityLink entityRef={spec.owner} defaultKind="group" />
     ),
     Purpose: spec.purpose,
     Profile: spec.profile && (

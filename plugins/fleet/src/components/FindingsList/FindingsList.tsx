@@ -6,12 +6,11 @@ import ErrorOutline from '@material-ui/icons/ErrorOutline';
 import InfoOutlined from '@material-ui/icons/InfoOutlined';
 import ReportProblemOutlined from '@material-ui/icons/ReportProblemOutlined';
 import { makeStyles } from '@material-ui/core/styles';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   FindingSeverity,
   GovernanceFinding,
 } from '@fleet-portal/plugin-fleet-common';
-import { tryParseEntityRef } from '../../lib/refs';
+import { EntityLink } from '../EntityLink';
 
 const useStyles = makeStyles(theme => ({
   warning: { color: theme.palette.warning.main },
@@ -30,11 +29,6 @@ function SeverityIcon(props: { severity: FindingSeverity }) {
   }
 }
 
-function RelatedEntity(props: { entityRef?: string }) {
-  const ref = tryParseEntityRef(props.entityRef);
-  return ref ? <EntityRefLink entityRef={ref} /> : null;
-}
-
 /** Governance findings with a severity icon, the message and the entity involved. */
 export function FindingsList(props: { findings: GovernanceFinding[] }) {
   return (
@@ -46,7 +40,11 @@ export function FindingsList(props: { findings: GovernanceFinding[] }) {
           </ListItemIcon>
           <ListItemText
             primary={finding.message}
-            secondary={<RelatedEntity entityRef={finding.relatedEntityRef} />}
+            secondary={
+              finding.relatedEntityRef && (
+                <EntityLink entityRef={finding.relatedEntityRef} defaultKind="resource" />
+              )
+            }
           />
         </ListItem>
       ))}

@@ -1,0 +1,1 @@
+export { ClusterProfileContent } from './ClusterProfileContent';

@@ -1,0 +1,1 @@
+export { TenantNamespaceCard } from './TenantNamespaceCard';
