@@ -1,0 +1,60 @@
+import {
+  BackendFeature,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import { clockServiceRef } from '../clock';
+import { fleetPlugin } from '../plugin';
+
+export type FleetTestBackendOptions = {
+  entities: Entity[];
+  /** The calendar date the backend runs on. */
+  today: string;
+  /** Replaces the default send, which records every notification. */
+  send?: (options: NotificationSendOptions) => Promise<void>;
+  features?: BackendFeature[];
+};
+
+/** The fleet plugin in a test backend with an in-memory catalog, a fixed clock and recorded notifications. */
+export async function startFleetTestBackend(options: FleetTestBackendOptions) {
+  const catalog = catalogServiceMock({ entities: options.entities });
+  const streamEntities = jest.spyOn(catalog, 'streamEntities');
+  const sent: NotificationSendOptions[] = [];
+  const send = jest.fn(
+    options.send ??
+      (async (notification: NotificationSendOptions) => {
+        sent.push(notification);
+      }),
+  );
+  const scheduler = mockServices.scheduler();
+  const backend = await startTestBackend({
+    features: [
+      fleetPlugin,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
+      }),
+      createServiceFactory({
+        service: clockServiceRef,
+        deps: {},
+        factory: () => ({ now: () => new Date(`${options.today}T08:00:00Z`) }),
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send }),
+      }),
+      scheduler.factory({ skipTaskRunOnStartup: true }),
+      ...(options.features ?? []),
+    ],
+  });
+  return { backend, server: backend.server, streamEntities, scheduler, send, sent };
+}
