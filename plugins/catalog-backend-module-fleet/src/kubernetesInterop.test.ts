@@ -6,15 +6,23 @@ import {
   KubernetesClustersSupplier,
   kubernetesClusterSupplierExtensionPoint,
 } from '@backstage/plugin-kubernetes-node';
-import { eventually, startCatalogBackend } from './__fixtures__/catalogBackend';
-import { TestGitRepository } from './__fixtures__/gitRepository';
-import { clusterPath, clusterYaml, profilePath, profileYaml } from './__fixtures__/platformRepo';
+import {
+  eventually,
+  startCatalogBackend,
+} from './__testUtils__/catalogBackend';
+import { TestGitRepository } from './__testUtils__/gitRepository';
+import {
+  clusterPath,
+  clusterYaml,
+  profilePath,
+  profileYaml,
+} from './__testUtils__/platformRepo';
 
 jest.setTimeout(60_000);
 
-const CA = Buffer.from('-----BEGIN CERTIFICATE-----\ntest\n-----END CERTIFICATE-----\n').toString(
-  'base64',
-);
+const CA = Buffer.from(
+  '-----BEGIN CERTIFICATE-----\ntest\n-----END CERTIFICATE-----\n',
+).toString('base64');
 
 // What the inventory knows about access to each cluster.
 const clusters = {
@@ -31,14 +39,18 @@ const clusters = {
     podCidr: '10.65.0.0/16',
     serviceCidr: '10.128.16.0/20',
     annotations: {
-      'kubernetes.io/api-server': 'https://api.prd-euw1-checkout-01.fleet.internal:6443',
+      'kubernetes.io/api-server':
+        'https://api.prd-euw1-checkout-01.fleet.internal:6443',
       'kubernetes.io/api-server-certificate-authority': CA,
       'kubernetes.io/auth-provider': 'oidc',
       'kubernetes.io/oidc-token-provider': 'okta',
     },
   },
   // no access details in the inventory: not a Kubernetes plugin cluster
-  'prd-use1-payments-01': { podCidr: '10.66.0.0/16', serviceCidr: '10.128.32.0/20' },
+  'prd-use1-payments-01': {
+    podCidr: '10.66.0.0/16',
+    serviceCidr: '10.128.32.0/20',
+  },
   // the catalog locator of @backstage/plugin-kubernetes-backend 0.21 skips serviceAccount
   'prd-use1-data-01': {
     podCidr: '10.67.0.0/16',
@@ -95,7 +107,10 @@ describe('Kubernetes plugin interop', () => {
             serviceLocatorMethod: { type: 'multiTenant' },
             clusterLocatorMethods: [
               // internal API server names are allowed explicitly, as a fleet would
-              { type: 'catalog', dangerouslyAllowClusterUrls: ['*.fleet.internal'] },
+              {
+                type: 'catalog',
+                dangerouslyAllowClusterUrls: ['*.fleet.internal'],
+              },
             ],
           },
         },
@@ -104,7 +119,9 @@ describe('Kubernetes plugin interop', () => {
       await catalog.runTask('FleetPlatformRepoProvider:default:refresh');
       await eventually(async () => {
         for (const name of Object.keys(clusters)) {
-          expect(await catalog.entity(`resource:default/${name}`)).toBeDefined();
+          expect(
+            await catalog.entity(`resource:default/${name}`),
+          ).toBeDefined();
         }
       });
 
@@ -113,7 +130,12 @@ describe('Kubernetes plugin interop', () => {
       });
       expect(
         details
-          .map(({ name, url, caData, authMetadata }) => ({ name, url, caData, authMetadata }))
+          .map(({ name, url, caData, authMetadata }) => ({
+            name,
+            url,
+            caData,
+            authMetadata,
+          }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       ).toEqual([
         {
@@ -130,10 +152,15 @@ describe('Kubernetes plugin interop', () => {
         },
       ]);
 
-      const listed = await catalog.get<{ items: object[] }>('/api/kubernetes/clusters');
+      const listed = await catalog.get<{ items: object[] }>(
+        '/api/kubernetes/clusters',
+      );
       expect(listed!.items).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ name: 'prd-euw1-payments-01', authProvider: 'google' }),
+          expect.objectContaining({
+            name: 'prd-euw1-payments-01',
+            authProvider: 'google',
+          }),
           expect.objectContaining({
             name: 'prd-euw1-checkout-01',
             authProvider: 'oidc',

@@ -1,7 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { eventually, startCatalogBackend } from './__fixtures__/catalogBackend';
-import { TestGitRepository } from './__fixtures__/gitRepository';
+import {
+  eventually,
+  startCatalogBackend,
+} from './__testUtils__/catalogBackend';
+import { TestGitRepository } from './__testUtils__/gitRepository';
 import {
   clusterPath,
   clusterYaml,
@@ -9,7 +12,7 @@ import {
   namespaceYaml,
   profilePath,
   profileYaml,
-} from './__fixtures__/platformRepo';
+} from './__testUtils__/platformRepo';
 import { ANNOTATION_INGESTION_ERROR } from './constants';
 
 jest.setTimeout(90_000);
@@ -59,12 +62,20 @@ describe('catalog with the fleet module', () => {
         await catalog.runTask(TASK);
         const namespaceRef = `resource:default/${A}.checkout`;
         await eventually(async () => {
-          expect(relationsOf(await catalog.entity(`clusterprofile:default/production`))).toEqual([
-            `fleet-portal.dev/builds resource:default/${B}`,
-            `fleet-portal.dev/builds resource:default/${A}`,
-            'ownedBy group:default/platform-team',
-          ].sort());
-          expect(relationsOf(await catalog.entity(`resource:default/${A}`))).toEqual([
+          expect(
+            relationsOf(
+              await catalog.entity(`clusterprofile:default/production`),
+            ),
+          ).toEqual(
+            [
+              `fleet-portal.dev/builds resource:default/${B}`,
+              `fleet-portal.dev/builds resource:default/${A}`,
+              'ownedBy group:default/platform-team',
+            ].sort(),
+          );
+          expect(
+            relationsOf(await catalog.entity(`resource:default/${A}`)),
+          ).toEqual([
             `dependencyOf ${namespaceRef}`,
             'fleet-portal.dev/builtFrom clusterprofile:default/production',
             'ownedBy group:default/team-payments',
@@ -84,9 +95,13 @@ describe('catalog with the fleet module', () => {
         });
         await catalog.runTask(TASK);
         const broken = await eventually(async () => {
-          const entity = (await catalog.entity(`resource:default/${B}`)) as CatalogEntity;
+          const entity = (await catalog.entity(
+            `resource:default/${B}`,
+          )) as CatalogEntity;
           expect(entity.status?.items?.[0]?.error.message).toContain(
-            `${clusterPath(B)}:17: spec.network.podCidr: 10.65.0.0/33 is not a valid IPv4 CIDR`,
+            `${clusterPath(
+              B,
+            )}:17: spec.network.podCidr: 10.65.0.0/33 is not a valid IPv4 CIDR`,
           );
           return entity;
         });
@@ -94,7 +109,9 @@ describe('catalog with the fleet module', () => {
           podCidr: '10.65.0.0/16',
           serviceCidr: '10.128.16.0/20',
         });
-        expect(broken.metadata.annotations?.[ANNOTATION_INGESTION_ERROR]).toBeUndefined();
+        expect(
+          broken.metadata.annotations?.[ANNOTATION_INGESTION_ERROR],
+        ).toBeUndefined();
         expect(relationsOf(broken)).toContain(
           'fleet-portal.dev/builtFrom clusterprofile:default/production',
         );
@@ -109,14 +126,20 @@ describe('catalog with the fleet module', () => {
         });
         await catalog.runTask(TASK);
         await eventually(async () => {
-          const fixed = (await catalog.entity(`resource:default/${B}`)) as CatalogEntity;
+          const fixed = (await catalog.entity(
+            `resource:default/${B}`,
+          )) as CatalogEntity;
           expect(fixed.spec?.network).toEqual({
             podCidr: '10.70.0.0/16',
             serviceCidr: '10.128.16.0/20',
           });
           expect(fixed.status?.items ?? []).toEqual([]);
           expect(await catalog.entity(`resource:default/${A}`)).toBeUndefined();
-          expect(relationsOf(await catalog.entity('clusterprofile:default/production'))).toEqual([
+          expect(
+            relationsOf(
+              await catalog.entity('clusterprofile:default/production'),
+            ),
+          ).toEqual([
             `fleet-portal.dev/builds resource:default/${B}`,
             'ownedBy group:default/platform-team',
           ]);
@@ -127,7 +150,9 @@ describe('catalog with the fleet module', () => {
         await catalog.runTask(TASK);
         await new Promise(resolve => setTimeout(resolve, 1500));
         expect(await catalog.entity(`resource:default/${B}`)).toBeDefined();
-        expect(await catalog.entity('clusterprofile:default/production')).toBeDefined();
+        expect(
+          await catalog.entity('clusterprofile:default/production'),
+        ).toBeDefined();
         expect(await catalog.entity(namespaceRef)).toBeDefined();
 
         await catalog.backend.stop();

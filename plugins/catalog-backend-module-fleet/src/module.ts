@@ -29,7 +29,14 @@ export const catalogModuleFleet = createBackendModule({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
       },
-      async init({ catalogProcessing, config, logger, scheduler, auth, catalog }) {
+      async init({
+        catalogProcessing,
+        config,
+        logger,
+        scheduler,
+        auth,
+        catalog,
+      }) {
         catalogProcessing.addProcessor(new FleetEntitiesProcessor());
         catalogProcessing.addEntityProvider(
           PlatformRepoEntityProvider.fromConfig(config, {

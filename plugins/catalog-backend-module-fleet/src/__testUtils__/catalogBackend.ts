@@ -42,7 +42,9 @@ export async function startCatalogBackend(options: {
       mockServices.rootConfig.factory({ data: options.config }),
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.rootLogger.factory({ level: 'error' }),
-      ...(options.knex ? [mockServices.database.factory({ knex: options.knex })] : []),
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
       ...(options.features ?? []),
     ],
   });
@@ -62,14 +64,18 @@ export async function startCatalogBackend(options: {
         return undefined;
       }
       if (!response.ok) {
-        throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+        throw new Error(
+          `GET ${path}: ${response.status} ${await response.text()}`,
+        );
       }
       return (await response.json()) as T;
     },
     async entity(ref: string): Promise<Entity | undefined> {
       const [kind, rest] = ref.split(':');
       const [namespace, name] = rest.split('/');
-      return this.get<Entity>(`/api/catalog/entities/by-name/${kind}/${namespace}/${name}`);
+      return this.get<Entity>(
+        `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+      );
     },
   };
 }

@@ -32,7 +32,15 @@ export class TestGitRepository {
     this.root = root;
     this.remote = path.join(root, 'remote.git');
     this.#work = path.join(root, 'work');
-    git(root, 'init', '--quiet', '--bare', '--initial-branch', branch, this.remote);
+    git(
+      root,
+      'init',
+      '--quiet',
+      '--bare',
+      '--initial-branch',
+      branch,
+      this.remote,
+    );
     git(root, 'init', '--quiet', '--initial-branch', branch, this.#work);
     git(this.#work, 'remote', 'add', 'origin', this.remote);
   }

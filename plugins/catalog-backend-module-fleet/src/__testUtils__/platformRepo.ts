@@ -1,3 +1,5 @@
+// The shared validation corpus; fleet-common has no test-utils entry point for it yet.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { clusterProfile } from '@fleet-portal/plugin-fleet-common/src/__fixtures__/corpus';
 import { stringify } from 'yaml';
 
@@ -64,7 +66,9 @@ spec:
 `;
 }
 
-export const clusterPath = (cluster: string) => `clusters/${cluster}/cluster.yaml`;
-export const profilePath = (profile: string) => `profiles/${profile}/profile.yaml`;
+export const clusterPath = (cluster: string) =>
+  `clusters/${cluster}/cluster.yaml`;
+export const profilePath = (profile: string) =>
+  `profiles/${profile}/profile.yaml`;
 export const namespacePath = (cluster: string, namespace: string) =>
   `clusters/${cluster}/namespaces/${namespace}/namespace.yaml`;

@@ -1,6 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
+// The shared validation corpus; fleet-common has no test-utils entry point for it yet.
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
 import {
   clusterProfile,
   corpus,
@@ -65,7 +67,10 @@ describe('FleetEntitiesProcessor', () => {
 
     it('lists every issue in one error', async () => {
       const entity = structuredClone(governedCluster);
-      entity.spec!.network = { podCidr: '10.0.0.0/33', serviceCidr: '10.96.0.0' };
+      entity.spec!.network = {
+        podCidr: '10.0.0.0/33',
+        serviceCidr: '10.96.0.0',
+      };
       await expect(processor.validateEntityKind(entity)).rejects.toThrow(
         /^Invalid kubernetes-cluster Resource prd-euw1-payments-01: spec\.network\.podCidr: 10\.0\.0\.0\/33 is not a valid IPv4 CIDR.*; spec\.network\.serviceCidr: "10\.96\.0\.0" is not a CIDR/,
       );
@@ -76,9 +81,15 @@ describe('FleetEntitiesProcessor', () => {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: { name: 'payments-api' },
-        spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
+        spec: {
+          type: 'service',
+          owner: 'team-payments',
+          lifecycle: 'production',
+        },
       };
-      await expect(processor.validateEntityKind(component)).resolves.toBe(false);
+      await expect(processor.validateEntityKind(component)).resolves.toBe(
+        false,
+      );
       await expect(relationsOf(component)).resolves.toEqual([]);
     });
 

@@ -72,7 +72,9 @@ export class FleetEntitiesProcessor implements CatalogProcessor {
 function throwOnIssues(entity: Entity, issues: FleetValidationIssue[]) {
   if (issues.length > 0) {
     const what =
-      entity.kind === 'Resource' ? `${entity.spec?.type} Resource` : entity.kind;
+      entity.kind === 'Resource'
+        ? `${entity.spec?.type} Resource`
+        : entity.kind;
     throw new InputError(
       `Invalid ${what} ${entity.metadata.name}: ${issues
         .map(issue => issue.message)

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { git, TestGitRepository } from '../__fixtures__/gitRepository';
+import { git, TestGitRepository } from '../__testUtils__/gitRepository';
 import { GitMirror } from './GitMirror';
 import { CatFileBatchParser } from './readBlobs';
 import { GitCommandError } from './runGit';
@@ -34,7 +34,9 @@ describe('GitMirror', () => {
     });
     const mirror = mirrorOf();
     await expect(mirror.sync()).resolves.toBe(head);
-    expect(git(repo.workDir, 'rev-parse', '--is-bare-repository').trim()).toBe('true');
+    expect(git(repo.workDir, 'rev-parse', '--is-bare-repository').trim()).toBe(
+      'true',
+    );
 
     const files = await mirror.readFiles(head, p => p.endsWith('cluster.yaml'));
     expect(textOf(files)).toEqual({ 'clusters/a/cluster.yaml': 'a: 1\n' });
@@ -65,7 +67,9 @@ describe('GitMirror', () => {
     await mirror.sync();
     const second = repo.commit('delete b', { 'b.yaml': null });
     await expect(mirror.sync()).resolves.toBe(second);
-    expect(textOf(await mirror.readFiles(second, () => true))).toEqual({ 'a.yaml': 'a' });
+    expect(textOf(await mirror.readFiles(second, () => true))).toEqual({
+      'a.yaml': 'a',
+    });
 
     repo.forcePush(first);
     await expect(mirror.sync()).resolves.toBe(first);
@@ -78,7 +82,9 @@ describe('GitMirror', () => {
   it('reads many files through a single cat-file process', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 500; i++) {
-      files[`clusters/c${i}/cluster.yaml`] = `name: c${i}\n${'x'.repeat(i * 37)}\n\nend\n`;
+      files[`clusters/c${i}/cluster.yaml`] = `name: c${i}\n${'x'.repeat(
+        i * 37,
+      )}\n\nend\n`;
     }
     files['binary.yaml'] = '\u0000\n\u0001 blob 3\n';
     const head = repo.commit('many', files);
@@ -88,15 +94,20 @@ describe('GitMirror', () => {
     const spawn = jest.spyOn(childProcess, 'spawn');
     const read = await mirror.readFiles(head, () => true);
     expect(textOf(read)).toEqual(files);
-    expect(spawn.mock.calls.map(([, args]) => args![2])).toEqual(['ls-tree', 'cat-file']);
+    expect(spawn.mock.calls.map(([, args]) => args![2])).toEqual([
+      'ls-tree',
+      'cat-file',
+    ]);
   });
 
   it('fails with a GitCommandError when the remote cannot be read', async () => {
     repo.commit('first', { 'a.yaml': 'a' });
-    await expect(mirrorOf(path.join(repo.root, 'missing.git')).sync()).rejects.toThrow(
-      GitCommandError,
-    );
-    await expect(mirrorOf(repo.remote, 'no-such-branch').sync()).rejects.toThrow(
+    await expect(
+      mirrorOf(path.join(repo.root, 'missing.git')).sync(),
+    ).rejects.toThrow(GitCommandError);
+    await expect(
+      mirrorOf(repo.remote, 'no-such-branch').sync(),
+    ).rejects.toThrow(
       /git fetch failed \(exit code 128\): fatal: couldn't find remote ref refs\/heads\/no-such-branch/,
     );
   });
@@ -110,7 +121,9 @@ describe('GitMirror', () => {
     });
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const authorization = `Basic ${Buffer.from('x-access-token:ghp_secret123').toString('base64')}`;
+    const authorization = `Basic ${Buffer.from(
+      'x-access-token:ghp_secret123',
+    ).toString('base64')}`;
     const spawn = jest.spyOn(childProcess, 'spawn');
     try {
       const mirror = new GitMirror({
@@ -121,7 +134,9 @@ describe('GitMirror', () => {
       });
       const error: Error = await mirror.sync().catch(e => e);
       expect(error).toBeInstanceOf(GitCommandError);
-      expect(error.message).not.toMatch(/urlsecret|ghp_secret123|x-access-token/);
+      expect(error.message).not.toMatch(
+        /urlsecret|ghp_secret123|x-access-token/,
+      );
       expect(error.message).not.toContain(authorization.split(' ')[1]);
     } finally {
       server.close();
@@ -129,7 +144,9 @@ describe('GitMirror', () => {
     expect(received[0]).toBe(authorization);
     for (const [, args, options] of spawn.mock.calls) {
       expect(args!.join(' ')).not.toContain(authorization.split(' ')[1]);
-      expect((options as childProcess.SpawnOptions).env!.GIT_TERMINAL_PROMPT).toBe('0');
+      expect(
+        (options as childProcess.SpawnOptions).env!.GIT_TERMINAL_PROMPT,
+      ).toBe('0');
     }
     const fetch = spawn.mock.calls.find(([, args]) => args!.includes('fetch'))!;
     expect((fetch[2] as childProcess.SpawnOptions).env).toMatchObject({
@@ -150,7 +167,11 @@ describe('CatFileBatchParser', () => {
       for (let i = 0; i < output.length; i += size) {
         parser.push(output.subarray(i, i + size));
       }
-      expect(parser.objects.map(o => o.toString())).toEqual(['hello', '', 'x\ny\nblob']);
+      expect(parser.objects.map(o => o.toString())).toEqual([
+        'hello',
+        '',
+        'x\ny\nblob',
+      ]);
       expect(parser.problem).toBeUndefined();
     }
   });
@@ -164,6 +185,7 @@ describe('CatFileBatchParser', () => {
 
 function countObjects(gitDir: string): number {
   const counts = git(gitDir, 'count-objects', '-v');
-  const value = (key: string) => Number(new RegExp(`^${key}: (\\d+)$`, 'm').exec(counts)![1]);
+  const value = (key: string) =>
+    Number(new RegExp(`^${key}: (\\d+)$`, 'm').exec(counts)![1]);
   return value('count') + value('in-pack');
 }

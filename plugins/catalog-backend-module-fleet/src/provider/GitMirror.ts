@@ -56,7 +56,12 @@ export class GitMirror {
       },
     );
     const head = await runGit(
-      ['rev-parse', '--verify', '--end-of-options', `refs/heads/${branch}^{commit}`],
+      [
+        'rev-parse',
+        '--verify',
+        '--end-of-options',
+        `refs/heads/${branch}^{commit}`,
+      ],
       { gitDir: dir, signal },
     );
     return head.toString('utf8').trim();

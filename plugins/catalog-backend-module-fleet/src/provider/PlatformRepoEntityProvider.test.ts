@@ -21,8 +21,8 @@ import {
   namespaceYaml,
   profilePath,
   profileYaml,
-} from '../__fixtures__/platformRepo';
-import { TestGitRepository } from '../__fixtures__/gitRepository';
+} from '../__testUtils__/platformRepo';
+import { TestGitRepository } from '../__testUtils__/gitRepository';
 import { ANNOTATION_INGESTION_ERROR } from '../constants';
 import { PlatformRepoEntityProvider } from './PlatformRepoEntityProvider';
 
@@ -51,19 +51,27 @@ class FakeCatalog {
           ? this.entities.find(e => sameRef(e, entity))!
           : {
               ...entity,
-              metadata: { ...entity.metadata, uid: `uid-${entity.metadata.name}`, etag: 'e' },
+              metadata: {
+                ...entity.metadata,
+                uid: `uid-${entity.metadata.name}`,
+                etag: 'e',
+              },
               relations: [{ type: 'ownedBy', targetRef: 'group:default/x' }],
             },
       );
   }
 
   readonly service = {
-    getEntities: async (request: { filter: Record<string, string | string[]> }) => {
+    getEntities: async (request: {
+      filter: Record<string, string | string[]>;
+    }) => {
       this.lookups.push(request.filter);
       if (this.failLookups) {
         throw new Error('catalog unavailable');
       }
-      const files = [request.filter[`metadata.annotations.${SOURCE_FILE}`]].flat();
+      const files = [
+        request.filter[`metadata.annotations.${SOURCE_FILE}`],
+      ].flat();
       return {
         items: this.entities.filter(e =>
           files.includes(e.metadata.annotations?.[SOURCE_FILE] ?? ''),
@@ -96,9 +104,11 @@ describe('PlatformRepoEntityProvider', () => {
   const scheduler = {
     createScheduledTaskRunner: (schedule: unknown) => {
       schedules.push(schedule);
-      return { run: async (task: SchedulerServiceTaskInvocationDefinition) => {
-        tasks.push(task);
-      } };
+      return {
+        run: async (task: SchedulerServiceTaskInvocationDefinition) => {
+          tasks.push(task);
+        },
+      };
     },
   } as unknown as SchedulerService;
 
@@ -128,7 +138,11 @@ describe('PlatformRepoEntityProvider', () => {
       catalog: {
         providers: {
           fleetPlatformRepo: {
-            test: { remote: repo.remote, workDir: repo.workDir, ...providerConfig },
+            test: {
+              remote: repo.remote,
+              workDir: repo.workDir,
+              ...providerConfig,
+            },
           },
         },
       },
@@ -158,7 +172,9 @@ describe('PlatformRepoEntityProvider', () => {
   it('schedules one refresh task named after the provider', async () => {
     const provider = await connectedProvider();
     expect(provider.getProviderName()).toBe('FleetPlatformRepoProvider:test');
-    expect(tasks.map(t => t.id)).toEqual(['FleetPlatformRepoProvider:test:refresh']);
+    expect(tasks.map(t => t.id)).toEqual([
+      'FleetPlatformRepoProvider:test:refresh',
+    ]);
     expect(schedules).toEqual([
       { frequency: { minutes: 2 }, timeout: { minutes: 3 } },
     ]);
@@ -168,20 +184,35 @@ describe('PlatformRepoEntityProvider', () => {
     repo.commit('initial fleet', {
       [profilePath('production')]: profileYaml('production'),
       [clusterPath(A)]: clusterYaml(A),
-      [clusterPath(B)]: clusterYaml(B, { podCidr: '10.65.0.0/16', serviceCidr: '10.128.16.0/20' }),
+      [clusterPath(B)]: clusterYaml(B, {
+        podCidr: '10.65.0.0/16',
+        serviceCidr: '10.128.16.0/20',
+      }),
       [namespacePath(A, 'checkout')]: namespaceYaml(A, 'checkout'),
-      'clusters/prd-euw1-payments-01/provisioning/cluster.yaml': 'kind: Cluster',
+      'clusters/prd-euw1-payments-01/provisioning/cluster.yaml':
+        'kind: Cluster',
       'README.md': '# platform',
     });
     const provider = await connectedProvider();
 
     // run 1: everything is ingested, with its location
     await provider.refresh();
-    expect(names(lastEntities())).toEqual([B, A, `${A}.checkout`, 'production']);
-    expect(lastEntities().every(e => e.locationKey === 'fleet-platform-repo:test')).toBe(true);
+    expect(names(lastEntities())).toEqual([
+      B,
+      A,
+      `${A}.checkout`,
+      'production',
+    ]);
+    expect(
+      lastEntities().every(e => e.locationKey === 'fleet-platform-repo:test'),
+    ).toBe(true);
     expect(byName(A).metadata.annotations).toEqual({
-      'backstage.io/managed-by-location': `fleet-platform-repo:${repo.remote}/${clusterPath(A)}`,
-      'backstage.io/managed-by-origin-location': `fleet-platform-repo:${repo.remote}/${clusterPath(A)}`,
+      'backstage.io/managed-by-location': `fleet-platform-repo:${
+        repo.remote
+      }/${clusterPath(A)}`,
+      'backstage.io/managed-by-origin-location': `fleet-platform-repo:${
+        repo.remote
+      }/${clusterPath(A)}`,
       'fleet-portal.dev/source': 'platform-repo',
       'fleet-portal.dev/source-file': clusterPath(A),
     });
@@ -193,7 +224,10 @@ describe('PlatformRepoEntityProvider', () => {
 
     // run 2: a cluster is added — and the mirror is fetched, not cloned again
     repo.commit('add C', {
-      [clusterPath(C)]: clusterYaml(C, { podCidr: '10.66.0.0/16', serviceCidr: '10.128.32.0/20' }),
+      [clusterPath(C)]: clusterYaml(C, {
+        podCidr: '10.66.0.0/16',
+        serviceCidr: '10.128.32.0/20',
+      }),
     });
     const spawn = jest.spyOn(childProcess, 'spawn');
     await provider.refresh();
@@ -204,23 +238,40 @@ describe('PlatformRepoEntityProvider', () => {
       'cat-file',
     ]);
     spawn.mockRestore();
-    expect(names(lastEntities())).toEqual([B, A, `${A}.checkout`, C, 'production']);
+    expect(names(lastEntities())).toEqual([
+      B,
+      A,
+      `${A}.checkout`,
+      C,
+      'production',
+    ]);
 
     // run 3: a cluster changes
-    repo.commit('describe A', { [clusterPath(A)]: clusterYaml(A, { description: 'Payments, EU' }) });
+    repo.commit('describe A', {
+      [clusterPath(A)]: clusterYaml(A, { description: 'Payments, EU' }),
+    });
     await provider.refresh();
     expect(byName(A).metadata.description).toBe('Payments, EU');
 
     // run 4: B breaks — reported, and its last good version is kept with the error
     logs = [];
     repo.commit('break B', {
-      [clusterPath(B)]: clusterYaml(B, { podCidr: '10.65.0.0/33', serviceCidr: '10.128.16.0/20' }),
+      [clusterPath(B)]: clusterYaml(B, {
+        podCidr: '10.65.0.0/33',
+        serviceCidr: '10.128.16.0/20',
+      }),
     });
     await provider.refresh();
-    const error = `${clusterPath(B)}:17: spec.network.podCidr: 10.65.0.0/33 is not a valid IPv4 CIDR`;
-    expect(logs).toContainEqual(expect.stringContaining(`warn Skipped ${error}`));
+    const error = `${clusterPath(
+      B,
+    )}:17: spec.network.podCidr: 10.65.0.0/33 is not a valid IPv4 CIDR`;
     expect(logs).toContainEqual(
-      expect.stringContaining('1 broken files skipped, 1 of them kept at their last good version'),
+      expect.stringContaining(`warn Skipped ${error}`),
+    );
+    expect(logs).toContainEqual(
+      expect.stringContaining(
+        '1 broken files skipped, 1 of them kept at their last good version',
+      ),
     );
     expect(catalog.lookups).toEqual([
       {
@@ -229,33 +280,58 @@ describe('PlatformRepoEntityProvider', () => {
       },
     ]);
     const kept = byName(B);
-    expect(kept.spec!.network).toEqual({ podCidr: '10.65.0.0/16', serviceCidr: '10.128.16.0/20' });
+    expect(kept.spec!.network).toEqual({
+      podCidr: '10.65.0.0/16',
+      serviceCidr: '10.128.16.0/20',
+    });
     expect(kept.metadata.annotations![ANNOTATION_INGESTION_ERROR]).toMatch(
       new RegExp(`^${error.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`),
     );
     expect(kept.metadata.uid).toBeUndefined();
     expect(kept.metadata.etag).toBeUndefined();
     expect(kept.relations).toBeUndefined();
-    expect(names(lastEntities())).toEqual([B, A, `${A}.checkout`, C, 'production']);
+    expect(names(lastEntities())).toEqual([
+      B,
+      A,
+      `${A}.checkout`,
+      C,
+      'production',
+    ]);
 
     // run 5: B is fixed
     repo.commit('fix B', {
-      [clusterPath(B)]: clusterYaml(B, { podCidr: '10.70.0.0/16', serviceCidr: '10.128.16.0/20' }),
+      [clusterPath(B)]: clusterYaml(B, {
+        podCidr: '10.70.0.0/16',
+        serviceCidr: '10.128.16.0/20',
+      }),
     });
     await provider.refresh();
-    expect(byName(B).spec!.network).toEqual({ podCidr: '10.70.0.0/16', serviceCidr: '10.128.16.0/20' });
-    expect(byName(B).metadata.annotations![ANNOTATION_INGESTION_ERROR]).toBeUndefined();
+    expect(byName(B).spec!.network).toEqual({
+      podCidr: '10.70.0.0/16',
+      serviceCidr: '10.128.16.0/20',
+    });
+    expect(
+      byName(B).metadata.annotations![ANNOTATION_INGESTION_ERROR],
+    ).toBeUndefined();
 
     // run 6: C is deleted, and a new cluster arrives broken (nothing to keep for it)
     logs = [];
     repo.commit('delete C, add a broken D', {
       [clusterPath(C)]: null,
-      [clusterPath('prd-euw1-broken-01')]: 'apiVersion: backstage.io/v1alpha1\nkind: [',
+      [clusterPath('prd-euw1-broken-01')]:
+        'apiVersion: backstage.io/v1alpha1\nkind: [',
     });
     await provider.refresh();
-    expect(names(lastEntities())).toEqual([B, A, `${A}.checkout`, 'production']);
+    expect(names(lastEntities())).toEqual([
+      B,
+      A,
+      `${A}.checkout`,
+      'production',
+    ]);
     expect(logs).toContainEqual(
-      expect.stringMatching(/^warn Skipped clusters\/prd-euw1-broken-01\/cluster\.yaml:2: invalid YAML/),
+      expect.stringMatching(
+        /^warn Skipped clusters\/prd-euw1-broken-01\/cluster\.yaml:2: invalid YAML/,
+      ),
     );
     expect(logs).toContainEqual(
       expect.stringContaining('1 broken files skipped, 0 of them kept'),
@@ -277,7 +353,9 @@ describe('PlatformRepoEntityProvider', () => {
     // the scheduled task logs the failure instead of throwing
     await tasks[0].fn(new AbortController().signal);
     expect(logs).toContainEqual(
-      expect.stringMatching(/^error .*Cannot read platform repository test .*the catalog is left unchanged/),
+      expect.stringMatching(
+        /^error .*Cannot read platform repository test .*the catalog is left unchanged/,
+      ),
     );
     expect(connection.applyMutation).toHaveBeenCalledTimes(1);
   });
@@ -292,7 +370,10 @@ describe('PlatformRepoEntityProvider', () => {
   });
 
   it('leaves the catalog alone when the last good entities cannot be looked up', async () => {
-    repo.commit('initial fleet', { [clusterPath(A)]: clusterYaml(A), [clusterPath(B)]: clusterYaml(B) });
+    repo.commit('initial fleet', {
+      [clusterPath(A)]: clusterYaml(A),
+      [clusterPath(B)]: clusterYaml(B),
+    });
     const provider = await connectedProvider();
     await provider.refresh();
     repo.commit('break B', { [clusterPath(B)]: 'kind: [' });
@@ -321,7 +402,11 @@ describe('PlatformRepoEntityProvider', () => {
       catalog: catalog.service,
       auth: mockServices.auth(),
     });
-    expect(providers.map(p => p.getProviderName())).toEqual(['FleetPlatformRepoProvider:default']);
-    expect(schedules).toEqual([{ frequency: { minutes: 10 }, timeout: { minutes: 5 } }]);
+    expect(providers.map(p => p.getProviderName())).toEqual([
+      'FleetPlatformRepoProvider:default',
+    ]);
+    expect(schedules).toEqual([
+      { frequency: { minutes: 10 }, timeout: { minutes: 5 } },
+    ]);
   });
 });

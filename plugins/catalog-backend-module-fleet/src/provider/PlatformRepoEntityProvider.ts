@@ -4,7 +4,11 @@ import type {
   SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef, ANNOTATION_LOCATION } from '@backstage/catalog-model';
+import {
+  Entity,
+  stringifyEntityRef,
+  ANNOTATION_LOCATION,
+} from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import { ForwardedError, stringifyError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
@@ -58,7 +62,9 @@ export class PlatformRepoEntityProvider implements EntityProvider {
     config: Config,
     options: PlatformRepoEntityProviderOptions,
   ): PlatformRepoEntityProvider[] {
-    const authorization = new GitAuthorization(ScmIntegrations.fromConfig(config));
+    const authorization = new GitAuthorization(
+      ScmIntegrations.fromConfig(config),
+    );
     return readProviderConfigs(config).map(
       providerConfig =>
         new PlatformRepoEntityProvider(providerConfig, {
@@ -120,7 +126,9 @@ export class PlatformRepoEntityProvider implements EntityProvider {
       throw new Error(`${this.getProviderName()} is not connected`);
     }
     const { id, remote, branch } = this.#config;
-    const where = `platform repository ${id} (${redact(remote)}, branch ${branch})`;
+    const where = `platform repository ${id} (${redact(
+      remote,
+    )}, branch ${branch})`;
 
     let commit: string;
     let files: Array<{ path: string; content: string }>;
@@ -128,7 +136,10 @@ export class PlatformRepoEntityProvider implements EntityProvider {
       commit = await this.#mirror.sync(signal);
       files = (
         await this.#mirror.readFiles(commit, isPlatformRepoEntityFile, signal)
-      ).map(file => ({ path: file.path, content: file.content.toString('utf8') }));
+      ).map(file => ({
+        path: file.path,
+        content: file.content.toString('utf8'),
+      }));
     } catch (error) {
       throw new ForwardedError(
         `Cannot read ${where}; the catalog is left unchanged`,
@@ -204,7 +215,11 @@ export class PlatformRepoEntityProvider implements EntityProvider {
       });
     } catch (error) {
       throw new ForwardedError(
-        `Cannot look up the last good entities of ${errorsByFile.size} broken files of platform repository ${this.#config.id}; the catalog is left unchanged`,
+        `Cannot look up the last good entities of ${
+          errorsByFile.size
+        } broken files of platform repository ${
+          this.#config.id
+        }; the catalog is left unchanged`,
         error,
       );
     }

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { readProviderConfigs } from './config';
 
 const read = (fleetPlatformRepo: unknown) =>
-  readProviderConfigs(new ConfigReader({ catalog: { providers: { fleetPlatformRepo } } }));
+  readProviderConfigs(
+    new ConfigReader({ catalog: { providers: { fleetPlatformRepo } } }),
+  );
 
 describe('readProviderConfigs', () => {
   it('reads nothing without config', () => {
@@ -29,7 +31,11 @@ describe('readProviderConfigs', () => {
       prod: {
         remote: 'file:///srv/git/platform.git',
         branch: 'release/2025',
-        schedule: { frequency: { cron: '*/5 * * * *' }, timeout: 'PT2M', initialDelay: { seconds: 5 } },
+        schedule: {
+          frequency: { cron: '*/5 * * * *' },
+          timeout: 'PT2M',
+          initialDelay: { seconds: 5 },
+        },
       },
     });
     expect(configs).toEqual([
@@ -55,13 +61,15 @@ describe('readProviderConfigs', () => {
     expect(() => read({ remote: 'git@github.com:acme/platform.git' })).toThrow(
       /only local paths, file:\/\/ and http\(s\) URLs are supported/,
     );
-    expect(() => read({ remote: 'ssh://git@github.com/acme/platform.git' })).toThrow(
-      /only local paths/,
+    expect(() =>
+      read({ remote: 'ssh://git@github.com/acme/platform.git' }),
+    ).toThrow(/only local paths/);
+    expect(() =>
+      read({ remote: '/srv/platform.git', branch: '--upload-pack=evil' }),
+    ).toThrow(/branch: "--upload-pack=evil" is not a branch name/);
+    expect(() => read({ remote: '/srv/platform.git', branch: 'a..b' })).toThrow(
+      /not a branch name/,
     );
-    expect(() => read({ remote: '/srv/platform.git', branch: '--upload-pack=evil' })).toThrow(
-      /branch: "--upload-pack=evil" is not a branch name/,
-    );
-    expect(() => read({ remote: '/srv/platform.git', branch: 'a..b' })).toThrow(/not a branch name/);
     expect(() => read({ demo: { branch: 'main' } })).toThrow(/remote/);
   });
 });

@@ -46,17 +46,24 @@ export function readProviderConfigs(
     .map(id => readProviderConfig(id, providers.getConfig(id)));
 }
 
-function readProviderConfig(id: string, config: Config): PlatformRepoProviderConfig {
+function readProviderConfig(
+  id: string,
+  config: Config,
+): PlatformRepoProviderConfig {
   const branch = config.getOptionalString('branch') ?? 'main';
   if (!isBranchName(branch)) {
-    throw new InputError(`${CONFIG_KEY}.${id}.branch: "${branch}" is not a branch name`);
+    throw new InputError(
+      `${CONFIG_KEY}.${id}.branch: "${branch}" is not a branch name`,
+    );
   }
   return {
     id,
     remote: readRemote(id, config.getString('remote')),
     branch,
     schedule: config.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule'))
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('schedule'),
+        )
       : DEFAULT_SCHEDULE,
     workDir: path.resolve(
       config.getOptionalString('workDir') ??

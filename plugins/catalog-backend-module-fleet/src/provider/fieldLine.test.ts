@@ -3,19 +3,25 @@ import { fieldLine, parseFieldPath } from './fieldLine';
 
 describe('parseFieldPath', () => {
   it('splits the paths of validation issues', () => {
-    expect(parseFieldPath('spec.network.podCidr')).toEqual(['spec', 'network', 'podCidr']);
+    expect(parseFieldPath('spec.network.podCidr')).toEqual([
+      'spec',
+      'network',
+      'podCidr',
+    ]);
     expect(parseFieldPath('spec.components[2].version')).toEqual([
       'spec',
       'components',
       2,
       'version',
     ]);
-    expect(parseFieldPath('spec.quota["requests.cpu"]')).toEqual(['spec', 'quota', 'requests.cpu']);
-    expect(parseFieldPath('metadata.annotations["kubernetes.io/api-server"]')).toEqual([
-      'metadata',
-      'annotations',
-      'kubernetes.io/api-server',
+    expect(parseFieldPath('spec.quota["requests.cpu"]')).toEqual([
+      'spec',
+      'quota',
+      'requests.cpu',
     ]);
+    expect(
+      parseFieldPath('metadata.annotations["kubernetes.io/api-server"]'),
+    ).toEqual(['metadata', 'annotations', 'kubernetes.io/api-server']);
     expect(parseFieldPath('')).toEqual([]);
   });
 

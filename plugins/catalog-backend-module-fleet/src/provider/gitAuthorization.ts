@@ -17,7 +17,8 @@ export class GitAuthorization {
 
   constructor(integrations: ScmIntegrationRegistry) {
     this.#integrations = integrations;
-    this.#github = DefaultGithubCredentialsProvider.fromIntegrations(integrations);
+    this.#github =
+      DefaultGithubCredentialsProvider.fromIntegrations(integrations);
   }
 
   async forRemote(remote: string): Promise<string | undefined> {

@@ -31,7 +31,9 @@ export function checkKubernetesAccess(entity: Entity): FleetValidationIssue[] {
     path: annotationPath(key),
     message: `${annotationPath(key)}: is required when ${present.join(
       ', ',
-    )} is set (the Kubernetes plugin needs all of ${KUBERNETES_ACCESS_ANNOTATIONS.join(', ')})`,
+    )} is set (the Kubernetes plugin needs all of ${KUBERNETES_ACCESS_ANNOTATIONS.join(
+      ', ',
+    )})`,
   }));
   const apiServer = annotations[ANNOTATION_KUBERNETES_API_SERVER];
   if (apiServer && !isHttpUrl(apiServer)) {

@@ -1,7 +1,4 @@
-import {
-  ANNOTATION_LOCATION,
-  Entity,
-} from '@backstage/catalog-model';
+import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -35,7 +32,8 @@ export async function lastGoodEntities(options: {
     const { items } = await catalog.getEntities(
       {
         filter: {
-          [`metadata.annotations.${ANNOTATION_FLEET_SOURCE}`]: PLATFORM_REPO_SOURCE,
+          [`metadata.annotations.${ANNOTATION_FLEET_SOURCE}`]:
+            PLATFORM_REPO_SOURCE,
           [`metadata.annotations.${ANNOTATION_FLEET_SOURCE_FILE}`]: paths.slice(
             start,
             start + PATHS_PER_QUERY,
@@ -58,7 +56,11 @@ export async function lastGoodEntities(options: {
 }
 
 function withIngestionError(entity: Entity, error: string): Entity {
-  const { relations: _relations, status: _status, ...rest } = entity as Entity & {
+  const {
+    relations: _relations,
+    status: _status,
+    ...rest
+  } = entity as Entity & {
     status?: unknown;
   };
   const { uid: _uid, etag: _etag, ...metadata } = entity.metadata;

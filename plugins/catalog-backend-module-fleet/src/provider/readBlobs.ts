@@ -1,35 +1,5 @@
 import { GitCommandError, runGit } from './runGit';
 
-/**
- * Reads blobs through ONE `git cat-file --batch` process, streaming its output, so
- * that reading ten thousand files costs one process rather than ten thousand.
- * Resolves with the contents in the order of `oids`.
- */
-export async function readBlobs(
-  gitDir: string,
-  oids: string[],
-  signal?: AbortSignal,
-): Promise<Buffer[]> {
-  if (oids.length === 0) {
-    return [];
-  }
-  const parser = new CatFileBatchParser();
-  await runGit(['cat-file', '--batch'], {
-    gitDir,
-    input: oids.map(oid => `${oid}\n`).join(''),
-    signal,
-    onStdout: chunk => parser.push(chunk),
-  });
-  if (parser.problem || parser.objects.length !== oids.length) {
-    throw new GitCommandError(
-      `git cat-file returned ${parser.objects.length} of ${oids.length} objects${
-        parser.problem ? `: ${parser.problem}` : ''
-      }`,
-    );
-  }
-  return parser.objects;
-}
-
 /** Parses `<oid> <type> <size>\n<content>\n` records as the chunks arrive. */
 export class CatFileBatchParser {
   readonly objects: Buffer[] = [];
@@ -58,4 +28,34 @@ export class CatFileBatchParser {
       this.#pending = this.#pending.subarray(contentEnd + 1);
     }
   }
+}
+
+/**
+ * Reads blobs through ONE `git cat-file --batch` process, streaming its output, so
+ * that reading ten thousand files costs one process rather than ten thousand.
+ * Resolves with the contents in the order of `oids`.
+ */
+export async function readBlobs(
+  gitDir: string,
+  oids: string[],
+  signal?: AbortSignal,
+): Promise<Buffer[]> {
+  if (oids.length === 0) {
+    return [];
+  }
+  const parser = new CatFileBatchParser();
+  await runGit(['cat-file', '--batch'], {
+    gitDir,
+    input: oids.map(oid => `${oid}\n`).join(''),
+    signal,
+    onStdout: chunk => parser.push(chunk),
+  });
+  if (parser.problem || parser.objects.length !== oids.length) {
+    throw new GitCommandError(
+      `git cat-file returned ${parser.objects.length} of ${
+        oids.length
+      } objects${parser.problem ? `: ${parser.problem}` : ''}`,
+    );
+  }
+  return parser.objects;
 }

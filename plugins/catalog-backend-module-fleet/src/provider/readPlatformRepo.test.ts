@@ -5,7 +5,7 @@ import {
   namespaceYaml,
   profilePath,
   profileYaml,
-} from '../__fixtures__/platformRepo';
+} from '../__testUtils__/platformRepo';
 import {
   formatFileError,
   isPlatformRepoEntityFile,
@@ -34,7 +34,9 @@ describe('readPlatformRepo', () => {
   it('reads profiles, clusters and tenant namespaces', async () => {
     const { entities, errors } = await readPlatformRepo(validRepo);
     expect(errors).toEqual([]);
-    expect(entities.map(e => [e.path, e.entity.kind, e.entity.metadata.name])).toEqual([
+    expect(
+      entities.map(e => [e.path, e.entity.kind, e.entity.metadata.name]),
+    ).toEqual([
       [clusterPath(CLUSTER), 'Resource', CLUSTER],
       [namespacePath(CLUSTER, 'checkout'), 'Resource', `${CLUSTER}.checkout`],
       [profilePath('production'), 'ClusterProfile', 'production'],
@@ -44,13 +46,22 @@ describe('readPlatformRepo', () => {
   it('ignores files outside the layout', async () => {
     const files = [
       { path: 'README.md', content: '# not yaml: [' },
-      { path: `clusters/${CLUSTER}/provisioning/cluster.yaml`, content: 'kind: Cluster' },
-      { path: `clusters/${CLUSTER}/namespaces/checkout/manifests.yaml`, content: '---\n---' },
+      {
+        path: `clusters/${CLUSTER}/provisioning/cluster.yaml`,
+        content: 'kind: Cluster',
+      },
+      {
+        path: `clusters/${CLUSTER}/namespaces/checkout/manifests.yaml`,
+        content: '---\n---',
+      },
       { path: `clusters/${CLUSTER}/cluster.yml`, content: 'broken: [' },
       { path: 'profiles/production.yaml', content: 'broken: [' },
     ];
     expect(files.some(f => isPlatformRepoEntityFile(f.path))).toBe(false);
-    await expect(readPlatformRepo(files)).resolves.toEqual({ entities: [], errors: [] });
+    await expect(readPlatformRepo(files)).resolves.toEqual({
+      entities: [],
+      errors: [],
+    });
   });
 
   it('reports YAML that does not parse, with its line', async () => {
@@ -73,7 +84,10 @@ describe('readPlatformRepo', () => {
 
   it('reports a validation error on the line of the field', async () => {
     await expect(
-      errorsOf(clusterPath(CLUSTER), clusterYaml(CLUSTER, { podCidr: '10.0.0.0/33' })),
+      errorsOf(
+        clusterPath(CLUSTER),
+        clusterYaml(CLUSTER, { podCidr: '10.0.0.0/33' }),
+      ),
     ).resolves.toEqual([
       expect.stringMatching(
         `^clusters/${CLUSTER}/cluster\\.yaml:17: spec\\.network\\.podCidr: 10\\.0\\.0\\.0/33 is not a valid IPv4 CIDR`,
@@ -92,20 +106,27 @@ describe('readPlatformRepo', () => {
   });
 
   it('finds indexed and quoted fields of a profile', async () => {
-    const content = profileYaml().replace('version: v1.16.2', 'version: latest');
+    const content = profileYaml().replace(
+      'version: v1.16.2',
+      'version: latest',
+    );
     const line =
       content.split('\n').findIndex(l => l.includes('version: latest')) + 1;
-    await expect(errorsOf(profilePath('production'), content)).resolves.toEqual([
-      expect.stringContaining(
-        `profiles/production/profile.yaml:${line}: spec.components[1].version: "latest" is not an explicit version pin`,
-      ),
-    ]);
+    await expect(errorsOf(profilePath('production'), content)).resolves.toEqual(
+      [
+        expect.stringContaining(
+          `profiles/production/profile.yaml:${line}: spec.components[1].version: "latest" is not an explicit version pin`,
+        ),
+      ],
+    );
 
     const quota = namespaceYaml(CLUSTER, 'checkout').replace(
       'requests.cpu: "2"',
       'requests.cpu: "2 cpus"',
     );
-    await expect(errorsOf(namespacePath(CLUSTER, 'checkout'), quota)).resolves.toEqual([
+    await expect(
+      errorsOf(namespacePath(CLUSTER, 'checkout'), quota),
+    ).resolves.toEqual([
       expect.stringContaining(
         `namespace.yaml:12: spec.quota["requests.cpu"]: "2 cpus" is not a Kubernetes quantity`,
       ),
@@ -115,11 +136,18 @@ describe('readPlatformRepo', () => {
   it('reports every issue of a file', async () => {
     const errors = await errorsOf(
       clusterPath(CLUSTER),
-      clusterYaml(CLUSTER, { podCidr: '10.64.1.0/16', owner: 'component:payments' }),
+      clusterYaml(CLUSTER, {
+        podCidr: '10.64.1.0/16',
+        owner: 'component:payments',
+      }),
     );
     expect(errors).toEqual([
-      expect.stringContaining(':9: spec.owner: "component:payments" must reference a group or user'),
-      expect.stringContaining(':17: spec.network.podCidr: 10.64.1.0/16 has host bits set'),
+      expect.stringContaining(
+        ':9: spec.owner: "component:payments" must reference a group or user',
+      ),
+      expect.stringContaining(
+        ':17: spec.network.podCidr: 10.64.1.0/16 has host bits set',
+      ),
     ]);
   });
 
@@ -140,12 +168,18 @@ describe('readPlatformRepo', () => {
 
   it('requires a tenant namespace to match its cluster and namespace directories', async () => {
     await expect(
-      errorsOf(namespacePath(OTHER, 'checkout'), namespaceYaml(CLUSTER, 'checkout')),
+      errorsOf(
+        namespacePath(OTHER, 'checkout'),
+        namespaceYaml(CLUSTER, 'checkout'),
+      ),
     ).resolves.toEqual([
       `clusters/${OTHER}/namespaces/checkout/namespace.yaml:10: spec.cluster: must be ${OTHER} (the cluster directory the file is in), not ${CLUSTER}`,
     ]);
     await expect(
-      errorsOf(namespacePath(CLUSTER, 'cart'), namespaceYaml(CLUSTER, 'checkout')),
+      errorsOf(
+        namespacePath(CLUSTER, 'cart'),
+        namespaceYaml(CLUSTER, 'checkout'),
+      ),
     ).resolves.toEqual([
       `clusters/${CLUSTER}/namespaces/cart/namespace.yaml:11: spec.namespace: must be cart (the name of its directory), not checkout`,
     ]);
@@ -153,7 +187,9 @@ describe('readPlatformRepo', () => {
 
   it('requires one document holding an entity', async () => {
     const path = clusterPath(CLUSTER);
-    await expect(errorsOf(path, '')).resolves.toEqual([`${path}: the file holds no entity`]);
+    await expect(errorsOf(path, '')).resolves.toEqual([
+      `${path}: the file holds no entity`,
+    ]);
     await expect(errorsOf(path, '# nothing yet\n')).resolves.toEqual([
       `${path}: the file holds no entity`,
     ]);
@@ -175,7 +211,10 @@ describe('readPlatformRepo', () => {
       `${path}:1: malformed entity: <root> must have required property 'kind'`,
     ]);
     await expect(
-      errorsOf(path, clusterYaml(CLUSTER, { annotations: { 'example.com/x': 1 as any } })),
+      errorsOf(
+        path,
+        clusterYaml(CLUSTER, { annotations: { 'example.com/x': 1 as any } }),
+      ),
     ).resolves.toEqual([
       `${path}:6: malformed entity: /metadata/annotations/example.com~1x must be string`,
     ]);
@@ -199,9 +238,14 @@ describe('readPlatformRepo', () => {
   it('keeps the first of two files that define the same entity', async () => {
     const { entities, errors } = await readPlatformRepo([
       { path: profilePath('production'), content: profileYaml('production') },
-      { path: 'profiles/Production/profile.yaml', content: profileYaml('Production') },
+      {
+        path: 'profiles/Production/profile.yaml',
+        content: profileYaml('Production'),
+      },
     ]);
-    expect(entities.map(e => e.path)).toEqual(['profiles/Production/profile.yaml']);
+    expect(entities.map(e => e.path)).toEqual([
+      'profiles/Production/profile.yaml',
+    ]);
     expect(errors.map(formatFileError)).toEqual([
       'profiles/production/profile.yaml:1: clusterprofile:default/production is already defined in profiles/Production/profile.yaml',
     ]);
@@ -211,7 +255,10 @@ describe('readPlatformRepo', () => {
     const { entities, errors } = await readPlatformRepo([
       ...validRepo,
       { path: clusterPath(OTHER), content: 'apiVersion: [' },
-      { path: namespacePath(OTHER, 'cart'), content: namespaceYaml(OTHER, 'default') },
+      {
+        path: namespacePath(OTHER, 'cart'),
+        content: namespaceYaml(OTHER, 'default'),
+      },
     ]);
     expect(entities).toHaveLength(3);
     expect(errors.map(e => e.path)).toEqual([

@@ -191,7 +191,10 @@ function namespaceMatchesDirectories(
 ): FleetValidationIssue[] {
   const { cluster, namespace } = entity.spec ?? {};
   const issues: FleetValidationIssue[] = [];
-  if (typeof cluster === 'string' && clusterName(entity, cluster) !== clusterDirectory) {
+  if (
+    typeof cluster === 'string' &&
+    clusterName(entity, cluster) !== clusterDirectory
+  ) {
     issues.push({
       path: 'spec.cluster',
       message: `spec.cluster: must be ${clusterDirectory} (the cluster directory the file is in), not ${cluster}`,

@@ -7,7 +7,9 @@ describe('redact', () => {
         "fatal: unable to access 'https://user:tok3n@git.example.com/org/repo.git/': 403 for tok3n",
         ['tok3n'],
       ),
-    ).toBe("fatal: unable to access 'https://***@git.example.com/org/repo.git/': 403 for ***");
+    ).toBe(
+      "fatal: unable to access 'https://***@git.example.com/org/repo.git/': 403 for ***",
+    );
     expect(redact('http://oauth2@host/x and file:///tmp/repo')).toBe(
       'http://***@host/x and file:///tmp/repo',
     );
@@ -16,15 +18,13 @@ describe('redact', () => {
 
 describe('runGit', () => {
   it('resolves with standard output', async () => {
-    await expect(runGit(['--version'])).resolves.toEqual(
-      expect.any(Buffer),
-    );
+    await expect(runGit(['--version'])).resolves.toEqual(expect.any(Buffer));
   });
 
   it('rejects with the subcommand and git error output', async () => {
-    await expect(runGit(['rev-parse', '--git-dir'], { gitDir: '/nonexistent/x' })).rejects.toThrow(
-      GitCommandError,
-    );
+    await expect(
+      runGit(['rev-parse', '--git-dir'], { gitDir: '/nonexistent/x' }),
+    ).rejects.toThrow(GitCommandError);
     await expect(runGit(['no-such-command'])).rejects.toThrow(
       /^git no-such-command failed \(exit code 1\): git: 'no-such-command' is not a git command/,
     );
@@ -32,7 +32,10 @@ describe('runGit', () => {
 
   it('stops when aborted', async () => {
     const controller = new AbortController();
-    const run = runGit(['cat-file', '--batch'], { input: '', signal: controller.signal });
+    const run = runGit(['cat-file', '--batch'], {
+      input: '',
+      signal: controller.signal,
+    });
     controller.abort();
     await expect(run).rejects.toThrow(/git cat-file (was aborted|failed)/);
   });

@@ -59,7 +59,9 @@ export function runGit(
         resolve(Buffer.concat(stdout));
       } else {
         fail(
-          `failed (${signal ?? `exit code ${code}`}): ${stderr.trim() || 'no error output'}`,
+          `failed (${signal ?? `exit code ${code}`}): ${
+            stderr.trim() || 'no error output'
+          }`,
         );
       }
     });

@@ -18,13 +18,18 @@ describe('sourceAnnotations', () => {
       'backstage.io/source-location':
         'url:https://github.com/acme/platform-config/tree/main/clusters/prd-euw1-payments-01/',
       'fleet-portal.dev/source': 'platform-repo',
-      'fleet-portal.dev/source-file': 'clusters/prd-euw1-payments-01/cluster.yaml',
+      'fleet-portal.dev/source-file':
+        'clusters/prd-euw1-payments-01/cluster.yaml',
     });
   });
 
   it('uses the fleet-platform-repo location type for other remotes', () => {
     expect(
-      sourceAnnotations('/srv/git/platform-config.git/', 'main', 'profiles/edge/profile.yaml'),
+      sourceAnnotations(
+        '/srv/git/platform-config.git/',
+        'main',
+        'profiles/edge/profile.yaml',
+      ),
     ).toEqual({
       'backstage.io/managed-by-location':
         'fleet-platform-repo:/srv/git/platform-config.git/profiles/edge/profile.yaml',
@@ -34,9 +39,11 @@ describe('sourceAnnotations', () => {
       'fleet-portal.dev/source-file': 'profiles/edge/profile.yaml',
     });
     expect(
-      sourceAnnotations('http://bot:t0ken@git.internal/platform.git', 'main', 'a.yaml')[
-        'backstage.io/managed-by-location'
-      ],
+      sourceAnnotations(
+        'http://bot:t0ken@git.internal/platform.git',
+        'main',
+        'a.yaml',
+      )['backstage.io/managed-by-location'],
     ).toBe('fleet-platform-repo:http://git.internal/platform.git/a.yaml');
   });
 });

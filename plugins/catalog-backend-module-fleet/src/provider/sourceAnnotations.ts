@@ -34,7 +34,10 @@ export function sourceAnnotations(
   const repository = browseBase(remote);
   if (!repository) {
     const base = remote.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]+@/i, '$1');
-    const location = `${PLATFORM_REPO_LOCATION_TYPE}:${base.replace(/\/+$/, '')}/${filePath}`;
+    const location = `${PLATFORM_REPO_LOCATION_TYPE}:${base.replace(
+      /\/+$/,
+      '',
+    )}/${filePath}`;
     return {
       [ANNOTATION_LOCATION]: location,
       [ANNOTATION_ORIGIN_LOCATION]: location,
@@ -62,5 +65,8 @@ function browseBase(remote: string): string | undefined {
   url.password = '';
   url.search = '';
   url.hash = '';
-  return url.toString().replace(/\/+$/, '').replace(/\.git$/, '');
+  return url
+    .toString()
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '');
 }
