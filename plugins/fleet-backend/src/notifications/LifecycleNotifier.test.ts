@@ -1,0 +1,151 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { fleet, profiles, TODAY } from '../__fixtures__/entities';
+import {
+  FleetTestBackendOptions,
+  startFleetTestBackend,
+} from '../__testUtils__/fleetTestBackend';
+import { NOTIFICATIONS_TASK_ID } from './scheduleNotifications';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+/** What the fleet fixtures call for on TODAY: the most urgent threshold of each date, once. */
+const EXPECTED_ON_TODAY = [
+  'fleet-lifecycle:resource:default/dev-euw1-legacy-01:retire:2026-05-01:past',
+  'fleet-lifecycle:resource:default/prd-euw1-checkout-01:review:2026-07-10:30d',
+  'fleet-lifecycle:resource:default/stg-euw1-checkout-01:review:2026-06-01:past',
+  'fleet-lifecycle:resource:default/tst-euw1-reindex-01:retire:2026-08-01:90d',
+];
+
+describe.each(databases.eachSupportedId())('lifecycle notifications on %s', databaseId => {
+  let knex: Knex;
+  const running: Array<{ stop(): Promise<void> }> = [];
+
+  beforeEach(async () => {
+    knex = await databases.init(databaseId);
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map(backend => backend.stop()));
+  });
+
+  async function start(options: Partial<FleetTestBackendOptions> = {}) {
+    const context = await startFleetTestBackend({
+      entities: [...fleet, ...profiles],
+      today: TODAY,
+      ...options,
+      features: [mockServices.database.factory({ knex })],
+    });
+    running.push(context.backend);
+    return {
+      ...context,
+      run: () => context.scheduler.triggerTask(NOTIFICATIONS_TASK_ID),
+      scopes: () => context.sent.map(n => n.payload.scope).sort(),
+    };
+  }
+
+  it('sends each notification once, to the owner, however often the task runs', async () => {
+    const instance = await start();
+    await instance.run();
+    await instance.run();
+    expect(instance.scopes()).toEqual(EXPECTED_ON_TODAY);
+    expect(instance.sent[0].recipients).toEqual({
+      type: 'entity',
+      entityRef: expect.stringMatching(/^group:default\//),
+    });
+    const checkout = instance.sent.find(n =>
+      n.payload.scope?.includes('prd-euw1-checkout-01'),
+    )!;
+    expect(checkout).toEqual({
+      recipients: { type: 'entity', entityRef: 'group:default/team-checkout' },
+      payload: expect.objectContaining({
+        title: 'Review of cluster prd-euw1-checkout-01 is due in 25 days',
+        link: '/catalog/default/resource/prd-euw1-checkout-01',
+        topic: 'fleet-lifecycle',
+        severity: 'normal',
+      }),
+    });
+  });
+
+  it('sends no duplicate after a restart on the same database', async () => {
+    const first = await start();
+    await first.run();
+    await first.backend.stop();
+
+    const second = await start();
+    await second.run();
+    expect(first.scopes()).toEqual(EXPECTED_ON_TODAY);
+    expect(second.sent).toEqual([]);
+  });
+
+  it('sends the next threshold as dates come closer, and for a changed date', async () => {
+    const first = await start();
+    await first.run();
+
+    const later = await start({ today: '2026-07-05' });
+    await later.run();
+    expect(later.scopes()).toEqual([
+      'fleet-lifecycle:resource:default/prd-euw1-checkout-01:review:2026-07-10:7d',
+      'fleet-lifecycle:resource:default/tst-euw1-reindex-01:retire:2026-08-01:30d',
+    ]);
+
+    const reviewed = fleet.map(entity =>
+      entity.metadata.name === 'stg-euw1-checkout-01'
+        ? {
+            ...entity,
+            spec: {
+              ...entity.spec,
+              lifetime: { created: '2025-01-10', reviewBy: '2026-07-20' },
+            },
+          }
+        : entity,
+    );
+    const afterReview = await start({
+      entities: [...reviewed, ...profiles],
+      today: '2026-07-05',
+    });
+    await afterReview.run();
+    expect(afterReview.scopes()).toEqual([
+      'fleet-lifecycle:resource:default/stg-euw1-checkout-01:review:2026-07-20:30d',
+    ]);
+  });
+
+  it('retries a notification whose sending failed on the next run', async () => {
+    let failing = true;
+    const delivered: string[] = [];
+    const instance = await start({
+      send: async ({ payload }) => {
+        if (failing && payload.scope?.includes('stg-euw1-checkout-01')) {
+          throw new Error('notifications backend unavailable');
+        }
+        delivered.push(payload.scope!);
+      },
+    });
+    await instance.run();
+    expect(delivered.sort()).toEqual(
+      EXPECTED_ON_TODAY.filter(s => !s.includes('stg-euw1-checkout-01')),
+    );
+
+    failing = false;
+    await instance.run();
+    await instance.run();
+    expect(delivered.sort()).toEqual(EXPECTED_ON_TODAY);
+  });
+
+  it('lets the database decide between concurrent runs', async () => {
+    const replicas = [await start(), await start(), await start()];
+    await Promise.all(replicas.map(replica => replica.run()));
+    const all = replicas.flatMap(replica => replica.scopes()).sort();
+    expect(all).toEqual(EXPECTED_ON_TODAY);
+  });
+
+  it('keeps its bookkeeping in a table with a unique key', async () => {
+    await (await start()).run();
+    const rows = await knex('fleet_lifecycle_notifications')
+      .select('cluster_ref', 'date_kind', 'date_value', 'threshold')
+      .orderBy('cluster_ref');
+    expect(rows).toHaveLength(EXPECTED_ON_TODAY.length);
+    await expect(knex('fleet_lifecycle_notifications').insert(rows[0])).rejects.toThrow();
+  });
+});
