@@ -1,9 +1,9 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, JsonObject } from '@backstage/config';
 import os from 'node:os';
 import path from 'node:path';
 import { readProviderConfigs } from './config';
 
-const read = (fleetPlatformRepo: unknown) =>
+const read = (fleetPlatformRepo: JsonObject) =>
   readProviderConfigs(
     new ConfigReader({ catalog: { providers: { fleetPlatformRepo } } }),
   );
