@@ -20,6 +20,7 @@ export type FleetTestBackendOptions = {
   /** Replaces the default send, which records every notification. */
   send?: (options: NotificationSendOptions) => Promise<void>;
   features?: BackendFeature[];
+  scheduler?: ReturnType<typeof mockServices.scheduler>;
 };
 
 /** The fleet plugin in a test backend with an in-memory catalog, a fixed clock and recorded notifications. */
@@ -33,7 +34,7 @@ export async function startFleetTestBackend(options: FleetTestBackendOptions) {
         sent.push(notification);
       }),
   );
-  const scheduler = mockServices.scheduler();
+  const scheduler = options.scheduler ?? mockServices.scheduler();
   const backend = await startTestBackend({
     features: [
       fleetPlugin,

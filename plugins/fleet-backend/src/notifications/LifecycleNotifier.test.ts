@@ -5,6 +5,7 @@ import {
   FleetTestBackendOptions,
   startFleetTestBackend,
 } from '../__testUtils__/fleetTestBackend';
+import { NotificationKey, NotificationLedger } from './NotificationLedger';
 import { NOTIFICATIONS_TASK_ID } from './scheduleNotifications';
 
 jest.setTimeout(60_000);
@@ -147,5 +148,21 @@ describe.each(databases.eachSupportedId())('lifecycle notifications on %s', data
       .orderBy('cluster_ref');
     expect(rows).toHaveLength(EXPECTED_ON_TODAY.length);
     await expect(knex('fleet_lifecycle_notifications').insert(rows[0])).rejects.toThrow();
+  });
+
+  it('claims a key once; a released key can be claimed again', async () => {
+    await start(); // runs the migrations
+    const ledger = new NotificationLedger(knex);
+    const key: NotificationKey = {
+      clusterRef: 'resource:default/c',
+      kind: 'review',
+      date: '2026-07-01',
+      threshold: '30d',
+    };
+    const claims = await Promise.all([1, 2, 3].map(() => ledger.claim(key)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await ledger.claimedIds()).toEqual(new Set([NotificationLedger.id(key)]));
+    await ledger.release(key);
+    expect(await ledger.claim(key)).toBe(true);
   });
 });
