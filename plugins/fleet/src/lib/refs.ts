@@ -12,3 +12,12 @@ export function tryParseEntityRef(
     return undefined;
   }
 }
+
+/** The name, or namespace/name outside the default namespace, for labels where the kind is implied. */
+export function shortRef(ref: string): string {
+  const parsed = tryParseEntityRef(ref, 'unknown');
+  if (!parsed) return ref;
+  return parsed.namespace === 'default'
+    ? parsed.name
+    : `${parsed.namespace}/${parsed.name}`;
+}

@@ -1,6 +1,6 @@
 import type { ClusterEntity, ClusterLifecycle } from '@fleet-portal/plugin-fleet-common';
 import { LifecycleStatusChip } from '../LifecycleStatus';
-import { ProfileVersion } from './ProfileVersion';
+import { ProfileVersion } from '../ProfileVersion';
 import { EntityLink } from '../EntityLink';
 
 function joined(values: (string | undefined)[], separator: string) {

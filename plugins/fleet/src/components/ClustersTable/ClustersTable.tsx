@@ -1,0 +1,114 @@
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Paper from '@material-ui/core/Paper';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
+import type {
+  LifecyclePage,
+  LifecycleQuery,
+  LifecycleSortField,
+} from '@fleet-portal/plugin-fleet-common';
+import { columns } from './columns';
+
+const PAGE_SIZES = [25, 50, 100, 200];
+
+// Sorting and paging happen on the server (the fleet is too large to load whole), which the
+// Backstage Table only supports with its own internal state; plain MUI table parts let the
+// state live in the URL instead.
+
+/** One page of clusters with server-side sorting and paging. */
+export function ClustersTable(props: {
+  page: LifecyclePage;
+  query: LifecycleQuery;
+  loading: boolean;
+  onChange: (patch: Partial<LifecycleQuery>) => void;
+  onClearFilters?: () => void;
+}) {
+  const { page, query, loading, onChange, onClearFilters } = props;
+  const limit = query.limit ?? page.limit;
+  const order = query.order ?? 'asc';
+
+  const sortBy = (field: LifecycleSortField) => {
+    const active = query.orderBy === field;
+    onChange({ orderBy: field, order: active && order === 'asc' ? 'desc' : 'asc' });
+  };
+
+  return (
+    <Paper>
+      <Box px={2} pt={2} display="flex" alignItems="baseline" gridGap={12}>
+        <Typography variant="h5" component="h2">
+          Clusters
+        </Typography>
+        <Typography variant="body2" color="textSecondary">
+          {page.totalItems.toLocaleString('en-US')} matching
+        </Typography>
+      </Box>
+      <Box height={4}>{loading && <LinearProgress aria-label="Loading clusters" />}</Box>
+      <TableContainer>
+        <Table size="small" aria-label="Clusters">
+          <TableHead>
+            <TableRow>
+              {columns.map(column => {
+                const active = query.orderBy === column.sortField;
+                return (
+                  <TableCell
+                    key={column.sortField}
+                    sortDirection={active ? order : false}
+                  >
+                    <TableSortLabel
+                      active={active}
+                      direction={active ? order : 'asc'}
+                      onClick={() => sortBy(column.sortField)}
+                    >
+                      {column.title}
+                    </TableSortLabel>
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {page.items.map(cluster => (
+              <TableRow key={cluster.entityRef} hover>
+                {columns.map(column => (
+                  <TableCell key={column.sortField}>{column.render(cluster)}</TableCell>
+                ))}
+              </TableRow>
+            ))}
+            {page.items.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={columns.length} align="center">
+                  <Box py={3}>
+                    <Typography variant="body1">No clusters match these filters.</Typography>
+                    {onClearFilters && (
+                      <Button color="primary" onClick={onClearFilters}>
+                        Clear filters
+                      </Button>
+                    )}
+                  </Box>
+                </TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <TablePagination
+        component="div"
+        count={page.totalItems}
+        page={Math.floor((query.offset ?? 0) / limit)}
+        rowsPerPage={limit}
+        rowsPerPageOptions={PAGE_SIZES}
+        onPageChange={(_event, pageIndex) => onChange({ offset: pageIndex * limit })}
+        onRowsPerPageChange={event => onChange({ limit: Number(event.target.value) })}
+      />
+    </Paper>
+  );
+}

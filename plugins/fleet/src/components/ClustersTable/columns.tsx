@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import type {
+  ClusterLifecycle,
+  LifecycleSortField,
+} from '@fleet-portal/plugin-fleet-common';
+import { EntityLink } from '../EntityLink';
+import { ProfileVersion } from '../ProfileVersion';
+import { LifecycleStatusChip } from '../LifecycleStatus';
+
+export type Column = {
+  title: string;
+  sortField: LifecycleSortField;
+  render: (cluster: ClusterLifecycle) => ReactNode;
+};
+
+const orDash = (value: string | undefined) => value ?? '—';
+
+export const columns: Column[] = [
+  {
+    title: 'Cluster',
+    sortField: 'name',
+    render: cluster => <EntityLink entityRef={cluster.entityRef} defaultKind="resource" />,
+  },
+  {
+    title: 'Owner',
+    sortField: 'owner',
+    render: cluster =>
+      cluster.owner ? <EntityLink entityRef={cluster.owner} defaultKind="group" /> : '—',
+  },
+  { title: 'Environment', sortField: 'environment', render: c => orDash(c.environment) },
+  {
+    title: 'Profile',
+    sortField: 'profile',
+    render: cluster =>
+      cluster.profileRef ? (
+        <ProfileVersion
+          profileRef={cluster.profileRef}
+          version={cluster.profileVersion}
+          currentVersion={cluster.profileCurrentVersion}
+        />
+      ) : (
+        '—'
+      ),
+  },
+  { title: 'Review by', sortField: 'reviewBy', render: c => orDash(c.reviewBy) },
+  { title: 'Retire by', sortField: 'retireBy', render: c => orDash(c.retireBy) },
+  {
+    title: 'Status',
+    sortField: 'status',
+    render: cluster => (
+      <LifecycleStatusChip status={cluster.status} daysLeft={cluster.daysLeft} />
+    ),
+  },
+];

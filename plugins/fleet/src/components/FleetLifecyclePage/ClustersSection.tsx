@@ -1,0 +1,53 @@
+import Box from '@material-ui/core/Box';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { fleetApiRef } from '../../api/FleetApi';
+import { toSearchParams } from '../../api/lifecycleQuery';
+import { ClustersTable } from '../ClustersTable';
+import { ExportCsvButton } from '../ExportCsvButton';
+import { FleetErrorPanel } from '../FleetErrorPanel';
+import { LifecycleFilters } from '../LifecycleFilters';
+import { isFiltered, useLifecycleQuery } from './useLifecycleQuery';
+
+/** The filters, the export and the clusters table, all driven by the query in the URL. */
+export function ClustersSection() {
+  const fleetApi = useApi(fleetApiRef);
+  const { query, updateQuery } = useLifecycleQuery();
+  const queryKey = toSearchParams(query).toString();
+  // react-use keeps the previous page while the next one loads, so the table does not flicker.
+  const { value: page, loading, error } = useAsync(
+    () => fleetApi.listClusters(query),
+    [fleetApi, queryKey],
+  );
+
+  if (error) return <FleetErrorPanel error={error} />;
+  if (!page) return <Progress />;
+  const filtered = isFiltered(query);
+  if (page.totalItems === 0 && !filtered) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No clusters in the fleet yet"
+        description="Clusters appear here once the catalog holds kubernetes-cluster Resources, for example from the platform repository's cluster manifests."
+      />
+    );
+  }
+  const clearFilters = () =>
+    updateQuery({ owner: [], environment: [], profile: [], status: [], search: '' });
+  return (
+    <>
+      <Box display="flex" flexWrap="wrap" justifyContent="space-between" gridGap={16} mb={2}>
+        <LifecycleFilters facets={page.facets} query={query} onChange={updateQuery} />
+        <ExportCsvButton query={query} />
+      </Box>
+      <ClustersTable
+        page={page}
+        query={query}
+        loading={loading}
+        onChange={updateQuery}
+        onClearFilters={filtered ? clearFilters : undefined}
+      />
+    </>
+  );
+}

@@ -1,0 +1,236 @@
+import { useLocation } from 'react-router-dom';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fleetApiRef, type FleetApi } from '../../api/FleetApi';
+import { FleetClient } from '../../api/FleetClient';
+import {
+  clusterLifecycle,
+  lifecyclePage,
+  mockFleetApi,
+  responseError,
+  schedule,
+} from '../../__fixtures__/fleet';
+import { testRoutes } from '../../__fixtures__/render';
+import { FleetLifecyclePage } from './FleetLifecyclePage';
+
+function LocationProbe() {
+  const location = useLocation();
+  return <div data-testid="search">{location.search}</div>;
+}
+
+const overdue = clusterLifecycle();
+const healthy = clusterLifecycle({
+  entityRef: 'resource:default/stg-euw1-search-01',
+  name: 'stg-euw1-search-01',
+  owner: 'group:default/team-search',
+  environment: 'staging',
+  profileVersion: '3.2.0',
+  status: 'ok',
+  daysLeft: 200,
+});
+
+function render(fleetApi: FleetApi, url = '/fleet/lifecycle') {
+  return renderInTestApp(
+    <TestApiProvider apis={[[fleetApiRef, fleetApi]]}>
+      <FleetLifecyclePage />
+      <LocationProbe />
+    </TestApiProvider>,
+    { ...testRoutes, routeEntries: [url] },
+  );
+}
+
+function apiWithClusters(page = lifecyclePage([overdue, healthy])) {
+  return mockFleetApi({
+    listClusters: jest.fn().mockResolvedValue(page),
+    getSchedule: jest.fn().mockResolvedValue(schedule()),
+  });
+}
+
+const lastQuery = (api: jest.Mocked<FleetApi>) => api.listClusters.mock.lastCall![0];
+const searchParams = () => new URLSearchParams(screen.getByTestId('search').textContent!);
+
+describe('FleetLifecyclePage', () => {
+  it('asks for the worst status first and shows the clusters in that order', async () => {
+    const api = apiWithClusters();
+    await render(api);
+
+    expect(screen.getByRole('heading', { name: 'Fleet lifecycle' })).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Clusters' });
+    expect(api.listClusters).toHaveBeenCalledWith({ orderBy: 'status', order: 'asc', limit: 50 });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent('prd-euw1-payments-01');
+    expect(rows[0]).toHaveTextContent('Review overdue');
+    expect(rows[0]).toHaveTextContent('12 days overdue');
+    expect(rows[0]).toHaveTextContent('2025-03-01');
+    expect(rows[0]).toHaveTextContent('Behind');
+    expect(rows[1]).toHaveTextContent('stg-euw1-search-01');
+    expect(rows[1]).toHaveTextContent('OK');
+    expect(within(table).getByRole('columnheader', { name: 'Status' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    expect(await screen.findByRole('img', { name: /by month/ })).toBeInTheDocument();
+  });
+
+  it('reads the filters from the URL', async () => {
+    const api = apiWithClusters();
+    await render(api, '/fleet/lifecycle?status=retired&environment=production&offset=50');
+    await screen.findByRole('table', { name: 'Clusters' });
+    expect(api.listClusters).toHaveBeenCalledWith({
+      status: ['retired'],
+      environment: ['production'],
+      offset: 50,
+      orderBy: 'status',
+      order: 'asc',
+      limit: 50,
+    });
+  });
+
+  it('filters by a picked value, updates the URL and goes back to the first page', async () => {
+    const api = apiWithClusters(lifecyclePage([overdue, healthy], { totalItems: 300 }));
+    await render(api, '/fleet/lifecycle?offset=100');
+    await screen.findByRole('table', { name: 'Clusters' });
+
+    await userEvent.click(screen.getByRole('textbox', { name: 'Environment' }));
+    await userEvent.click(await screen.findByRole('option', { name: 'staging' }));
+
+    await waitFor(() => expect(lastQuery(api)).toMatchObject({ environment: ['staging'] }));
+    expect(lastQuery(api).offset).toBeUndefined();
+    expect(searchParams().getAll('environment')).toEqual(['staging']);
+    expect(searchParams().get('offset')).toBeNull();
+  });
+
+  it('offers every facet in the pickers, owners by name and statuses with counts', async () => {
+    await render(apiWithClusters());
+    await screen.findByRole('table', { name: 'Clusters' });
+    for (const label of ['Owner', 'Environment', 'Profile', 'Status']) {
+      expect(screen.getByRole('combobox', { name: label })).toBeInTheDocument();
+    }
+    await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
+    expect(await screen.findByRole('option', { name: 'team-search' })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(screen.getByRole('textbox', { name: 'Status' }));
+    expect(await screen.findByRole('option', { name: 'Review overdue (1)' })).toBeInTheDocument();
+  });
+
+  it('pages on the server', async () => {
+    const api = apiWithClusters(lifecyclePage([overdue, healthy], { totalItems: 120 }));
+    await render(api);
+    await screen.findByRole('table', { name: 'Clusters' });
+
+    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
+
+    await waitFor(() => expect(lastQuery(api)).toMatchObject({ offset: 50, limit: 50 }));
+    expect(searchParams().get('offset')).toBe('50');
+  });
+
+  it('sorts on the server, toggling the direction on a second click', async () => {
+    const api = apiWithClusters();
+    await render(api);
+    const table = await screen.findByRole('table', { name: 'Clusters' });
+
+    await userEvent.click(within(table).getByRole('button', { name: 'Review by' }));
+    await waitFor(() => expect(lastQuery(api)).toMatchObject({ orderBy: 'reviewBy', order: 'asc' }));
+    await userEvent.click(within(table).getByRole('button', { name: 'Review by' }));
+    await waitFor(() => expect(lastQuery(api)).toMatchObject({ orderBy: 'reviewBy', order: 'desc' }));
+    expect(searchParams().toString()).toBe('orderBy=reviewBy&order=desc');
+  });
+
+  it('searches once typing pauses', async () => {
+    const api = apiWithClusters();
+    await render(api);
+    await screen.findByRole('table', { name: 'Clusters' });
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'pay');
+    await waitFor(() => expect(lastQuery(api)).toMatchObject({ search: 'pay' }));
+    expect(api.listClusters).not.toHaveBeenCalledWith(expect.objectContaining({ search: 'p' }));
+  });
+
+  it('exports the filtered fleet as CSV with the user credentials', async () => {
+    const fetch = jest.fn(async (url: string) =>
+      url.includes('export.csv')
+        ? new Response('name\n', { headers: { 'Content-Type': 'text/csv' } })
+        : new Response(
+            JSON.stringify(url.includes('schedule') ? schedule() : lifecyclePage([overdue])),
+            { headers: { 'Content-Type': 'application/json' } },
+          ),
+    );
+    const client = new FleetClient({
+      discoveryApi: { getBaseUrl: async () => 'http://backend/api/fleet' },
+      fetchApi: { fetch: fetch as typeof window.fetch },
+    });
+    const createObjectURL = jest.fn(() => 'blob:fleet');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    let downloadName = '';
+    click.mockImplementation(function record(this: HTMLAnchorElement) {
+      downloadName = this.download;
+    });
+
+    await render(client, '/fleet/lifecycle?owner=group%3Adefault%2Fteam-payments&offset=50');
+    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+
+    await waitFor(() =>
+      expect(fetch).toHaveBeenCalledWith(
+        'http://backend/api/fleet/lifecycle/clusters/export.csv?owner=group%3Adefault%2Fteam-payments&orderBy=status&order=asc',
+      ),
+    );
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    expect(createObjectURL).toHaveBeenCalledWith(expect.any(Blob));
+    expect(downloadName).toMatch(/^fleet-lifecycle-\d{4}-\d{2}-\d{2}\.csv$/);
+    click.mockRestore();
+  });
+
+  it('explains a failed export', async () => {
+    const api = apiWithClusters();
+    api.exportCsv.mockRejectedValue(await responseError(403));
+    await render(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "You don't have permission to export the fleet lifecycle.",
+    );
+  });
+
+  it('shows progress while the first page loads', async () => {
+    const api = mockFleetApi({
+      listClusters: jest.fn().mockReturnValue(new Promise(() => {})),
+      getSchedule: jest.fn().mockReturnValue(new Promise(() => {})),
+    });
+    await render(api);
+    expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('table', { name: 'Clusters' })).not.toBeInTheDocument();
+  });
+
+  it('says when the fleet is empty', async () => {
+    await render(apiWithClusters(lifecyclePage([])));
+    expect(await screen.findByText('No clusters in the fleet yet')).toBeInTheDocument();
+  });
+
+  it('says when nothing matches the filters and clears them', async () => {
+    const api = apiWithClusters(lifecyclePage([]));
+    await render(api, '/fleet/lifecycle?status=retired&search=zzz');
+    expect(await screen.findByText('No clusters match these filters.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(searchParams().toString()).toBe(''));
+  });
+
+  it('explains a missing permission', async () => {
+    const api = mockFleetApi({
+      listClusters: jest.fn().mockRejectedValue(await responseError(403)),
+      getSchedule: jest.fn().mockRejectedValue(await responseError(403)),
+    });
+    await render(api);
+    expect(
+      await screen.findAllByText(/You don't have permission to view fleet lifecycle data/),
+    ).toHaveLength(2);
+  });
+
+  it('shows other errors', async () => {
+    const api = mockFleetApi({
+      listClusters: jest.fn().mockRejectedValue(await responseError(500)),
+      getSchedule: jest.fn().mockResolvedValue(schedule()),
+    });
+    await render(api);
+    expect(await screen.findAllByText(/status 500/)).not.toHaveLength(0);
+  });
+});

@@ -1,0 +1,26 @@
+import Grid from '@material-ui/core/Grid';
+import { Content, Header, Page } from '@backstage/core-components';
+import { ScheduleCard } from '../ScheduleChart';
+import { ClustersSection } from './ClustersSection';
+
+/** Every cluster with its review and retirement dates, for the people who decide about them. */
+export function FleetLifecyclePage() {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Fleet lifecycle"
+        subtitle="Reviews and retirements across the cluster fleet, overdue first"
+      />
+      <Content>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <ScheduleCard />
+          </Grid>
+          <Grid item xs={12}>
+            <ClustersSection />
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,1 @@
+export { FleetLifecyclePage } from './FleetLifecyclePage';

@@ -1,0 +1,1 @@
+export { LifecycleFilters } from './LifecycleFilters';

@@ -1,0 +1,79 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { fleetApiRef } from '../../api/FleetApi';
+import { mockFleetApi, responseError, schedule } from '../../__fixtures__/fleet';
+import { ScheduleCard } from './ScheduleCard';
+import { ScheduleChart } from './ScheduleChart';
+import { formatMonth } from './formatMonth';
+
+describe('ScheduleChart', () => {
+  it('renders 12 months of grouped bars with their counts', async () => {
+    const { container } = await renderInTestApp(<ScheduleChart months={schedule().months} />);
+    const chart = screen.getByRole('img', { name: /Reviews and retirements by month/ });
+    const groups = container.querySelectorAll('[data-month]');
+    expect(groups).toHaveLength(12);
+    const labels = [...groups[11].querySelectorAll('text')].map(t => t.textContent);
+    expect(labels).toEqual(['11', '2', "Dec '27"]);
+    expect(groups[11].querySelectorAll('rect')).toHaveLength(2);
+    expect(screen.getByText('11 reviews')).toBeInTheDocument();
+    expect(chart).toHaveAccessibleName(
+      expect.stringContaining('Dec 2027: 11 reviews, 2 retirements'),
+    );
+    expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent('ReviewsRetirements');
+  });
+
+  it('scales the tallest bar to the plot height', async () => {
+    const { container } = await renderInTestApp(
+      <ScheduleChart
+        months={[
+          { month: '2027-01', reviews: 4, retirements: 2 },
+          { month: '2027-02', reviews: 0, retirements: 0 },
+        ]}
+      />,
+    );
+    const heights = [...container.querySelectorAll('rect')].map(r => Number(r.getAttribute('height')));
+    expect(heights[0]).toBeGreaterThan(0);
+    expect(heights[1]).toBeCloseTo(heights[0] / 2);
+    expect(heights.slice(2)).toEqual([0, 0]);
+  });
+});
+
+describe('formatMonth', () => {
+  it('formats calendar months', () => {
+    expect(formatMonth('2027-03')).toEqual({ short: "Mar '27", long: 'Mar 2027' });
+    expect(formatMonth('soon')).toEqual({ short: 'soon', long: 'soon' });
+  });
+});
+
+describe('ScheduleCard', () => {
+  const render = (getSchedule: jest.Mock) =>
+    renderInTestApp(
+      <TestApiProvider apis={[[fleetApiRef, mockFleetApi({ getSchedule })]]}>
+        <ScheduleCard />
+      </TestApiProvider>,
+    );
+
+  it('asks for 12 months and shows the chart', async () => {
+    const getSchedule = jest.fn().mockResolvedValue(schedule());
+    await render(getSchedule);
+    expect(getSchedule).toHaveBeenCalledWith(12);
+    expect(await screen.findByRole('img', { name: /by month/ })).toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await render(jest.fn().mockReturnValue(new Promise(() => {})));
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('says when nothing is due', async () => {
+    await render(
+      jest.fn().mockResolvedValue({ months: [{ month: '2027-01', reviews: 0, retirements: 0 }] }),
+    );
+    expect(await screen.findByText(/No reviews or retirements are due/)).toBeInTheDocument();
+  });
+
+  it('explains a missing permission', async () => {
+    await render(jest.fn().mockRejectedValue(await responseError(403)));
+    expect(await screen.findByText(/don't have permission/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,2 @@
+export { ScheduleCard } from './ScheduleCard';
+export { ScheduleChart } from './ScheduleChart';
