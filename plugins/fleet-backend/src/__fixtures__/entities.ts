@@ -3,12 +3,14 @@ import { Entity } from '@backstage/catalog-model';
 /** The day the fixtures are judged on. */
 export const TODAY = '2026-06-15';
 
-type ClusterOptions = {
+type Spec = NonNullable<Entity['spec']>;
+
+export type ClusterOptions = {
   namespace?: string;
   title?: string;
   annotations?: Record<string, string>;
   /** Replaces fields of the governed spec; an undefined value removes the field. */
-  spec?: Record<string, unknown>;
+  spec?: Record<string, Spec[string] | undefined>;
 };
 
 /** A governed cluster on profile `production` 3.2.0, reviewed in a year: status ok, no findings. */
@@ -18,7 +20,7 @@ export function clusterEntity(
   serviceCidr: string,
   options: ClusterOptions = {},
 ): Entity {
-  const spec: Record<string, unknown> = {
+  const spec: Spec = {
     type: 'kubernetes-cluster',
     owner: 'group:default/team-payments',
     lifecycle: 'production',

@@ -1,6 +1,8 @@
 import {
   BackendFeature,
+  coreServices,
   createServiceFactory,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -20,7 +22,8 @@ export type FleetTestBackendOptions = {
   /** Replaces the default send, which records every notification. */
   send?: (options: NotificationSendOptions) => Promise<void>;
   features?: BackendFeature[];
-  scheduler?: ReturnType<typeof mockServices.scheduler>;
+  /** Runs tasks only when triggered. */
+  scheduler?: SchedulerService;
 };
 
 /** The fleet plugin in a test backend with an in-memory catalog, a fixed clock and recorded notifications. */
@@ -53,9 +56,20 @@ export async function startFleetTestBackend(options: FleetTestBackendOptions) {
         deps: {},
         factory: () => ({ send }),
       }),
-      scheduler.factory({ skipTaskRunOnStartup: true }),
+      createServiceFactory({
+        service: coreServices.scheduler,
+        deps: {},
+        factory: () => scheduler,
+      }),
       ...(options.features ?? []),
     ],
   });
-  return { backend, server: backend.server, streamEntities, scheduler, send, sent };
+  return {
+    backend,
+    server: backend.server,
+    streamEntities,
+    scheduler,
+    send,
+    sent,
+  };
 }

@@ -10,9 +10,9 @@ describe('buildClusterLifecycles', () => {
     expect(lifecycles.map(c => c.name)).toEqual(
       fleet.map(e => e.metadata.name),
     );
-    expect(buildClusterLifecycles([...fleet, ...profiles], profiles, TODAY)).toHaveLength(
-      fleet.length,
-    );
+    expect(
+      buildClusterLifecycles([...fleet, ...profiles], profiles, TODAY),
+    ).toHaveLength(fleet.length);
   });
 
   it('describes a cluster with full references and its profile', () => {
@@ -34,18 +34,18 @@ describe('buildClusterLifecycles', () => {
   });
 
   it('gives every status', () => {
-    expect(
-      Object.fromEntries(lifecycles.map(c => [c.name, c.status])),
-    ).toEqual({
-      'prd-euw1-payments-01': 'ok',
-      'prd-euw1-checkout-01': 'review-due',
-      'stg-euw1-checkout-01': 'review-overdue',
-      'tst-euw1-reindex-01': 'retiring-soon',
-      'dev-euw1-legacy-01': 'retired',
-      'prd-use1-payments-01': 'ok',
-      'edge-store-0042': 'unknown',
-      'prd-euw1-search-01': 'ok',
-    });
+    expect(Object.fromEntries(lifecycles.map(c => [c.name, c.status]))).toEqual(
+      {
+        'prd-euw1-payments-01': 'ok',
+        'prd-euw1-checkout-01': 'review-due',
+        'stg-euw1-checkout-01': 'review-overdue',
+        'tst-euw1-reindex-01': 'retiring-soon',
+        'dev-euw1-legacy-01': 'retired',
+        'prd-use1-payments-01': 'ok',
+        'edge-store-0042': 'unknown',
+        'prd-euw1-search-01': 'ok',
+      },
+    );
   });
 
   it('gives the findings of the fleet', () => {
@@ -55,7 +55,9 @@ describe('buildClusterLifecycles', () => {
       'cidr-overlap',
     ]);
     expect(codesOf('stg-euw1-checkout-01')).toEqual(['profile-version-behind']);
-    expect(codesOf('dev-euw1-legacy-01')).toEqual(['profile-version-not-allowed']);
+    expect(codesOf('dev-euw1-legacy-01')).toEqual([
+      'profile-version-not-allowed',
+    ]);
     expect(codesOf('edge-store-0042')).toEqual([
       'no-profile',
       'missing-review-date',

@@ -39,7 +39,11 @@ export function addMonths(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number);
   const firstOfTarget = new Date(Date.UTC(year, month - 1 + months, 1));
   const lastDay = new Date(
-    Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0),
+    Date.UTC(
+      firstOfTarget.getUTCFullYear(),
+      firstOfTarget.getUTCMonth() + 1,
+      0,
+    ),
   ).getUTCDate();
   firstOfTarget.setUTCDate(Math.min(day, lastDay));
   return calendarDateOf(firstOfTarget);

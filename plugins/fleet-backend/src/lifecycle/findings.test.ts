@@ -5,6 +5,7 @@ import {
 } from '@fleet-portal/plugin-fleet-common';
 import {
   clusterEntity,
+  ClusterOptions,
   profileEntity,
   TODAY,
 } from '../__fixtures__/entities';
@@ -16,14 +17,19 @@ const profile = profileEntity('production', '3.2.0', [
 ]) as ClusterProfileEntity;
 
 function findingsOf(
-  spec: Record<string, unknown> = {},
+  spec: ClusterOptions['spec'] = {},
   context: Partial<FindingContext> = {},
   annotations: Record<string, string> = {},
 ) {
-  const cluster = clusterEntity('prd-euw1-payments-01', '10.64.0.0/16', '10.96.0.0/20', {
-    spec,
-    annotations,
-  }) as ClusterEntity;
+  const cluster = clusterEntity(
+    'prd-euw1-payments-01',
+    '10.64.0.0/16',
+    '10.96.0.0/20',
+    {
+      spec,
+      annotations,
+    },
+  ) as ClusterEntity;
   return clusterFindings(cluster, {
     profileRef: PROFILE_REF,
     profile,
@@ -49,7 +55,12 @@ describe('clusterFindings', () => {
 
   it('no-profile', () => {
     expect(
-      codes(findingsOf({ profile: undefined }, { profileRef: undefined, profile: undefined })),
+      codes(
+        findingsOf(
+          { profile: undefined },
+          { profileRef: undefined, profile: undefined },
+        ),
+      ),
     ).toEqual(['no-profile', 'ungoverned']);
   });
 
@@ -101,7 +112,9 @@ describe('clusterFindings', () => {
   it('missing-review-date on a long-lived cluster', () => {
     expect(
       codes(
-        findingsOf({ lifetime: { class: 'long-lived', created: '2026-01-10' } }),
+        findingsOf({
+          lifetime: { class: 'long-lived', created: '2026-01-10' },
+        }),
       ),
     ).toEqual(['missing-review-date', 'ungoverned']);
   });
@@ -110,7 +123,11 @@ describe('clusterFindings', () => {
     expect(
       codes(
         findingsOf({
-          lifetime: { class: 'project', created: '2026-01-10', reviewBy: '2026-09-01' },
+          lifetime: {
+            class: 'project',
+            created: '2026-01-10',
+            reviewBy: '2026-09-01',
+          },
         }),
       ),
     ).toEqual(['missing-retire-date', 'ungoverned']);
@@ -127,7 +144,9 @@ describe('clusterFindings', () => {
     expect(finding.message).toContain('creation (2026-01-10)');
     expect(finding.message).toContain('2027-01-10');
     expect(
-      findingsOf({ lifetime: { created: '2026-01-10', reviewBy: '2027-01-10' } }),
+      findingsOf({
+        lifetime: { created: '2026-01-10', reviewBy: '2027-01-10' },
+      }),
     ).toEqual([]);
   });
 
@@ -142,7 +161,11 @@ describe('clusterFindings', () => {
   });
 
   it('ungoverned when opted out, even with the governed set', () => {
-    const findings = findingsOf({}, {}, { 'fleet-portal.dev/governed': 'false' });
+    const findings = findingsOf(
+      {},
+      {},
+      { 'fleet-portal.dev/governed': 'false' },
+    );
     expect(codes(findings)).toEqual(['ungoverned']);
     expect(findings[0].message).toContain('opted out');
   });

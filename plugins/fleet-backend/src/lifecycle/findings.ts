@@ -72,7 +72,11 @@ function profileFindings(
       },
     ];
   }
-  return profileVersionFindings(cluster.spec.profileVersion, profileRef, profile);
+  return profileVersionFindings(
+    cluster.spec.profileVersion,
+    profileRef,
+    profile,
+  );
 }
 
 function profileVersionFindings(

@@ -13,10 +13,9 @@ const names = (list: { name: string }[]) => list.map(c => c.name);
 
 describe('filterClusters', () => {
   it('matches owners by full or short reference, case-insensitively', () => {
-    expect(names(filterClusters(clusters, { owner: ['team-checkout'] }))).toEqual([
-      'prd-euw1-checkout-01',
-      'stg-euw1-checkout-01',
-    ]);
+    expect(
+      names(filterClusters(clusters, { owner: ['team-checkout'] })),
+    ).toEqual(['prd-euw1-checkout-01', 'stg-euw1-checkout-01']);
     expect(
       filterClusters(clusters, { owner: ['Group:Default/TEAM-CHECKOUT'] }),
     ).toHaveLength(2);
@@ -44,7 +43,9 @@ describe('filterClusters', () => {
     expect(names(filterClusters(clusters, { search: 'runs tst' }))).toEqual([
       'tst-euw1-reindex-01',
     ]);
-    expect(filterClusters(clusters, { search: '  ' })).toHaveLength(fleet.length);
+    expect(filterClusters(clusters, { search: '  ' })).toHaveLength(
+      fleet.length,
+    );
   });
 });
 
@@ -64,7 +65,10 @@ describe('sortClusters', () => {
 
   it('keeps absent values last in either direction', () => {
     const byRetire = names(sortClusters(clusters, 'retireBy', 'asc'));
-    expect(byRetire.slice(0, 2)).toEqual(['dev-euw1-legacy-01', 'tst-euw1-reindex-01']);
+    expect(byRetire.slice(0, 2)).toEqual([
+      'dev-euw1-legacy-01',
+      'tst-euw1-reindex-01',
+    ]);
     expect(byRetire.slice(-4)).toEqual([
       'edge-store-0042',
       'prd-euw1-checkout-01',
@@ -99,11 +103,17 @@ describe('sortClusters', () => {
 
 describe('lifecyclePage', () => {
   it('pages the sorted selection and reports its total', () => {
-    const page = lifecyclePage(clusters, { orderBy: 'name', offset: 2, limit: 3 });
+    const page = lifecyclePage(clusters, {
+      orderBy: 'name',
+      offset: 2,
+      limit: 3,
+    });
     expect(page.totalItems).toBe(fleet.length);
     expect(page.offset).toBe(2);
     expect(page.limit).toBe(3);
-    expect(names(page.items)).toEqual(names(sortClusters(clusters, 'name')).slice(2, 5));
+    expect(names(page.items)).toEqual(
+      names(sortClusters(clusters, 'name')).slice(2, 5),
+    );
   });
 
   it('defaults to the first 50, worst first', () => {

@@ -77,7 +77,10 @@ function byOptional<T>(
 const compareText = new Intl.Collator('en-US').compare;
 const compareNumber = (a: number, b: number) => a - b;
 
-const SORT_KEYS: Record<LifecycleSortField, Array<(direction: number) => Comparator>> = {
+const SORT_KEYS: Record<
+  LifecycleSortField,
+  Array<(direction: number) => Comparator>
+> = {
   // Worst status first, then the nearest date.
   status: [
     byOptional(c => STATUS_RANK.get(c.status), compareNumber),
@@ -152,7 +155,11 @@ export function selectClusters(
   clusters: readonly ClusterLifecycle[],
   query: LifecycleQuery,
 ): ClusterLifecycle[] {
-  return sortClusters(filterClusters(clusters, query), query.orderBy, query.order);
+  return sortClusters(
+    filterClusters(clusters, query),
+    query.orderBy,
+    query.order,
+  );
 }
 
 export function lifecyclePage(

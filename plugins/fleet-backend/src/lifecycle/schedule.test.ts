@@ -25,9 +25,21 @@ describe('lifecycleSchedule', () => {
       12,
     );
     expect(schedule.months).toHaveLength(12);
-    expect(schedule.months[0]).toEqual({ month: '2026-06', reviews: 2, retirements: 0 });
-    expect(schedule.months[2]).toEqual({ month: '2026-08', reviews: 1, retirements: 1 });
-    expect(schedule.months[11]).toEqual({ month: '2027-05', reviews: 0, retirements: 1 });
+    expect(schedule.months[0]).toEqual({
+      month: '2026-06',
+      reviews: 2,
+      retirements: 0,
+    });
+    expect(schedule.months[2]).toEqual({
+      month: '2026-08',
+      reviews: 1,
+      retirements: 1,
+    });
+    expect(schedule.months[11]).toEqual({
+      month: '2027-05',
+      reviews: 0,
+      retirements: 1,
+    });
   });
 
   it('crosses year ends from the month of today', () => {

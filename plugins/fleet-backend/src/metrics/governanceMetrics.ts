@@ -12,7 +12,8 @@ function countFindings(
   cluster: ClusterLifecycle,
   codes: readonly GovernanceFindingCode[],
 ): number {
-  return cluster.findings.filter(finding => codes.includes(finding.code)).length;
+  return cluster.findings.filter(finding => codes.includes(finding.code))
+    .length;
 }
 
 /** A gauge with one series per cluster, so that a resolved problem shows as 0 rather than vanishing. */

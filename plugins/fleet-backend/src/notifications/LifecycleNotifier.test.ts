@@ -20,149 +20,159 @@ const EXPECTED_ON_TODAY = [
   'fleet-lifecycle:resource:default/tst-euw1-reindex-01:retire:2026-08-01:90d',
 ];
 
-describe.each(databases.eachSupportedId())('lifecycle notifications on %s', databaseId => {
-  let knex: Knex;
-  const running: Array<{ stop(): Promise<void> }> = [];
+describe.each(databases.eachSupportedId())(
+  'lifecycle notifications on %s',
+  databaseId => {
+    let knex: Knex;
+    const running: Array<{ stop(): Promise<void> }> = [];
 
-  beforeEach(async () => {
-    knex = await databases.init(databaseId);
-  });
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map(backend => backend.stop()));
-  });
-
-  async function start(options: Partial<FleetTestBackendOptions> = {}) {
-    const context = await startFleetTestBackend({
-      entities: [...fleet, ...profiles],
-      today: TODAY,
-      ...options,
-      features: [mockServices.database.factory({ knex })],
+    beforeEach(async () => {
+      knex = await databases.init(databaseId);
     });
-    running.push(context.backend);
-    return {
-      ...context,
-      run: () => context.scheduler.triggerTask(NOTIFICATIONS_TASK_ID),
-      scopes: () => context.sent.map(n => n.payload.scope).sort(),
-    };
-  }
-
-  it('sends each notification once, to the owner, however often the task runs', async () => {
-    const instance = await start();
-    await instance.run();
-    await instance.run();
-    expect(instance.scopes()).toEqual(EXPECTED_ON_TODAY);
-    expect(instance.sent[0].recipients).toEqual({
-      type: 'entity',
-      entityRef: expect.stringMatching(/^group:default\//),
+    afterEach(async () => {
+      await Promise.all(running.splice(0).map(backend => backend.stop()));
     });
-    const checkout = instance.sent.find(n =>
-      n.payload.scope?.includes('prd-euw1-checkout-01'),
-    )!;
-    expect(checkout).toEqual({
-      recipients: { type: 'entity', entityRef: 'group:default/team-checkout' },
-      payload: expect.objectContaining({
-        title: 'Review of cluster prd-euw1-checkout-01 is due in 25 days',
-        link: '/catalog/default/resource/prd-euw1-checkout-01',
-        topic: 'fleet-lifecycle',
-        severity: 'normal',
-      }),
+
+    async function start(options: Partial<FleetTestBackendOptions> = {}) {
+      const context = await startFleetTestBackend({
+        entities: [...fleet, ...profiles],
+        today: TODAY,
+        ...options,
+        features: [mockServices.database.factory({ knex })],
+      });
+      running.push(context.backend);
+      return {
+        ...context,
+        run: () => context.scheduler.triggerTask(NOTIFICATIONS_TASK_ID),
+        scopes: () => context.sent.map(n => n.payload.scope).sort(),
+      };
+    }
+
+    it('sends each notification once, to the owner, however often the task runs', async () => {
+      const instance = await start();
+      await instance.run();
+      await instance.run();
+      expect(instance.scopes()).toEqual(EXPECTED_ON_TODAY);
+      expect(instance.sent[0].recipients).toEqual({
+        type: 'entity',
+        entityRef: expect.stringMatching(/^group:default\//),
+      });
+      const checkout = instance.sent.find(n =>
+        n.payload.scope?.includes('prd-euw1-checkout-01'),
+      )!;
+      expect(checkout).toEqual({
+        recipients: {
+          type: 'entity',
+          entityRef: 'group:default/team-checkout',
+        },
+        payload: expect.objectContaining({
+          title: 'Review of cluster prd-euw1-checkout-01 is due in 25 days',
+          link: '/catalog/default/resource/prd-euw1-checkout-01',
+          topic: 'fleet-lifecycle',
+          severity: 'normal',
+        }),
+      });
     });
-  });
 
-  it('sends no duplicate after a restart on the same database', async () => {
-    const first = await start();
-    await first.run();
-    await first.backend.stop();
+    it('sends no duplicate after a restart on the same database', async () => {
+      const first = await start();
+      await first.run();
+      await first.backend.stop();
 
-    const second = await start();
-    await second.run();
-    expect(first.scopes()).toEqual(EXPECTED_ON_TODAY);
-    expect(second.sent).toEqual([]);
-  });
+      const second = await start();
+      await second.run();
+      expect(first.scopes()).toEqual(EXPECTED_ON_TODAY);
+      expect(second.sent).toEqual([]);
+    });
 
-  it('sends the next threshold as dates come closer, and for a changed date', async () => {
-    const first = await start();
-    await first.run();
+    it('sends the next threshold as dates come closer, and for a changed date', async () => {
+      const first = await start();
+      await first.run();
 
-    const later = await start({ today: '2026-07-05' });
-    await later.run();
-    expect(later.scopes()).toEqual([
-      'fleet-lifecycle:resource:default/prd-euw1-checkout-01:review:2026-07-10:7d',
-      'fleet-lifecycle:resource:default/tst-euw1-reindex-01:retire:2026-08-01:30d',
-    ]);
+      const later = await start({ today: '2026-07-05' });
+      await later.run();
+      expect(later.scopes()).toEqual([
+        'fleet-lifecycle:resource:default/prd-euw1-checkout-01:review:2026-07-10:7d',
+        'fleet-lifecycle:resource:default/tst-euw1-reindex-01:retire:2026-08-01:30d',
+      ]);
 
-    const reviewed = fleet.map(entity =>
-      entity.metadata.name === 'stg-euw1-checkout-01'
-        ? {
-            ...entity,
-            spec: {
-              ...entity.spec,
-              lifetime: { created: '2025-01-10', reviewBy: '2026-07-20' },
-            },
+      const reviewed = fleet.map(entity =>
+        entity.metadata.name === 'stg-euw1-checkout-01'
+          ? {
+              ...entity,
+              spec: {
+                ...entity.spec,
+                lifetime: { created: '2025-01-10', reviewBy: '2026-07-20' },
+              },
+            }
+          : entity,
+      );
+      const afterReview = await start({
+        entities: [...reviewed, ...profiles],
+        today: '2026-07-05',
+      });
+      await afterReview.run();
+      expect(afterReview.scopes()).toEqual([
+        'fleet-lifecycle:resource:default/stg-euw1-checkout-01:review:2026-07-20:30d',
+      ]);
+    });
+
+    it('retries a notification whose sending failed on the next run', async () => {
+      let failing = true;
+      const delivered: string[] = [];
+      const instance = await start({
+        send: async ({ payload }) => {
+          if (failing && payload.scope?.includes('stg-euw1-checkout-01')) {
+            throw new Error('notifications backend unavailable');
           }
-        : entity,
-    );
-    const afterReview = await start({
-      entities: [...reviewed, ...profiles],
-      today: '2026-07-05',
+          delivered.push(payload.scope!);
+        },
+      });
+      await instance.run();
+      expect(delivered.sort()).toEqual(
+        EXPECTED_ON_TODAY.filter(s => !s.includes('stg-euw1-checkout-01')),
+      );
+
+      failing = false;
+      await instance.run();
+      await instance.run();
+      expect(delivered.sort()).toEqual(EXPECTED_ON_TODAY);
     });
-    await afterReview.run();
-    expect(afterReview.scopes()).toEqual([
-      'fleet-lifecycle:resource:default/stg-euw1-checkout-01:review:2026-07-20:30d',
-    ]);
-  });
 
-  it('retries a notification whose sending failed on the next run', async () => {
-    let failing = true;
-    const delivered: string[] = [];
-    const instance = await start({
-      send: async ({ payload }) => {
-        if (failing && payload.scope?.includes('stg-euw1-checkout-01')) {
-          throw new Error('notifications backend unavailable');
-        }
-        delivered.push(payload.scope!);
-      },
+    it('lets the database decide between concurrent runs', async () => {
+      const replicas = [await start(), await start(), await start()];
+      await Promise.all(replicas.map(replica => replica.run()));
+      const all = replicas.flatMap(replica => replica.scopes()).sort();
+      expect(all).toEqual(EXPECTED_ON_TODAY);
     });
-    await instance.run();
-    expect(delivered.sort()).toEqual(
-      EXPECTED_ON_TODAY.filter(s => !s.includes('stg-euw1-checkout-01')),
-    );
 
-    failing = false;
-    await instance.run();
-    await instance.run();
-    expect(delivered.sort()).toEqual(EXPECTED_ON_TODAY);
-  });
+    it('keeps its bookkeeping in a table with a unique key', async () => {
+      await (await start()).run();
+      const rows = await knex('fleet_lifecycle_notifications')
+        .select('cluster_ref', 'date_kind', 'date_value', 'threshold')
+        .orderBy('cluster_ref');
+      expect(rows).toHaveLength(EXPECTED_ON_TODAY.length);
+      await expect(
+        knex('fleet_lifecycle_notifications').insert(rows[0]),
+      ).rejects.toThrow();
+    });
 
-  it('lets the database decide between concurrent runs', async () => {
-    const replicas = [await start(), await start(), await start()];
-    await Promise.all(replicas.map(replica => replica.run()));
-    const all = replicas.flatMap(replica => replica.scopes()).sort();
-    expect(all).toEqual(EXPECTED_ON_TODAY);
-  });
-
-  it('keeps its bookkeeping in a table with a unique key', async () => {
-    await (await start()).run();
-    const rows = await knex('fleet_lifecycle_notifications')
-      .select('cluster_ref', 'date_kind', 'date_value', 'threshold')
-      .orderBy('cluster_ref');
-    expect(rows).toHaveLength(EXPECTED_ON_TODAY.length);
-    await expect(knex('fleet_lifecycle_notifications').insert(rows[0])).rejects.toThrow();
-  });
-
-  it('claims a key once; a released key can be claimed again', async () => {
-    await start(); // runs the migrations
-    const ledger = new NotificationLedger(knex);
-    const key: NotificationKey = {
-      clusterRef: 'resource:default/c',
-      kind: 'review',
-      date: '2026-07-01',
-      threshold: '30d',
-    };
-    const claims = await Promise.all([1, 2, 3].map(() => ledger.claim(key)));
-    expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await ledger.claimedIds()).toEqual(new Set([NotificationLedger.id(key)]));
-    await ledger.release(key);
-    expect(await ledger.claim(key)).toBe(true);
-  });
-});
+    it('claims a key once; a released key can be claimed again', async () => {
+      await start(); // runs the migrations
+      const ledger = new NotificationLedger(knex);
+      const key: NotificationKey = {
+        clusterRef: 'resource:default/c',
+        kind: 'review',
+        date: '2026-07-01',
+        threshold: '30d',
+      };
+      const claims = await Promise.all([1, 2, 3].map(() => ledger.claim(key)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await ledger.claimedIds()).toEqual(
+        new Set([NotificationLedger.id(key)]),
+      );
+      await ledger.release(key);
+      expect(await ledger.claim(key)).toBe(true);
+    });
+  },
+);

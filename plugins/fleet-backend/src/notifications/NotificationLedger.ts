@@ -28,7 +28,12 @@ function toRow(key: NotificationKey): Row {
 }
 
 function rowId(row: Row): string {
-  return JSON.stringify([row.cluster_ref, row.date_kind, row.date_value, row.threshold]);
+  return JSON.stringify([
+    row.cluster_ref,
+    row.date_kind,
+    row.date_value,
+    row.threshold,
+  ]);
 }
 
 /**

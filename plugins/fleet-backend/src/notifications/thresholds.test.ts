@@ -11,11 +11,14 @@ describe('dueNotice', () => {
     ${'2026-06-22'} | ${7}     | ${'7d'}
     ${'2026-06-15'} | ${0}     | ${'7d'}
     ${'2026-06-14'} | ${-1}    | ${'past'}
-  `('review-by in $daysLeft days: $threshold', ({ date, daysLeft, threshold }) => {
-    expect(dueNotice('review', date, TODAY)).toEqual(
-      threshold && { kind: 'review', date, threshold, daysLeft },
-    );
-  });
+  `(
+    'review-by in $daysLeft days: $threshold',
+    ({ date, daysLeft, threshold }) => {
+      expect(dueNotice('review', date, TODAY)).toEqual(
+        threshold && { kind: 'review', date, threshold, daysLeft },
+      );
+    },
+  );
 
   it.each`
     date            | daysLeft | threshold
@@ -25,11 +28,14 @@ describe('dueNotice', () => {
     ${'2026-07-15'} | ${30}    | ${'30d'}
     ${'2026-06-22'} | ${7}     | ${'7d'}
     ${'2025-01-01'} | ${-530}  | ${'past'}
-  `('retire-by in $daysLeft days: $threshold', ({ date, daysLeft, threshold }) => {
-    expect(dueNotice('retire', date, TODAY)).toEqual(
-      threshold && { kind: 'retire', date, threshold, daysLeft },
-    );
-  });
+  `(
+    'retire-by in $daysLeft days: $threshold',
+    ({ date, daysLeft, threshold }) => {
+      expect(dueNotice('retire', date, TODAY)).toEqual(
+        threshold && { kind: 'retire', date, threshold, daysLeft },
+      );
+    },
+  );
 
   it('ignores absent and malformed dates', () => {
     expect(dueNotice('review', undefined, TODAY)).toBeUndefined();

@@ -56,7 +56,10 @@ export class FleetInventory {
       this.readAll({ kind: CLUSTER_PROFILE_KIND }, PROFILE_FIELDS, credentials),
     ]);
     const today = calendarDateOf(this.clock.now());
-    return { today, clusters: buildClusterLifecycles(clusters, profiles, today) };
+    return {
+      today,
+      clusters: buildClusterLifecycles(clusters, profiles, today),
+    };
   }
 
   private async readAll(

@@ -108,11 +108,15 @@ describe('lifecycle routes', () => {
 
   it('404s for a cluster that is not in the catalog, or not a cluster', async () => {
     expect((await get('/lifecycle/clusters/default/nope')).status).toBe(404);
-    expect((await get('/lifecycle/clusters/default/production')).status).toBe(404);
+    expect((await get('/lifecycle/clusters/default/production')).status).toBe(
+      404,
+    );
   });
 
   it('exports every matching row as CSV', async () => {
-    const res = await get('/lifecycle/clusters/export.csv?environment=production&limit=1');
+    const res = await get(
+      '/lifecycle/clusters/export.csv?environment=production&limit=1',
+    );
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toContain('fleet-lifecycle.csv');
@@ -156,32 +160,35 @@ describe('permissions', () => {
     '/lifecycle/clusters/default/prd-euw1-payments-01',
     '/lifecycle/schedule',
     '/metrics',
-  ])('GET %s is 403 when the policy denies fleet.lifecycle.read', async path => {
-    const permissions = mockServices.permissions.mock({
-      authorize: jest.fn(async requests =>
-        requests.map(() => ({ result: AuthorizeResult.DENY as const })),
-      ),
-    });
-    const { backend, server, streamEntities } = await startFleetTestBackend({
-      entities: [...fleet, ...profiles],
-      today: TODAY,
-      features: [permissions.factory],
-    });
-    try {
-      const res = await request(server)
-        .get(`/api/fleet${path}`)
-        .set('Authorization', mockCredentials.user.header(ALICE));
-      expect(res.status).toBe(403);
-      expect(res.body.error.name).toBe('NotAllowedError');
-      expect(permissions.authorize).toHaveBeenCalledWith(
-        [{ permission: fleetLifecycleReadPermission }],
-        { credentials: mockCredentials.user(ALICE) },
-      );
-      expect(streamEntities).not.toHaveBeenCalled();
-    } finally {
-      await backend.stop();
-    }
-  });
+  ])(
+    'GET %s is 403 when the policy denies fleet.lifecycle.read',
+    async path => {
+      const permissions = mockServices.permissions.mock({
+        authorize: jest.fn(async requests =>
+          requests.map(() => ({ result: AuthorizeResult.DENY } as const)),
+        ),
+      });
+      const { backend, server, streamEntities } = await startFleetTestBackend({
+        entities: [...fleet, ...profiles],
+        today: TODAY,
+        features: [permissions.factory],
+      });
+      try {
+        const res = await request(server)
+          .get(`/api/fleet${path}`)
+          .set('Authorization', mockCredentials.user.header(ALICE));
+        expect(res.status).toBe(403);
+        expect(res.body.error.name).toBe('NotAllowedError');
+        expect(permissions.authorize).toHaveBeenCalledWith(
+          [{ permission: fleetLifecycleReadPermission }],
+          { credentials: mockCredentials.user(ALICE) },
+        );
+        expect(streamEntities).not.toHaveBeenCalled();
+      } finally {
+        await backend.stop();
+      }
+    },
+  );
 
   it('is 200 when the policy allows it', async () => {
     const { backend, server } = await startFleetTestBackend({

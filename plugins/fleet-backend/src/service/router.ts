@@ -91,7 +91,9 @@ export async function createRouter({
     const { today, clusters } = await inventory.snapshot(
       await authorizedCredentials(req),
     );
-    res.json(lifecycleSchedule(filterClusters(clusters, filters), today, months));
+    res.json(
+      lifecycleSchedule(filterClusters(clusters, filters), today, months),
+    );
   });
 
   router.get('/metrics', async (req, res) => {
