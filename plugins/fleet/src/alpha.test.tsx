@@ -1,0 +1,67 @@
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import type { Entity } from '@backstage/catalog-model';
+import fleetPlugin from './alpha';
+import { clusterEntity } from './__fixtures__/fleet';
+
+const namespaceEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'prd-euw1-payments-01.checkout' },
+  spec: { type: 'kubernetes-namespace' },
+};
+const profileEntity: Entity = {
+  apiVersion: 'fleet-portal.dev/v1alpha1',
+  kind: 'ClusterProfile',
+  metadata: { name: 'production' },
+};
+
+describe('fleet plugin (new frontend system)', () => {
+  it('has the plugin id fleet', () => {
+    expect(fleetPlugin.id).toBe('fleet');
+  });
+
+  it.each([
+    'api:fleet',
+    'page:fleet/lifecycle',
+    'entity-card:fleet/cluster-overview',
+    'entity-card:fleet/tenant-namespace',
+    'entity-content:fleet/profile',
+  ] as const)('provides %s', id => {
+    const [kind, name] = id.split(/[:/]/).filter((_, i) => i !== 1);
+    expect(fleetPlugin.getExtension(id)).toMatchObject({ kind, name });
+  });
+
+  it('has no nav-item extension: the page is the nav item', () => {
+    expect(() => fleetPlugin.getExtension('nav-item:fleet' as any)).toThrow();
+  });
+
+  it('mounts the lifecycle page at /fleet/lifecycle', () => {
+    const tester = createExtensionTester(fleetPlugin.getExtension('page:fleet/lifecycle'));
+    expect(tester.get(coreExtensionData.routePath)).toBe('/fleet/lifecycle');
+    expect(tester.get(coreExtensionData.title)).toBe('Fleet lifecycle');
+  });
+
+  it.each([
+    ['entity-card:fleet/cluster-overview', [true, false, false]],
+    ['entity-card:fleet/tenant-namespace', [false, true, false]],
+  ] as const)('shows %s only on its entities', (id, expected) => {
+    const tester = createExtensionTester(fleetPlugin.getExtension(id));
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect([clusterEntity, namespaceEntity, profileEntity].map(filter)).toEqual(expected);
+  });
+
+  it('adds the Profile tab to cluster profiles only', () => {
+    const tester = createExtensionTester(
+      fleetPlugin.getExtension('entity-content:fleet/profile'),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect([clusterEntity, namespaceEntity, profileEntity].map(filter)).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect(tester.get(coreExtensionData.routePath)).toBe('profile');
+  });
+});

@@ -1,0 +1,22 @@
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { CLUSTER_SPEC_TYPE, NAMESPACE_SPEC_TYPE } from '@fleet-portal/plugin-fleet-common';
+
+export const clusterOverviewCard = EntityCardBlueprint.make({
+  name: 'cluster-overview',
+  params: {
+    type: 'info',
+    filter: { kind: 'resource', 'spec.type': CLUSTER_SPEC_TYPE },
+    loader: () =>
+      import('../components/ClusterOverviewCard').then(m => <m.ClusterOverviewCard />),
+  },
+});
+
+export const tenantNamespaceCard = EntityCardBlueprint.make({
+  name: 'tenant-namespace',
+  params: {
+    type: 'info',
+    filter: { kind: 'resource', 'spec.type': NAMESPACE_SPEC_TYPE },
+    loader: () =>
+      import('../components/TenantNamespaceCard').then(m => <m.TenantNamespaceCard />),
+  },
+});

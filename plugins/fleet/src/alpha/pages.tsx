@@ -1,0 +1,18 @@
+import UpdateIcon from '@material-ui/icons/Update';
+import { PageBlueprint } from '@backstage/frontend-plugin-api';
+import { rootRouteRef } from '../routes';
+
+/** Also the nav item: the app discovers it from the title and icon. */
+export const fleetLifecyclePage = PageBlueprint.make({
+  name: 'lifecycle',
+  params: {
+    path: '/fleet/lifecycle',
+    title: 'Fleet lifecycle',
+    icon: <UpdateIcon fontSize="inherit" />,
+    routeRef: rootRouteRef,
+    // The page brings its own Header, as it does in legacy apps.
+    noHeader: true,
+    loader: () =>
+      import('../components/FleetLifecyclePage').then(m => <m.FleetLifecyclePage />),
+  },
+});

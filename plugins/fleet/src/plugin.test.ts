@@ -1,0 +1,29 @@
+import {
+  EntityClusterOverviewCard,
+  EntityClusterProfileContent,
+  EntityTenantNamespaceCard,
+  FleetLifecyclePage,
+  fleetPlugin,
+  isClusterEntity,
+} from './index';
+
+describe('fleet plugin (legacy frontend system)', () => {
+  it('has the plugin id fleet and provides the fleet API', () => {
+    expect(fleetPlugin.getId()).toBe('fleet');
+    expect([...fleetPlugin.getApis()].map(factory => factory.api.id)).toEqual([
+      'plugin.fleet.api',
+    ]);
+  });
+
+  it('exports the page, the cards, the profile content and the guards', () => {
+    for (const extension of [
+      FleetLifecyclePage,
+      EntityClusterOverviewCard,
+      EntityTenantNamespaceCard,
+      EntityClusterProfileContent,
+    ]) {
+      expect(extension).toEqual(expect.any(Function));
+    }
+    expect(isClusterEntity).toEqual(expect.any(Function));
+  });
+});

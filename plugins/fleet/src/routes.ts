@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The fleet lifecycle page. A legacy route ref, which the new frontend system accepts as well. */
+export const rootRouteRef = createRouteRef({ id: 'fleet' });
