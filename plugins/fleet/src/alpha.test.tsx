@@ -3,7 +3,7 @@ import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import type { Entity } from '@backstage/catalog-model';
 import fleetPlugin from './alpha';
-import { clusterEntity } from './__fixtures__/fleet';
+import { clusterEntity } from './__testUtils__/fleet';
 
 const namespaceEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

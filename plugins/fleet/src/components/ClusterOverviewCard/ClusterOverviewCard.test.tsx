@@ -5,8 +5,8 @@ import {
   mockFleetApi,
   responseError,
   ungovernedClusterEntity,
-} from '../../__fixtures__/fleet';
-import { renderForEntity } from '../../__fixtures__/render';
+} from '../../__testUtils__/fleet';
+import { renderForEntity } from '../../__testUtils__/render';
 import { ClusterOverviewCard } from './ClusterOverviewCard';
 
 describe('ClusterOverviewCard', () => {

@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { clusterEntity, mockFleetApi, responseError } from '../../__fixtures__/fleet';
-import { renderForEntity } from '../../__fixtures__/render';
+import { clusterEntity, mockFleetApi, responseError } from '../../__testUtils__/fleet';
+import { renderForEntity } from '../../__testUtils__/render';
 import { ClusterProfileContent } from './ClusterProfileContent';
 
 const profile: Entity = {

@@ -10,8 +10,8 @@ import {
   mockFleetApi,
   responseError,
   schedule,
-} from '../../__fixtures__/fleet';
-import { testRoutes } from '../../__fixtures__/render';
+} from '../../__testUtils__/fleet';
+import { testRoutes } from '../../__testUtils__/render';
 import { FleetLifecyclePage } from './FleetLifecyclePage';
 
 function LocationProbe() {

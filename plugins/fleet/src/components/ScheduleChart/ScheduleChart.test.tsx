@@ -1,7 +1,7 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { fleetApiRef } from '../../api/FleetApi';
-import { mockFleetApi, responseError, schedule } from '../../__fixtures__/fleet';
+import { mockFleetApi, responseError, schedule } from '../../__testUtils__/fleet';
 import { ScheduleCard } from './ScheduleCard';
 import { ScheduleChart } from './ScheduleChart';
 import { formatMonth } from './formatMonth';

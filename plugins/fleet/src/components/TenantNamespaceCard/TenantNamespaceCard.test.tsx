@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import type { Entity } from '@backstage/catalog-model';
-import { mockFleetApi } from '../../__fixtures__/fleet';
-import { renderForEntity } from '../../__fixtures__/render';
+import { mockFleetApi } from '../../__testUtils__/fleet';
+import { renderForEntity } from '../../__testUtils__/render';
 import { TenantNamespaceCard } from './TenantNamespaceCard';
 
 const namespaceEntity: Entity = {
