@@ -15,6 +15,7 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@fleet-portal/plugin-catalog-backend-module-fleet'));
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
