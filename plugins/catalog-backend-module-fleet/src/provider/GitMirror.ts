@@ -16,7 +16,8 @@ export type GitMirrorOptions = {
   authorization?: () => Promise<string | undefined>;
 };
 
-export type GitFile = { path: string; content: Buffer };
+/** A file of a commit: its path and blob id. */
+export type GitTreeFile = { path: string; oid: string };
 
 /**
  * A bare, worktree-less mirror of one branch of a remote. The first sync initialises
@@ -67,29 +68,24 @@ export class GitMirror {
     return head.toString('utf8').trim();
   }
 
-  /** Reads the files of a commit whose paths pass `include`. */
-  async readFiles(
+  /** The blobs of a commit whose paths pass `include`. */
+  async listFiles(
     commit: string,
     include: (filePath: string) => boolean,
     signal?: AbortSignal,
-  ): Promise<GitFile[]> {
-    const { dir } = this.#options;
+  ): Promise<GitTreeFile[]> {
     const tree = await runGit(['ls-tree', '-r', '-z', '--full-tree', commit], {
-      gitDir: dir,
+      gitDir: this.#options.dir,
       signal,
     });
-    const blobs = parseLsTree(tree).filter(
-      entry => entry.type === 'blob' && include(entry.path),
+    return parseLsTree(tree).flatMap(({ type, oid, path: filePath }) =>
+      type === 'blob' && include(filePath) ? [{ path: filePath, oid }] : [],
     );
-    const contents = await readBlobs(
-      dir,
-      blobs.map(blob => blob.oid),
-      signal,
-    );
-    return blobs.map((blob, index) => ({
-      path: blob.path,
-      content: contents[index],
-    }));
+  }
+
+  /** The contents of blobs, in order, through one `git cat-file --batch`. */
+  readBlobs(oids: string[], signal?: AbortSignal): Promise<Buffer[]> {
+    return readBlobs(this.#options.dir, oids, signal);
   }
 }
 

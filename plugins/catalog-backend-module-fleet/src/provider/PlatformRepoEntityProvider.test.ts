@@ -339,6 +339,23 @@ describe('PlatformRepoEntityProvider', () => {
     expect(connection.applyMutation).toHaveBeenCalledTimes(6);
   });
 
+  it('reads no file contents when nothing changed', async () => {
+    repo.commit('initial fleet', {
+      [profilePath('production')]: profileYaml('production'),
+      [clusterPath(A)]: clusterYaml(A),
+    });
+    const provider = await connectedProvider();
+    await provider.refresh();
+    const spawn = jest.spyOn(childProcess, 'spawn');
+    await provider.refresh();
+    expect(spawn.mock.calls.map(([, args]) => args![2])).toEqual([
+      'fetch',
+      'rev-parse',
+      'ls-tree',
+    ]);
+    expect(mutations[1]).toEqual(mutations[0]);
+  });
+
   it('leaves the catalog alone when the remote cannot be read', async () => {
     repo.commit('initial fleet', { [clusterPath(A)]: clusterYaml(A) });
     const provider = await connectedProvider();

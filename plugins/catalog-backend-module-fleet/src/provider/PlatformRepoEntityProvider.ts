@@ -21,11 +21,13 @@ import { PlatformRepoProviderConfig, readProviderConfigs } from './config';
 import { GitAuthorization } from './gitAuthorization';
 import { GitMirror } from './GitMirror';
 import { lastGoodEntities } from './lastGoodEntities';
+import { EntityFileCache } from './EntityFileCache';
 import {
+  collectEntities,
+  EntityFileResult,
   formatFileError,
   isPlatformRepoEntityFile,
   PlatformRepoFileError,
-  readPlatformRepo,
 } from './readPlatformRepo';
 import { redact } from './runGit';
 import { sourceAnnotations } from './sourceAnnotations';
@@ -55,6 +57,7 @@ export class PlatformRepoEntityProvider implements EntityProvider {
   readonly #mirror: GitMirror;
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
+  readonly #files = new EntityFileCache();
   #connection?: EntityProviderConnection;
 
   /** One provider per entry of `catalog.providers.fleetPlatformRepo`. */
@@ -131,15 +134,17 @@ export class PlatformRepoEntityProvider implements EntityProvider {
     )}, branch ${branch})`;
 
     let commit: string;
-    let files: Array<{ path: string; content: string }>;
+    let files: Array<{ path: string; result: EntityFileResult }>;
     try {
       commit = await this.#mirror.sync(signal);
-      files = (
-        await this.#mirror.readFiles(commit, isPlatformRepoEntityFile, signal)
-      ).map(file => ({
-        path: file.path,
-        content: file.content.toString('utf8'),
-      }));
+      const tree = await this.#mirror.listFiles(
+        commit,
+        isPlatformRepoEntityFile,
+        signal,
+      );
+      files = await this.#files.read(tree, oids =>
+        this.#mirror.readBlobs(oids, signal),
+      );
     } catch (error) {
       throw new ForwardedError(
         `Cannot read ${where}; the catalog is left unchanged`,
@@ -147,7 +152,7 @@ export class PlatformRepoEntityProvider implements EntityProvider {
       );
     }
 
-    const { entities, errors } = await readPlatformRepo(files);
+    const { entities, errors } = collectEntities(files);
     const emitted = entities.map(({ path, entity }) =>
       this.#annotate(entity, path),
     );

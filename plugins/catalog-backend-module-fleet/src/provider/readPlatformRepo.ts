@@ -10,10 +10,12 @@ import {
   validateGovernedCluster,
   validateTenantNamespace,
 } from '@fleet-portal/plugin-fleet-common';
+import { InputError } from '@backstage/errors';
 import { Document, LineCounter, parseAllDocuments } from 'yaml';
 import { checkEntityEnvelope } from './entityEnvelope';
 import { fieldLine } from './fieldLine';
 import { checkKubernetesAccess } from './kubernetesAccess';
+import { yieldEvery } from './yieldEvery';
 
 /** A file of the platform repository, by its path from the repository root. */
 export type PlatformRepoFile = { path: string; content: string };
@@ -74,6 +76,11 @@ export function formatFileError(error: PlatformRepoFileError): string {
   return `${where}: ${error.message}`;
 }
 
+/** What one entity file yields: its entity, or why it was skipped. */
+export type EntityFileResult =
+  | { entity: Entity }
+  | { errors: PlatformRepoFileError[] };
+
 /**
  * Turns the entity files of a platform repository into entities. Each recognised file
  * must hold one valid entity; a file that does not parse or validate yields errors
@@ -84,16 +91,26 @@ export function formatFileError(error: PlatformRepoFileError): string {
 export async function readPlatformRepo(
   files: PlatformRepoFile[],
 ): Promise<PlatformRepoContents> {
+  const recognised = files.filter(file => isPlatformRepoEntityFile(file.path));
+  const results: Array<{ path: string; result: EntityFileResult }> = [];
+  for (const [index, file] of recognised.entries()) {
+    await yieldEvery(index);
+    results.push({ path: file.path, result: await readEntityFile(file) });
+  }
+  return collectEntities(results);
+}
+
+/**
+ * Combines the results of the files of one commit: the entities, and the errors
+ * including those of files that define an entity an earlier path already defines.
+ */
+export function collectEntities(
+  results: Array<{ path: string; result: EntityFileResult }>,
+): PlatformRepoContents {
   const contents: PlatformRepoContents = { entities: [], errors: [] };
   const seen = new Map<string, string>();
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
-  for (const file of sorted) {
-    const rule = FILE_RULES.find(r => r.pattern.test(file.path));
-    if (!rule) {
-      continue;
-    }
-    const dirs = rule.pattern.exec(file.path)!.slice(1);
-    const result = await readEntityFile(file, rule, dirs);
+  const sorted = [...results].sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (const { path, result } of sorted) {
     if ('errors' in result) {
       contents.errors.push(...result.errors);
       continue;
@@ -102,23 +119,29 @@ export async function readPlatformRepo(
     const first = seen.get(ref);
     if (first) {
       contents.errors.push({
-        path: file.path,
+        path,
         line: 1,
         message: `${ref} is already defined in ${first}`,
       });
       continue;
     }
-    seen.set(ref, file.path);
-    contents.entities.push({ path: file.path, entity: result.entity });
+    seen.set(ref, path);
+    contents.entities.push({ path, entity: result.entity });
   }
   return contents;
 }
 
-async function readEntityFile(
+/** Reads one file whose path isPlatformRepoEntityFile accepts. */
+export async function readEntityFile(
   file: PlatformRepoFile,
-  rule: FileRule,
-  dirs: string[],
-): Promise<{ entity: Entity } | { errors: PlatformRepoFileError[] }> {
+): Promise<EntityFileResult> {
+  const rule = FILE_RULES.find(r => r.pattern.test(file.path));
+  if (!rule) {
+    throw new InputError(
+      `${file.path} is not a platform repository entity file`,
+    );
+  }
+  const dirs = rule.pattern.exec(file.path)!.slice(1);
   const lineCounter = new LineCounter();
   const fail = (message: string, line?: number) => ({
     errors: [{ path: file.path, line, message }],

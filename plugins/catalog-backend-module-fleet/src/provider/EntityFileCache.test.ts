@@ -1,0 +1,94 @@
+import { clusterPath, clusterYaml } from '../__testUtils__/platformRepo';
+import { EntityFileCache } from './EntityFileCache';
+
+const A = 'prd-euw1-payments-01';
+const B = 'prd-euw1-checkout-01';
+
+describe('EntityFileCache', () => {
+  const blobs: Record<string, string> = {
+    a1: clusterYaml(A),
+    a2: clusterYaml(A, { description: 'changed' }),
+    b1: clusterYaml(B, { podCidr: '10.0.0.0/33' }),
+  };
+  const load = jest.fn(async (oids: string[]) =>
+    oids.map(oid => Buffer.from(blobs[oid])),
+  );
+
+  beforeEach(() => load.mockClear());
+
+  it('reads only the files that changed since the previous run', async () => {
+    const cache = new EntityFileCache();
+    const first = await cache.read(
+      [
+        { path: clusterPath(A), oid: 'a1' },
+        { path: clusterPath(B), oid: 'b1' },
+      ],
+      load,
+    );
+    expect(load).toHaveBeenLastCalledWith(['a1', 'b1']);
+    expect(first.map(f => [f.path, 'entity' in f.result])).toEqual([
+      [clusterPath(A), true],
+      [clusterPath(B), false],
+    ]);
+
+    const second = await cache.read(
+      [
+        { path: clusterPath(A), oid: 'a2' },
+        { path: clusterPath(B), oid: 'b1' },
+      ],
+      load,
+    );
+    expect(load).toHaveBeenLastCalledWith(['a2']);
+    expect(second).toEqual([
+      {
+        path: clusterPath(A),
+        result: {
+          entity: expect.objectContaining({
+            metadata: expect.objectContaining({ description: 'changed' }),
+          }),
+        },
+      },
+      first[1],
+    ]);
+
+    await cache.read([{ path: clusterPath(A), oid: 'a2' }], load);
+    expect(load).toHaveBeenLastCalledWith([]);
+    // B's file is gone from the commit, so it is forgotten
+    await cache.read([{ path: clusterPath(B), oid: 'b1' }], load);
+    expect(load).toHaveBeenLastCalledWith(['b1']);
+  });
+
+  it('keys results by path too, since the rules depend on the directory', async () => {
+    const cache = new EntityFileCache();
+    const [same, moved] = await cache.read(
+      [
+        { path: clusterPath(A), oid: 'a1' },
+        { path: clusterPath(B), oid: 'a1' },
+      ],
+      load,
+    );
+    expect('entity' in same.result).toBe(true);
+    expect(moved.result).toEqual({
+      errors: [
+        expect.objectContaining({
+          message: expect.stringContaining('metadata.name: must be'),
+        }),
+      ],
+    });
+  });
+
+  it('hands out copies, so callers can change them', async () => {
+    const cache = new EntityFileCache();
+    const files = [{ path: clusterPath(A), oid: 'a1' }];
+    const [first] = await cache.read(files, load);
+    if ('entity' in first.result) {
+      first.result.entity.metadata.annotations = { changed: 'yes' };
+    }
+    const [second] = await cache.read(files, load);
+    expect(second.result).toEqual({
+      entity: expect.objectContaining({
+        metadata: expect.objectContaining({ annotations: {} }),
+      }),
+    });
+  });
+});
