@@ -6,54 +6,54 @@ import {
   isClusterEntity,
   isClusterProfileEntity,
 } from '@fleet-portal/plugin-fleet-common';
-import { cidrOverlapFindings } from './cidrOverlaps';
-import { clusterFindings } from './findings';
 import { fullRef, refKey } from './refs';
 import { lifecycleStatus } from './status';
 
-/** The lifecycle view of every cluster among `entities`, judged against `profiles` on `today`. */
-export function buildClusterLifecycles(
+/** A cluster's lifecycle view without its governance verdict: what filtering, sorting and paging use. */
+export type LifecycleFields = Omit<ClusterLifecycle, 'governed' | 'findings'>;
+
+/** The lifecycle fields of a cluster, with what judging its governance later needs. */
+export type ClusterRecord = LifecycleFields & {
+  readonly entity: ClusterEntity;
+  readonly profile?: ClusterProfileEntity;
+};
+
+/**
+ * The lifecycle fields of every cluster among `entities` on `today`. Cheap enough to build for
+ * the whole fleet on every request; governance (validation, CIDR overlaps) is judged separately
+ * and only for the clusters a response shows.
+ */
+export function buildClusterRecords(
   entities: readonly Entity[],
   profileEntities: readonly Entity[],
   today: string,
-): ClusterLifecycle[] {
+): ClusterRecord[] {
   const profiles = new Map<string, ClusterProfileEntity>();
   for (const entity of profileEntities) {
     if (isClusterProfileEntity(entity)) {
       profiles.set(refKey(stringifyEntityRef(entity)), entity);
     }
   }
-  const clusters = entities.filter(isClusterEntity);
-  const overlaps = cidrOverlapFindings(
-    clusters.map(cluster => ({
-      entityRef: stringifyEntityRef(cluster),
-      podCidr: cluster.spec.network?.podCidr,
-      serviceCidr: cluster.spec.network?.serviceCidr,
-    })),
-  );
-  return clusters.map(cluster => {
-    const entityRef = stringifyEntityRef(cluster);
-    const view = describeCluster(cluster, entityRef, today, profiles);
-    view.findings.push(...(overlaps.get(entityRef) ?? []));
-    return view;
-  });
+  return entities
+    .filter(isClusterEntity)
+    .map(cluster => describeCluster(cluster, today, profiles));
 }
 
 function describeCluster(
   cluster: ClusterEntity,
-  entityRef: string,
   today: string,
   profiles: ReadonlyMap<string, ClusterProfileEntity>,
-): ClusterLifecycle {
+): ClusterRecord {
   const { spec, metadata } = cluster;
   const lifetime = spec.lifetime ?? {};
   const profileRef = spec.profile
     ? fullRef(spec.profile, 'clusterprofile')
     : undefined;
   const profile = profileRef ? profiles.get(refKey(profileRef)) : undefined;
-  const findings = clusterFindings(cluster, { profileRef, profile, today });
   return {
-    entityRef,
+    entity: cluster,
+    profile,
+    entityRef: stringifyEntityRef(cluster),
     name: metadata.name,
     title: metadata.title,
     owner: spec.owner ? fullRef(spec.owner, 'group') : undefined,
@@ -70,7 +70,5 @@ function describeCluster(
     reviewBy: lifetime.reviewBy,
     retireBy: lifetime.retireBy,
     ...lifecycleStatus(lifetime, today),
-    governed: !findings.some(finding => finding.code === 'ungoverned'),
-    findings,
   };
 }

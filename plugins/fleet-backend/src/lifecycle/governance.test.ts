@@ -1,8 +1,11 @@
 import { fleet, profiles, TODAY } from '../__fixtures__/entities';
-import { buildClusterLifecycles } from './clusterLifecycles';
+import { buildClusterRecords } from './clusterRecords';
+import { governanceJudge } from './governance';
 
-describe('buildClusterLifecycles', () => {
-  const lifecycles = buildClusterLifecycles(fleet, profiles, TODAY);
+describe('buildClusterRecords and governanceJudge', () => {
+  const records = buildClusterRecords(fleet, profiles, TODAY);
+  const judge = governanceJudge(records, TODAY);
+  const lifecycles = judge(records);
   const byName = (name: string) => lifecycles.find(c => c.name === name)!;
   const codesOf = (name: string) => byName(name).findings.map(f => f.code);
 
@@ -11,7 +14,7 @@ describe('buildClusterLifecycles', () => {
       fleet.map(e => e.metadata.name),
     );
     expect(
-      buildClusterLifecycles([...fleet, ...profiles], profiles, TODAY),
+      buildClusterRecords([...fleet, ...profiles], profiles, TODAY),
     ).toHaveLength(fleet.length);
   });
 
@@ -68,5 +71,18 @@ describe('buildClusterLifecycles', () => {
     expect(byName('prd-euw1-payments-01').findings[0].relatedEntityRef).toBe(
       'resource:default/prd-use1-payments-01',
     );
+  });
+
+  it('judges a part of the fleet against the whole fleet', () => {
+    const payments = records.filter(r => r.name === 'prd-euw1-payments-01');
+    const [judged] = judge(payments);
+    expect(judged.findings).toEqual([
+      expect.objectContaining({
+        code: 'cidr-overlap',
+        relatedEntityRef: 'resource:default/prd-use1-payments-01',
+      }),
+    ]);
+    expect(Object.keys(judged)).not.toContain('entity');
+    expect(Object.keys(judged)).not.toContain('profile');
   });
 });

@@ -1,5 +1,6 @@
 import { fleet, profiles, TODAY } from '../__fixtures__/entities';
-import { buildClusterLifecycles } from './clusterLifecycles';
+import { buildClusterRecords } from './clusterRecords';
+import { governanceJudge } from './governance';
 import {
   DEFAULT_LIMIT,
   filterClusters,
@@ -8,7 +9,8 @@ import {
   sortClusters,
 } from './query';
 
-const clusters = buildClusterLifecycles(fleet, profiles, TODAY);
+const clusters = buildClusterRecords(fleet, profiles, TODAY);
+const judge = governanceJudge(clusters, TODAY);
 const names = (list: { name: string }[]) => list.map(c => c.name);
 
 describe('filterClusters', () => {
@@ -103,11 +105,11 @@ describe('sortClusters', () => {
 
 describe('lifecyclePage', () => {
   it('pages the sorted selection and reports its total', () => {
-    const page = lifecyclePage(clusters, {
-      orderBy: 'name',
-      offset: 2,
-      limit: 3,
-    });
+    const page = lifecyclePage(
+      clusters,
+      { orderBy: 'name', offset: 2, limit: 3 },
+      judge,
+    );
     expect(page.totalItems).toBe(fleet.length);
     expect(page.offset).toBe(2);
     expect(page.limit).toBe(3);
@@ -116,14 +118,28 @@ describe('lifecyclePage', () => {
     );
   });
 
+  it('judges only the clusters on the page', () => {
+    const spy = jest.fn(judge);
+    const page = lifecyclePage(clusters, { limit: 2 }, spy);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0][0]).toHaveLength(2);
+    expect(page.items[0]).toMatchObject({
+      name: 'dev-euw1-legacy-01',
+      governed: true,
+      findings: [
+        expect.objectContaining({ code: 'profile-version-not-allowed' }),
+      ],
+    });
+  });
+
   it('defaults to the first 50, worst first', () => {
-    const page = lifecyclePage(clusters, {});
+    const page = lifecyclePage(clusters, {}, judge);
     expect(page.limit).toBe(DEFAULT_LIMIT);
     expect(page.items[0].name).toBe('dev-euw1-legacy-01');
   });
 
   it('takes facets from the whole fleet, not the filtered page', () => {
-    const page = lifecyclePage(clusters, { status: ['retired'] });
+    const page = lifecyclePage(clusters, { status: ['retired'] }, judge);
     expect(page.totalItems).toBe(1);
     expect(page.facets).toEqual(lifecycleFacets(clusters));
     expect(page.facets).toEqual({

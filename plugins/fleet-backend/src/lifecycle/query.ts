@@ -6,18 +6,19 @@ import {
   LifecycleSortField,
   LifecycleStatus,
 } from '@fleet-portal/plugin-fleet-common';
+import { LifecycleFields } from './clusterRecords';
 import { fullRef, refKey } from './refs';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 
-type Comparator = (a: ClusterLifecycle, b: ClusterLifecycle) => number;
+type Comparator = (a: LifecycleFields, b: LifecycleFields) => number;
 
 /** The clusters matching every filter of the query (OR within a field, AND across fields). */
-export function filterClusters(
-  clusters: readonly ClusterLifecycle[],
+export function filterClusters<T extends LifecycleFields>(
+  clusters: readonly T[],
   query: LifecycleQuery,
-): ClusterLifecycle[] {
+): T[] {
   const owners = refSet(query.owner, 'group');
   const profiles = refSet(query.profile, 'clusterprofile');
   const environments = lowerSet(query.environment);
@@ -49,7 +50,7 @@ function matches(wanted: Set<string> | undefined, value: string | undefined) {
   return !wanted || (value !== undefined && wanted.has(value));
 }
 
-function matchesSearch(cluster: ClusterLifecycle, search: string): boolean {
+function matchesSearch(cluster: LifecycleFields, search: string): boolean {
   return [cluster.name, cluster.title, cluster.purpose].some(text =>
     text?.toLocaleLowerCase('en-US').includes(search),
   );
@@ -61,7 +62,7 @@ const STATUS_RANK = new Map<LifecycleStatus, number>(
 
 /** Absent values sort last in either direction. */
 function byOptional<T>(
-  get: (cluster: ClusterLifecycle) => T | undefined,
+  get: (cluster: LifecycleFields) => T | undefined,
   compare: (a: T, b: T) => number,
 ): (direction: number) => Comparator {
   return direction => (a, b) => {
@@ -95,17 +96,17 @@ const SORT_KEYS: Record<
 };
 
 /** A sorted copy; ties are broken by name, then entity ref, so pages are stable. */
-export function sortClusters(
-  clusters: readonly ClusterLifecycle[],
+export function sortClusters<T extends LifecycleFields>(
+  clusters: readonly T[],
   orderBy: LifecycleSortField = 'status',
   order: 'asc' | 'desc' = 'asc',
-): ClusterLifecycle[] {
+): T[] {
   const direction = order === 'desc' ? -1 : 1;
   const comparators = [
     ...SORT_KEYS[orderBy].map(key => key(direction)),
-    (a: ClusterLifecycle, b: ClusterLifecycle) =>
+    (a: LifecycleFields, b: LifecycleFields) =>
       direction * compareText(a.name, b.name),
-    (a: ClusterLifecycle, b: ClusterLifecycle) =>
+    (a: LifecycleFields, b: LifecycleFields) =>
       compareText(a.entityRef, b.entityRef),
   ];
   return [...clusters].sort((a, b) => {
@@ -121,7 +122,7 @@ export function sortClusters(
 
 /** Values present across all the clusters, for the filter pickers. */
 export function lifecycleFacets(
-  clusters: readonly ClusterLifecycle[],
+  clusters: readonly LifecycleFields[],
 ): LifecyclePage['facets'] {
   const status = Object.fromEntries(
     LIFECYCLE_STATUSES.map(s => [s, 0]),
@@ -151,10 +152,10 @@ function addDefined(values: Set<string>, value: string | undefined) {
 }
 
 /** Filters and sorts the clusters, without paging: what the CSV export and a page share. */
-export function selectClusters(
-  clusters: readonly ClusterLifecycle[],
+export function selectClusters<T extends LifecycleFields>(
+  clusters: readonly T[],
   query: LifecycleQuery,
-): ClusterLifecycle[] {
+): T[] {
   return sortClusters(
     filterClusters(clusters, query),
     query.orderBy,
@@ -162,15 +163,17 @@ export function selectClusters(
   );
 }
 
-export function lifecyclePage(
-  clusters: readonly ClusterLifecycle[],
+/** One page of the selection; only the clusters on the page are judged. */
+export function lifecyclePage<T extends LifecycleFields>(
+  clusters: readonly T[],
   query: LifecycleQuery,
+  judge: (page: T[]) => ClusterLifecycle[],
 ): LifecyclePage {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? DEFAULT_LIMIT;
   const selected = selectClusters(clusters, query);
   return {
-    items: selected.slice(offset, offset + limit),
+    items: judge(selected.slice(offset, offset + limit)),
     totalItems: selected.length,
     offset,
     limit,

@@ -1,12 +1,10 @@
-import {
-  ClusterLifecycle,
-  LifecycleSchedule,
-} from '@fleet-portal/plugin-fleet-common';
+import { LifecycleSchedule } from '@fleet-portal/plugin-fleet-common';
+import { LifecycleFields } from './clusterRecords';
 import { addMonths, isCalendarDate, monthOf } from './dates';
 
 /** Reviews and retirements per month, for `months` months from the month of `today`. */
 export function lifecycleSchedule(
-  clusters: readonly ClusterLifecycle[],
+  clusters: readonly Pick<LifecycleFields, 'reviewBy' | 'retireBy'>[],
   today: string,
   months: number,
 ): LifecycleSchedule {

@@ -1,6 +1,6 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { ClusterLifecycle } from '@fleet-portal/plugin-fleet-common';
+import { LifecycleFields } from '../lifecycle/clusterRecords';
 import { FleetInventory } from '../service/FleetInventory';
 import { lifecycleNotification } from './message';
 import { NotificationKey, NotificationLedger } from './NotificationLedger';
@@ -73,7 +73,7 @@ export class LifecycleNotifier {
   }
 }
 
-function dueNotices(cluster: ClusterLifecycle, today: string): DueNotice[] {
+function dueNotices(cluster: LifecycleFields, today: string): DueNotice[] {
   return [
     dueNotice('review', cluster.reviewBy, today),
     dueNotice('retire', cluster.retireBy, today),

@@ -5,11 +5,14 @@ import {
   ANNOTATION_FLEET_GOVERNED,
   CLUSTER_PROFILE_KIND,
   CLUSTER_SPEC_TYPE,
-  ClusterLifecycle,
 } from '@fleet-portal/plugin-fleet-common';
 import { Clock } from '../clock';
-import { buildClusterLifecycles } from '../lifecycle/clusterLifecycles';
+import {
+  buildClusterRecords,
+  ClusterRecord,
+} from '../lifecycle/clusterRecords';
 import { calendarDateOf } from '../lifecycle/dates';
+import { GovernanceJudge, governanceJudge } from '../lifecycle/governance';
 
 const PAGE_SIZE = 1000;
 
@@ -36,7 +39,9 @@ const PROFILE_FIELDS = [
 export type FleetSnapshot = {
   /** The calendar date (UTC) the statuses were computed for. */
   today: string;
-  clusters: ClusterLifecycle[];
+  clusters: ClusterRecord[];
+  /** Judges the governance of some of `clusters` against all of them. */
+  judge: GovernanceJudge;
 };
 
 /** Reads the clusters and profiles a principal can see and judges them. */
@@ -56,10 +61,8 @@ export class FleetInventory {
       this.readAll({ kind: CLUSTER_PROFILE_KIND }, PROFILE_FIELDS, credentials),
     ]);
     const today = calendarDateOf(this.clock.now());
-    return {
-      today,
-      clusters: buildClusterLifecycles(clusters, profiles, today),
-    };
+    const records = buildClusterRecords(clusters, profiles, today);
+    return { today, clusters: records, judge: governanceJudge(records, today) };
   }
 
   private async readAll(

@@ -56,34 +56,34 @@ export async function createRouter({
 
   router.get('/lifecycle/clusters', async (req, res) => {
     const query = parseLifecycleQuery(req.query);
-    const { clusters } = await inventory.snapshot(
+    const { clusters, judge } = await inventory.snapshot(
       await authorizedCredentials(req),
     );
-    res.json(lifecyclePage(clusters, query));
+    res.json(lifecyclePage(clusters, query, judge));
   });
 
   router.get('/lifecycle/clusters/export.csv', async (req, res) => {
     const query = parseLifecycleQuery(req.query);
-    const { clusters } = await inventory.snapshot(
+    const { clusters, judge } = await inventory.snapshot(
       await authorizedCredentials(req),
     );
     res
       .type('text/csv; charset=utf-8')
       .attachment('fleet-lifecycle.csv')
-      .send(lifecycleCsv(selectClusters(clusters, query)));
+      .send(lifecycleCsv(judge(selectClusters(clusters, query))));
   });
 
   router.get('/lifecycle/clusters/:namespace/:name', async (req, res) => {
     const { namespace, name } = req.params;
     const wanted = refKey(`resource:${namespace}/${name}`);
-    const { clusters } = await inventory.snapshot(
+    const { clusters, judge } = await inventory.snapshot(
       await authorizedCredentials(req),
     );
     const cluster = clusters.find(c => refKey(c.entityRef) === wanted);
     if (!cluster) {
       throw new NotFoundError(`No cluster resource:${namespace}/${name}`);
     }
-    res.json(cluster);
+    res.json(judge([cluster])[0]);
   });
 
   router.get('/lifecycle/schedule', async (req, res) => {
@@ -103,9 +103,9 @@ export async function createRouter({
     const catalogCredentials = auth.isPrincipal(credentials, 'service')
       ? await auth.getOwnServiceCredentials()
       : credentials;
-    const { clusters } = await inventory.snapshot(catalogCredentials);
+    const { clusters, judge } = await inventory.snapshot(catalogCredentials);
     const { contentType, body } = await renderExposition(
-      governanceMetricFamilies(clusters),
+      governanceMetricFamilies(judge(clusters)),
     );
     res.type(contentType).send(body);
   });

@@ -1,0 +1,47 @@
+import {
+  ClusterLifecycle,
+  GovernanceFinding,
+} from '@fleet-portal/plugin-fleet-common';
+import { cidrOverlapFindings } from './cidrOverlaps';
+import { ClusterRecord } from './clusterRecords';
+import { clusterFindings } from './findings';
+
+/** Adds the governance verdict and findings to some clusters of a fleet. */
+export type GovernanceJudge = (
+  clusters: readonly ClusterRecord[],
+) => ClusterLifecycle[];
+
+/**
+ * A judge for clusters of `fleet`. CIDR overlaps are found across the whole fleet, with one sweep
+ * run on first use; everything else is judged per cluster, so judging one page stays cheap.
+ */
+export function governanceJudge(
+  fleet: readonly ClusterRecord[],
+  today: string,
+): GovernanceJudge {
+  let overlaps: Map<string, GovernanceFinding[]> | undefined;
+  return clusters => {
+    overlaps ??= cidrOverlapFindings(
+      fleet.map(({ entityRef, entity }) => ({
+        entityRef,
+        podCidr: entity.spec.network?.podCidr,
+        serviceCidr: entity.spec.network?.serviceCidr,
+      })),
+    );
+    return clusters.map(({ entity, profile, ...fields }) => {
+      const findings = [
+        ...clusterFindings(entity, {
+          profileRef: fields.profileRef,
+          profile,
+          today,
+        }),
+        ...(overlaps!.get(fields.entityRef) ?? []),
+      ];
+      return {
+        ...fields,
+        governed: !findings.some(finding => finding.code === 'ungoverned'),
+        findings,
+      };
+    });
+  };
+}
