@@ -47,6 +47,7 @@ const profile: Entity = {
     },
     naming: { pattern: '^prd-[a-z]{2,4}[0-9]-[a-z][a-z0-9]{1,14}-[0-9]{2}$', example: 'prd-euw1-payments-01' },
     review: { intervalMonths: 12 },
+    nodes: { controlPlane: { min: 3, max: 5 }, workers: { min: 3 } },
     provisioner: { type: 'cluster-api', clusterClass: 'talos-ha-v3' },
   },
   relations: [
@@ -83,6 +84,8 @@ describe('ClusterProfileContent', () => {
     expect(screen.getAllByText('prd-euw1-payments-01').length).toBeGreaterThan(0);
     expect(screen.getByText('12 months')).toBeInTheDocument();
     expect(screen.getByText('cluster-api (talos-ha-v3)')).toBeInTheDocument();
+    expect(screen.getByText('3–5')).toBeInTheDocument();
+    expect(screen.getByText('at least 3')).toBeInTheDocument();
     expect(screen.getByText('10.64.0.0/10')).toBeInTheDocument();
     expect(screen.getByText('/16')).toBeInTheDocument();
   });

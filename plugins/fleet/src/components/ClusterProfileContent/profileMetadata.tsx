@@ -1,4 +1,4 @@
-import type { ClusterProfileSpec } from '@fleet-portal/plugin-fleet-common';
+import type { ClusterProfileSpec, NodeRange } from '@fleet-portal/plugin-fleet-common';
 import { EntityLink } from '../EntityLink';
 
 function compact(rows: Record<string, unknown>): Record<string, unknown> {
@@ -24,6 +24,13 @@ function clickOps(spec: ClusterProfileSpec): string | undefined {
   return spec.clickOps.allowed
     ? 'Allowed (changes must still produce the YAML kept in Git)'
     : 'Not allowed: declarative changes through Git only';
+}
+
+function range(nodes: NodeRange | undefined): string | undefined {
+  if (nodes?.min === undefined && nodes?.max === undefined) return undefined;
+  if (nodes.max === undefined) return `at least ${nodes.min}`;
+  if (nodes.min === undefined) return `at most ${nodes.max}`;
+  return `${nodes.min}–${nodes.max}`;
 }
 
 function yesNo(value: boolean | undefined, yes: string, no: string) {
@@ -54,6 +61,8 @@ export function profileMetadata(spec: ClusterProfileSpec): Record<string, unknow
       review?.intervalMonths !== undefined ? `${review.intervalMonths} months` : undefined,
     'Longest project lifetime':
       review?.maxLifetimeDays !== undefined ? `${review.maxLifetimeDays} days` : undefined,
+    'Control-plane nodes': range(spec.nodes?.controlPlane),
+    'Worker nodes': range(spec.nodes?.workers),
     Provisioner:
       provisioner?.type &&
       `${provisioner.type}${provisioner.clusterClass ? ` (${provisioner.clusterClass})` : ''}`,
