@@ -38,7 +38,9 @@ describe('fleet plugin (new frontend system)', () => {
   });
 
   it('mounts the lifecycle page at /fleet/lifecycle', () => {
-    const tester = createExtensionTester(fleetPlugin.getExtension('page:fleet/lifecycle'));
+    const tester = createExtensionTester(
+      fleetPlugin.getExtension('page:fleet/lifecycle'),
+    );
     expect(tester.get(coreExtensionData.routePath)).toBe('/fleet/lifecycle');
     expect(tester.get(coreExtensionData.title)).toBe('Fleet lifecycle');
   });
@@ -49,7 +51,9 @@ describe('fleet plugin (new frontend system)', () => {
   ] as const)('shows %s only on its entities', (id, expected) => {
     const tester = createExtensionTester(fleetPlugin.getExtension(id));
     const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
-    expect([clusterEntity, namespaceEntity, profileEntity].map(filter)).toEqual(expected);
+    expect([clusterEntity, namespaceEntity, profileEntity].map(filter)).toEqual(
+      expected,
+    );
   });
 
   it('adds the Profile tab to cluster profiles only', () => {
@@ -57,11 +61,9 @@ describe('fleet plugin (new frontend system)', () => {
       fleetPlugin.getExtension('entity-content:fleet/profile'),
     );
     const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
-    expect([clusterEntity, namespaceEntity, profileEntity].map(filter)).toEqual([
-      false,
-      false,
-      true,
-    ]);
+    expect([clusterEntity, namespaceEntity, profileEntity].map(filter)).toEqual(
+      [false, false, true],
+    );
     expect(tester.get(coreExtensionData.routePath)).toBe('profile');
   });
 });

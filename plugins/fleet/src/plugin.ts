@@ -47,7 +47,9 @@ export const EntityClusterOverviewCard = fleetPlugin.provide(
     name: 'EntityClusterOverviewCard',
     component: {
       lazy: () =>
-        import('./components/ClusterOverviewCard').then(m => m.ClusterOverviewCard),
+        import('./components/ClusterOverviewCard').then(
+          m => m.ClusterOverviewCard,
+        ),
     },
   }),
 );
@@ -58,7 +60,9 @@ export const EntityTenantNamespaceCard = fleetPlugin.provide(
     name: 'EntityTenantNamespaceCard',
     component: {
       lazy: () =>
-        import('./components/TenantNamespaceCard').then(m => m.TenantNamespaceCard),
+        import('./components/TenantNamespaceCard').then(
+          m => m.TenantNamespaceCard,
+        ),
     },
   }),
 );

@@ -119,9 +119,7 @@ export function mockFleetApi(
 }
 
 /** An error as FleetClient throws it for a Backstage JSON error response. */
-export function responseError(
-  status: 403 | 404 | 500,
-): Promise<ResponseError> {
+export function responseError(status: 403 | 404 | 500): Promise<ResponseError> {
   const name = { 403: 'NotAllowedError', 404: 'NotFoundError', 500: 'Error' }[
     status
   ];

@@ -1,7 +1,10 @@
 import type { ReactElement } from 'react';
 import type { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { fleetApiRef, type FleetApi } from '../api/FleetApi';
 
 export const testRoutes = {
@@ -14,7 +17,9 @@ export function renderForEntity(
   options: { entity: Entity; fleetApi: FleetApi; apis?: [any, any][] },
 ) {
   return renderInTestApp(
-    <TestApiProvider apis={[[fleetApiRef, options.fleetApi], ...(options.apis ?? [])]}>
+    <TestApiProvider
+      apis={[[fleetApiRef, options.fleetApi], ...(options.apis ?? [])]}
+    >
       <EntityProvider entity={options.entity}>{element}</EntityProvider>
     </TestApiProvider>,
     testRoutes,

@@ -1,5 +1,8 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { CLUSTER_SPEC_TYPE, NAMESPACE_SPEC_TYPE } from '@fleet-portal/plugin-fleet-common';
+import {
+  CLUSTER_SPEC_TYPE,
+  NAMESPACE_SPEC_TYPE,
+} from '@fleet-portal/plugin-fleet-common';
 
 export const clusterOverviewCard = EntityCardBlueprint.make({
   name: 'cluster-overview',
@@ -7,7 +10,9 @@ export const clusterOverviewCard = EntityCardBlueprint.make({
     type: 'info',
     filter: { kind: 'resource', 'spec.type': CLUSTER_SPEC_TYPE },
     loader: () =>
-      import('../components/ClusterOverviewCard').then(m => <m.ClusterOverviewCard />),
+      import('../components/ClusterOverviewCard').then(m => (
+        <m.ClusterOverviewCard />
+      )),
   },
 });
 
@@ -17,6 +22,8 @@ export const tenantNamespaceCard = EntityCardBlueprint.make({
     type: 'info',
     filter: { kind: 'resource', 'spec.type': NAMESPACE_SPEC_TYPE },
     loader: () =>
-      import('../components/TenantNamespaceCard').then(m => <m.TenantNamespaceCard />),
+      import('../components/TenantNamespaceCard').then(m => (
+        <m.TenantNamespaceCard />
+      )),
   },
 });

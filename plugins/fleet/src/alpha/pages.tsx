@@ -13,6 +13,8 @@ export const fleetLifecyclePage = PageBlueprint.make({
     // The page brings its own Header, as it does in legacy apps.
     noHeader: true,
     loader: () =>
-      import('../components/FleetLifecyclePage').then(m => <m.FleetLifecyclePage />),
+      import('../components/FleetLifecyclePage').then(m => (
+        <m.FleetLifecyclePage />
+      )),
   },
 });

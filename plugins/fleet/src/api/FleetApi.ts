@@ -11,7 +11,10 @@ export interface FleetApi {
   /** One page of clusters with the facets of the whole fleet. */
   listClusters(query: LifecycleQuery): Promise<LifecyclePage>;
   /** The lifecycle of one cluster; throws a ResponseError with status 404 when the backend does not know it. */
-  getCluster(cluster: { namespace: string; name: string }): Promise<ClusterLifecycle>;
+  getCluster(cluster: {
+    namespace: string;
+    name: string;
+  }): Promise<ClusterLifecycle>;
   /** Reviews and retirements per month for the next `months` months. */
   getSchedule(months: number): Promise<LifecycleSchedule>;
   /** Every cluster matching the filters (paging and sorting ignored) as CSV. */

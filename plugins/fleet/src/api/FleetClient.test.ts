@@ -62,7 +62,9 @@ describe('FleetClient', () => {
   it('gets the schedule for a number of months', async () => {
     const { client, fetch } = setup(jsonResponse({ months: [] }));
     await client.getSchedule(12);
-    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/lifecycle/schedule?months=12`);
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/lifecycle/schedule?months=12`,
+    );
   });
 
   it('exports CSV with the filters but not the paging', async () => {
@@ -87,7 +89,10 @@ describe('FleetClient', () => {
     const { client } = setup(
       jsonResponse(
         {
-          error: { name: status === 403 ? 'NotAllowedError' : 'Error', message: 'nope' },
+          error: {
+            name: status === 403 ? 'NotAllowedError' : 'Error',
+            message: 'nope',
+          },
           response: { statusCode: status },
         },
         status,

@@ -19,9 +19,7 @@ export class FleetClient implements FleetApi {
   }
 
   async listClusters(query: LifecycleQuery): Promise<LifecyclePage> {
-    const response = await this.get(
-      `/lifecycle/clusters${queryString(query)}`,
-    );
+    const response = await this.get(`/lifecycle/clusters${queryString(query)}`);
     return response.json();
   }
 

@@ -17,9 +17,9 @@ describe('lifecycleQuery', () => {
   });
 
   it('leaves out empty values', () => {
-    expect(toSearchParams({ owner: [], search: '', offset: 0 }).toString()).toBe(
-      '',
-    );
+    expect(
+      toSearchParams({ owner: [], search: '', offset: 0 }).toString(),
+    ).toBe('');
   });
 
   it('drops values the backend would refuse', () => {

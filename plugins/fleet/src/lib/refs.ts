@@ -1,4 +1,7 @@
-import { parseEntityRef, type CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  parseEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
 
 /** The parsed ref, or undefined when the text is not a valid entity ref. */
 export function tryParseEntityRef(

@@ -18,5 +18,7 @@ export function saveBlob(blob: Blob, fileName: string): void {
 /** Today in the user's time zone as YYYY-MM-DD. */
 export function localDate(date: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
+    date.getDate(),
+  )}`;
 }

@@ -1,5 +1,9 @@
 import Box from '@material-ui/core/Box';
-import { EmptyState, InfoCard, StructuredMetadataTable } from '@backstage/core-components';
+import {
+  EmptyState,
+  InfoCard,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   hasFleetFields,

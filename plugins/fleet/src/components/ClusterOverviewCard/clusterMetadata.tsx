@@ -1,4 +1,7 @@
-import type { ClusterEntity, ClusterLifecycle } from '@fleet-portal/plugin-fleet-common';
+import type {
+  ClusterEntity,
+  ClusterLifecycle,
+} from '@fleet-portal/plugin-fleet-common';
 import { LifecycleStatusChip } from '../LifecycleStatus';
 import { ProfileVersion } from '../ProfileVersion';
 import { EntityLink } from '../EntityLink';
@@ -31,7 +34,10 @@ export function clusterMetadata(
       />
     ),
     Environment: joined(
-      [spec.environment, spec.environmentGroup && `group ${spec.environmentGroup}`],
+      [
+        spec.environment,
+        spec.environmentGroup && `group ${spec.environmentGroup}`,
+      ],
       ', ',
     ),
     'Region / site': joined([spec.region, spec.site], ' / '),
@@ -42,10 +48,15 @@ export function clusterMetadata(
     'Review by': spec.lifetime?.reviewBy,
     'Retire by': spec.lifetime?.retireBy,
     Status: lifecycle && (
-      <LifecycleStatusChip status={lifecycle.status} daysLeft={lifecycle.daysLeft} />
+      <LifecycleStatusChip
+        status={lifecycle.status}
+        daysLeft={lifecycle.daysLeft}
+      />
     ),
   };
   return Object.fromEntries(
-    Object.entries(rows).filter(([, value]) => value !== undefined && value !== ''),
+    Object.entries(rows).filter(
+      ([, value]) => value !== undefined && value !== '',
+    ),
   );
 }

@@ -48,7 +48,11 @@ const columns: TableColumn<Row>[] = [
     title: 'Owner',
     field: 'owner',
     render: row =>
-      row.owner ? <EntityLink entityRef={row.owner} defaultKind="group" /> : '—',
+      row.owner ? (
+        <EntityLink entityRef={row.owner} defaultKind="group" />
+      ) : (
+        '—'
+      ),
   },
 ];
 

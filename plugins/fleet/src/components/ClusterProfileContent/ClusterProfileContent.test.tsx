@@ -2,7 +2,11 @@ import { screen, within } from '@testing-library/react';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { clusterEntity, mockFleetApi, responseError } from '../../__testUtils__/fleet';
+import {
+  clusterEntity,
+  mockFleetApi,
+  responseError,
+} from '../../__testUtils__/fleet';
 import { renderForEntity } from '../../__testUtils__/render';
 import { ClusterProfileContent } from './ClusterProfileContent';
 
@@ -17,12 +21,29 @@ const profile: Entity = {
     owner: 'group:default/platform-team',
     lifecycle: 'production',
     summary: 'HA, GitOps-only, enforcing admission',
-    kubernetes: { distribution: 'talos', version: '1.31.4', allowedRange: '>=1.30.0 <1.32.0' },
+    kubernetes: {
+      distribution: 'talos',
+      version: '1.31.4',
+      allowedRange: '>=1.30.0 <1.32.0',
+    },
     components: [
-      { name: 'cilium', role: 'cni', version: '1.16.5', chart: 'cilium/cilium' },
-      { name: 'cert-manager', role: 'certificates', version: '1.16.2', chart: 'jetstack/cert-manager' },
+      {
+        name: 'cilium',
+        role: 'cni',
+        version: '1.16.5',
+        chart: 'cilium/cilium',
+      },
+      {
+        name: 'cert-manager',
+        role: 'certificates',
+        version: '1.16.2',
+        chart: 'jetstack/cert-manager',
+      },
     ],
-    storageClasses: { default: 'fast-ssd', available: ['fast-ssd', 'standard-hdd'] },
+    storageClasses: {
+      default: 'fast-ssd',
+      available: ['fast-ssd', 'standard-hdd'],
+    },
     admission: { controller: 'kyverno', mode: 'enforce' },
     clickOps: { allowed: false },
     auditLogging: true,
@@ -45,14 +66,23 @@ const profile: Entity = {
       podPrefix: 16,
       servicePrefix: 20,
     },
-    naming: { pattern: '^prd-[a-z]{2,4}[0-9]-[a-z][a-z0-9]{1,14}-[0-9]{2}$', example: 'prd-euw1-payments-01' },
+    naming: {
+      pattern: '^prd-[a-z]{2,4}[0-9]-[a-z][a-z0-9]{1,14}-[0-9]{2}$',
+      example: 'prd-euw1-payments-01',
+    },
     review: { intervalMonths: 12 },
     nodes: { controlPlane: { min: 3, max: 5 }, workers: { min: 3 } },
     provisioner: { type: 'cluster-api', clusterClass: 'talos-ha-v3' },
   },
   relations: [
-    { type: 'fleet-portal.dev/builds', targetRef: 'resource:default/prd-euw1-payments-01' },
-    { type: 'fleet-portal.dev/builds', targetRef: 'resource:default/prd-euw1-orders-01' },
+    {
+      type: 'fleet-portal.dev/builds',
+      targetRef: 'resource:default/prd-euw1-payments-01',
+    },
+    {
+      type: 'fleet-portal.dev/builds',
+      targetRef: 'resource:default/prd-euw1-orders-01',
+    },
     { type: 'ownedBy', targetRef: 'group:default/platform-team' },
   ],
 };
@@ -60,10 +90,17 @@ const profile: Entity = {
 const currentCluster: Entity = {
   ...clusterEntity,
   metadata: { name: 'prd-euw1-orders-01', namespace: 'default' },
-  spec: { ...clusterEntity.spec, profileVersion: '3.2.0', owner: 'group:default/team-orders' },
+  spec: {
+    ...clusterEntity.spec,
+    profileVersion: '3.2.0',
+    owner: 'group:default/team-orders',
+  },
 };
 
-function render(entity: Entity, catalogApi = catalogApiMock({ entities: [clusterEntity, currentCluster] })) {
+function render(
+  entity: Entity,
+  catalogApi = catalogApiMock({ entities: [clusterEntity, currentCluster] }),
+) {
   return renderForEntity(<ClusterProfileContent />, {
     entity,
     fleetApi: mockFleetApi(),
@@ -76,12 +113,20 @@ describe('ClusterProfileContent', () => {
     await render(profile);
     expect(screen.getByText('talos 1.31.4')).toBeInTheDocument();
     expect(screen.getByText('>=1.30.0 <1.32.0')).toBeInTheDocument();
-    expect(screen.getByText('fast-ssd (default), standard-hdd')).toBeInTheDocument();
+    expect(
+      screen.getByText('fast-ssd (default), standard-hdd'),
+    ).toBeInTheDocument();
     expect(screen.getByText('kyverno, enforce mode')).toBeInTheDocument();
-    expect(screen.getByText(/Not allowed: declarative changes/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Not allowed: declarative changes/),
+    ).toBeInTheDocument();
     expect(screen.getByText('Required')).toBeInTheDocument();
-    expect(screen.getByText('^prd-[a-z]{2,4}[0-9]-[a-z][a-z0-9]{1,14}-[0-9]{2}$')).toBeInTheDocument();
-    expect(screen.getAllByText('prd-euw1-payments-01').length).toBeGreaterThan(0);
+    expect(
+      screen.getByText('^prd-[a-z]{2,4}[0-9]-[a-z][a-z0-9]{1,14}-[0-9]{2}$'),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('prd-euw1-payments-01').length).toBeGreaterThan(
+      0,
+    );
     expect(screen.getByText('12 months')).toBeInTheDocument();
     expect(screen.getByText('cluster-api (talos-ha-v3)')).toBeInTheDocument();
     expect(screen.getByText('3–5')).toBeInTheDocument();
@@ -101,20 +146,26 @@ describe('ClusterProfileContent', () => {
   it('shows tenancy defaults beside the maximums, roles and network policy allows', async () => {
     await render(profile);
     const quota = screen.getByRole('table', { name: 'Tenant quota' });
-    expect(within(quota).getAllByRole('row').map(row => row.textContent)).toEqual([
-      'ResourceDefaultMaximum',
-      'requests.cpu216',
-      'pods50500',
-    ]);
-    expect(screen.getByRole('table', { name: 'Tenant limits' })).toHaveTextContent('cpu100m500m');
+    expect(
+      within(quota)
+        .getAllByRole('row')
+        .map(row => row.textContent),
+    ).toEqual(['ResourceDefaultMaximum', 'requests.cpu216', 'pods50500']);
+    expect(
+      screen.getByRole('table', { name: 'Tenant limits' }),
+    ).toHaveTextContent('cpu100m500m');
     expect(screen.getByText('view, edit')).toBeInTheDocument();
     expect(screen.getByText('ingress-system')).toBeInTheDocument();
   });
 
   it('lists the clusters built from the profile and marks the ones behind', async () => {
     await render(profile);
-    expect(await screen.findByText('2 clusters, 1 behind version 3.2.0')).toBeInTheDocument();
-    const table = screen.getByText('Clusters built from this profile').closest('.MuiPaper-root') as HTMLElement;
+    expect(
+      await screen.findByText('2 clusters, 1 behind version 3.2.0'),
+    ).toBeInTheDocument();
+    const table = screen
+      .getByText('Clusters built from this profile')
+      .closest('.MuiPaper-root') as HTMLElement;
     const behindRow = within(table).getByText('3.1.0').closest('tr')!;
     expect(behindRow).toHaveTextContent('prd-euw1-payments-01');
     expect(behindRow).toHaveTextContent('Behind');
@@ -125,7 +176,9 @@ describe('ClusterProfileContent', () => {
 
   it('says when no cluster is built from the profile', async () => {
     await render({ ...profile, relations: [] });
-    expect(await screen.findByText('No clusters are built from this profile yet')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No clusters are built from this profile yet'),
+    ).toBeInTheDocument();
   });
 
   it('shows progress while the clusters load', async () => {

@@ -16,7 +16,9 @@ export function ComponentsCard(props: { components: ProfileComponent[] }) {
       columns={columns}
       data={props.components.map(component => ({ ...component }))}
       options={{ paging: false, search: false, padding: 'dense' }}
-      emptyContent={<div style={{ padding: 16 }}>This profile pins no components.</div>}
+      emptyContent={
+        <div style={{ padding: 16 }}>This profile pins no components.</div>
+      }
     />
   );
 }

@@ -13,7 +13,10 @@ export function MetadataCard(props: {
   return (
     <InfoCard title={title}>
       {!empty && (
-        <StructuredMetadataTable metadata={metadata} options={{ titleFormat: key => key }} />
+        <StructuredMetadataTable
+          metadata={metadata}
+          options={{ titleFormat: key => key }}
+        />
       )}
       {children}
       {empty && !children && (

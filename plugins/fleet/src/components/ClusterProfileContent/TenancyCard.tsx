@@ -26,8 +26,14 @@ export function TenancyCard(props: { spec: ClusterProfileSpec }) {
         <ResourceTable
           label="Tenant limits"
           columns={[
-            { title: 'Default request', values: tenancy?.defaults?.limits?.defaultRequest },
-            { title: 'Default limit', values: tenancy?.defaults?.limits?.default },
+            {
+              title: 'Default request',
+              values: tenancy?.defaults?.limits?.defaultRequest,
+            },
+            {
+              title: 'Default limit',
+              values: tenancy?.defaults?.limits?.default,
+            },
           ]}
         />
       </Box>

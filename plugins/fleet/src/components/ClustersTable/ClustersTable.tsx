@@ -38,7 +38,10 @@ export function ClustersTable(props: {
 
   const sortBy = (field: LifecycleSortField) => {
     const active = query.orderBy === field;
-    onChange({ orderBy: field, order: active && order === 'asc' ? 'desc' : 'asc' });
+    onChange({
+      orderBy: field,
+      order: active && order === 'asc' ? 'desc' : 'asc',
+    });
   };
 
   return (
@@ -51,7 +54,9 @@ export function ClustersTable(props: {
           {page.totalItems.toLocaleString('en-US')} matching
         </Typography>
       </Box>
-      <Box height={4}>{loading && <LinearProgress aria-label="Loading clusters" />}</Box>
+      <Box height={4}>
+        {loading && <LinearProgress aria-label="Loading clusters" />}
+      </Box>
       <TableContainer>
         <Table size="small" aria-label="Clusters">
           <TableHead>
@@ -79,7 +84,9 @@ export function ClustersTable(props: {
             {page.items.map(cluster => (
               <TableRow key={cluster.entityRef} hover>
                 {columns.map(column => (
-                  <TableCell key={column.sortField}>{column.render(cluster)}</TableCell>
+                  <TableCell key={column.sortField}>
+                    {column.render(cluster)}
+                  </TableCell>
                 ))}
               </TableRow>
             ))}
@@ -87,7 +94,9 @@ export function ClustersTable(props: {
               <TableRow>
                 <TableCell colSpan={columns.length} align="center">
                   <Box py={3}>
-                    <Typography variant="body1">No clusters match these filters.</Typography>
+                    <Typography variant="body1">
+                      No clusters match these filters.
+                    </Typography>
                     {onClearFilters && (
                       <Button color="primary" onClick={onClearFilters}>
                         Clear filters
@@ -106,8 +115,12 @@ export function ClustersTable(props: {
         page={Math.floor((query.offset ?? 0) / limit)}
         rowsPerPage={limit}
         rowsPerPageOptions={PAGE_SIZES}
-        onPageChange={(_event, pageIndex) => onChange({ offset: pageIndex * limit })}
-        onRowsPerPageChange={event => onChange({ limit: Number(event.target.value) })}
+        onPageChange={(_event, pageIndex) =>
+          onChange({ offset: pageIndex * limit })
+        }
+        onRowsPerPageChange={event =>
+          onChange({ limit: Number(event.target.value) })
+        }
       />
     </Paper>
   );

@@ -19,15 +19,25 @@ export const columns: Column[] = [
   {
     title: 'Cluster',
     sortField: 'name',
-    render: cluster => <EntityLink entityRef={cluster.entityRef} defaultKind="resource" />,
+    render: cluster => (
+      <EntityLink entityRef={cluster.entityRef} defaultKind="resource" />
+    ),
   },
   {
     title: 'Owner',
     sortField: 'owner',
     render: cluster =>
-      cluster.owner ? <EntityLink entityRef={cluster.owner} defaultKind="group" /> : '—',
+      cluster.owner ? (
+        <EntityLink entityRef={cluster.owner} defaultKind="group" />
+      ) : (
+        '—'
+      ),
   },
-  { title: 'Environment', sortField: 'environment', render: c => orDash(c.environment) },
+  {
+    title: 'Environment',
+    sortField: 'environment',
+    render: c => orDash(c.environment),
+  },
   {
     title: 'Profile',
     sortField: 'profile',
@@ -42,13 +52,24 @@ export const columns: Column[] = [
         '—'
       ),
   },
-  { title: 'Review by', sortField: 'reviewBy', render: c => orDash(c.reviewBy) },
-  { title: 'Retire by', sortField: 'retireBy', render: c => orDash(c.retireBy) },
+  {
+    title: 'Review by',
+    sortField: 'reviewBy',
+    render: c => orDash(c.reviewBy),
+  },
+  {
+    title: 'Retire by',
+    sortField: 'retireBy',
+    render: c => orDash(c.retireBy),
+  },
   {
     title: 'Status',
     sortField: 'status',
     render: cluster => (
-      <LifecycleStatusChip status={cluster.status} daysLeft={cluster.daysLeft} />
+      <LifecycleStatusChip
+        status={cluster.status}
+        daysLeft={cluster.daysLeft}
+      />
     ),
   },
 ];

@@ -23,7 +23,12 @@ function SeverityIcon(props: { severity: FindingSeverity }) {
     case 'critical':
       return <ErrorOutline color="error" titleAccess={label} />;
     case 'warning':
-      return <ReportProblemOutlined className={classes.warning} titleAccess={label} />;
+      return (
+        <ReportProblemOutlined
+          className={classes.warning}
+          titleAccess={label}
+        />
+      );
     default:
       return <InfoOutlined color="action" titleAccess={label} />;
   }
@@ -42,7 +47,10 @@ export function FindingsList(props: { findings: GovernanceFinding[] }) {
             primary={finding.message}
             secondary={
               finding.relatedEntityRef && (
-                <EntityLink entityRef={finding.relatedEntityRef} defaultKind="resource" />
+                <EntityLink
+                  entityRef={finding.relatedEntityRef}
+                  defaultKind="resource"
+                />
               )
             }
           />

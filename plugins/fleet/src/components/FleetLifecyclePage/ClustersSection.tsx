@@ -16,10 +16,11 @@ export function ClustersSection() {
   const { query, updateQuery } = useLifecycleQuery();
   const queryKey = toSearchParams(query).toString();
   // react-use keeps the previous page while the next one loads, so the table does not flicker.
-  const { value: page, loading, error } = useAsync(
-    () => fleetApi.listClusters(query),
-    [fleetApi, queryKey],
-  );
+  const {
+    value: page,
+    loading,
+    error,
+  } = useAsync(() => fleetApi.listClusters(query), [fleetApi, queryKey]);
 
   if (error) return <FleetErrorPanel error={error} />;
   if (!page) return <Progress />;
@@ -34,11 +35,27 @@ export function ClustersSection() {
     );
   }
   const clearFilters = () =>
-    updateQuery({ owner: [], environment: [], profile: [], status: [], search: '' });
+    updateQuery({
+      owner: [],
+      environment: [],
+      profile: [],
+      status: [],
+      search: '',
+    });
   return (
     <>
-      <Box display="flex" flexWrap="wrap" justifyContent="space-between" gridGap={16} mb={2}>
-        <LifecycleFilters facets={page.facets} query={query} onChange={updateQuery} />
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        justifyContent="space-between"
+        gridGap={16}
+        mb={2}
+      >
+        <LifecycleFilters
+          facets={page.facets}
+          query={query}
+          onChange={updateQuery}
+        />
         <ExportCsvButton query={query} />
       </Box>
       <ClustersTable

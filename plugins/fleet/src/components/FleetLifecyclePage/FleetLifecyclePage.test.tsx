@@ -50,17 +50,25 @@ function apiWithClusters(page = lifecyclePage([overdue, healthy])) {
   });
 }
 
-const lastQuery = (api: jest.Mocked<FleetApi>) => api.listClusters.mock.lastCall![0];
-const searchParams = () => new URLSearchParams(screen.getByTestId('search').textContent!);
+const lastQuery = (api: jest.Mocked<FleetApi>) =>
+  api.listClusters.mock.lastCall![0];
+const searchParams = () =>
+  new URLSearchParams(screen.getByTestId('search').textContent!);
 
 describe('FleetLifecyclePage', () => {
   it('asks for the worst status first and shows the clusters in that order', async () => {
     const api = apiWithClusters();
     await render(api);
 
-    expect(screen.getByRole('heading', { name: 'Fleet lifecycle' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Fleet lifecycle' }),
+    ).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: 'Clusters' });
-    expect(api.listClusters).toHaveBeenCalledWith({ orderBy: 'status', order: 'asc', limit: 50 });
+    expect(api.listClusters).toHaveBeenCalledWith({
+      orderBy: 'status',
+      order: 'asc',
+      limit: 50,
+    });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('prd-euw1-payments-01');
     expect(rows[0]).toHaveTextContent('Review overdue');
@@ -69,16 +77,20 @@ describe('FleetLifecyclePage', () => {
     expect(rows[0]).toHaveTextContent('Behind');
     expect(rows[1]).toHaveTextContent('stg-euw1-search-01');
     expect(rows[1]).toHaveTextContent('OK');
-    expect(within(table).getByRole('columnheader', { name: 'Status' })).toHaveAttribute(
-      'aria-sort',
-      'ascending',
-    );
-    expect(await screen.findByRole('img', { name: /by month/ })).toBeInTheDocument();
+    expect(
+      within(table).getByRole('columnheader', { name: 'Status' }),
+    ).toHaveAttribute('aria-sort', 'ascending');
+    expect(
+      await screen.findByRole('img', { name: /by month/ }),
+    ).toBeInTheDocument();
   });
 
   it('reads the filters from the URL', async () => {
     const api = apiWithClusters();
-    await render(api, '/fleet/lifecycle?status=retired&environment=production&offset=50');
+    await render(
+      api,
+      '/fleet/lifecycle?status=retired&environment=production&offset=50',
+    );
     await screen.findByRole('table', { name: 'Clusters' });
     expect(api.listClusters).toHaveBeenCalledWith({
       status: ['retired'],
@@ -91,14 +103,20 @@ describe('FleetLifecyclePage', () => {
   });
 
   it('filters by a picked value, updates the URL and goes back to the first page', async () => {
-    const api = apiWithClusters(lifecyclePage([overdue, healthy], { totalItems: 300 }));
+    const api = apiWithClusters(
+      lifecyclePage([overdue, healthy], { totalItems: 300 }),
+    );
     await render(api, '/fleet/lifecycle?offset=100');
     await screen.findByRole('table', { name: 'Clusters' });
 
     await userEvent.click(screen.getByRole('textbox', { name: 'Environment' }));
-    await userEvent.click(await screen.findByRole('option', { name: 'staging' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'staging' }),
+    );
 
-    await waitFor(() => expect(lastQuery(api)).toMatchObject({ environment: ['staging'] }));
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ environment: ['staging'] }),
+    );
     expect(lastQuery(api).offset).toBeUndefined();
     expect(searchParams().getAll('environment')).toEqual(['staging']);
     expect(searchParams().get('offset')).toBeNull();
@@ -111,20 +129,28 @@ describe('FleetLifecyclePage', () => {
       expect(screen.getByRole('combobox', { name: label })).toBeInTheDocument();
     }
     await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
-    expect(await screen.findByRole('option', { name: 'team-search' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('option', { name: 'team-search' }),
+    ).toBeInTheDocument();
     await userEvent.keyboard('{Escape}');
     await userEvent.click(screen.getByRole('textbox', { name: 'Status' }));
-    expect(await screen.findByRole('option', { name: 'Review overdue (1)' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('option', { name: 'Review overdue (1)' }),
+    ).toBeInTheDocument();
   });
 
   it('pages on the server', async () => {
-    const api = apiWithClusters(lifecyclePage([overdue, healthy], { totalItems: 120 }));
+    const api = apiWithClusters(
+      lifecyclePage([overdue, healthy], { totalItems: 120 }),
+    );
     await render(api);
     await screen.findByRole('table', { name: 'Clusters' });
 
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
 
-    await waitFor(() => expect(lastQuery(api)).toMatchObject({ offset: 50, limit: 50 }));
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ offset: 50, limit: 50 }),
+    );
     expect(searchParams().get('offset')).toBe('50');
   });
 
@@ -133,10 +159,24 @@ describe('FleetLifecyclePage', () => {
     await render(api);
     const table = await screen.findByRole('table', { name: 'Clusters' });
 
-    await userEvent.click(within(table).getByRole('button', { name: 'Review by' }));
-    await waitFor(() => expect(lastQuery(api)).toMatchObject({ orderBy: 'reviewBy', order: 'asc' }));
-    await userEvent.click(within(table).getByRole('button', { name: 'Review by' }));
-    await waitFor(() => expect(lastQuery(api)).toMatchObject({ orderBy: 'reviewBy', order: 'desc' }));
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Review by' }),
+    );
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({
+        orderBy: 'reviewBy',
+        order: 'asc',
+      }),
+    );
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Review by' }),
+    );
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({
+        orderBy: 'reviewBy',
+        order: 'desc',
+      }),
+    );
     expect(searchParams().toString()).toBe('orderBy=reviewBy&order=desc');
   });
 
@@ -144,9 +184,16 @@ describe('FleetLifecyclePage', () => {
     const api = apiWithClusters();
     await render(api);
     await screen.findByRole('table', { name: 'Clusters' });
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'pay');
-    await waitFor(() => expect(lastQuery(api)).toMatchObject({ search: 'pay' }));
-    expect(api.listClusters).not.toHaveBeenCalledWith(expect.objectContaining({ search: 'p' }));
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Search' }),
+      'pay',
+    );
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ search: 'pay' }),
+    );
+    expect(api.listClusters).not.toHaveBeenCalledWith(
+      expect.objectContaining({ search: 'p' }),
+    );
   });
 
   it('exports the filtered fleet as CSV with the user credentials', async () => {
@@ -154,7 +201,9 @@ describe('FleetLifecyclePage', () => {
       url.includes('export.csv')
         ? new Response('name\n', { headers: { 'Content-Type': 'text/csv' } })
         : new Response(
-            JSON.stringify(url.includes('schedule') ? schedule() : lifecyclePage([overdue])),
+            JSON.stringify(
+              url.includes('schedule') ? schedule() : lifecyclePage([overdue]),
+            ),
             { headers: { 'Content-Type': 'application/json' } },
           ),
     );
@@ -164,14 +213,21 @@ describe('FleetLifecyclePage', () => {
     });
     const createObjectURL = jest.fn(() => 'blob:fleet');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
     let downloadName = '';
     click.mockImplementation(function record(this: HTMLAnchorElement) {
       downloadName = this.download;
     });
 
-    await render(client, '/fleet/lifecycle?owner=group%3Adefault%2Fteam-payments&offset=50');
-    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    await render(
+      client,
+      '/fleet/lifecycle?owner=group%3Adefault%2Fteam-payments&offset=50',
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export CSV' }),
+    );
 
     await waitFor(() =>
       expect(fetch).toHaveBeenCalledWith(
@@ -188,7 +244,9 @@ describe('FleetLifecyclePage', () => {
     const api = apiWithClusters();
     api.exportCsv.mockRejectedValue(await responseError(403));
     await render(api);
-    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Export CSV' }),
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent(
       "You don't have permission to export the fleet lifecycle.",
     );
@@ -201,19 +259,27 @@ describe('FleetLifecyclePage', () => {
     });
     await render(api);
     expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
-    expect(screen.queryByRole('table', { name: 'Clusters' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Clusters' }),
+    ).not.toBeInTheDocument();
   });
 
   it('says when the fleet is empty', async () => {
     await render(apiWithClusters(lifecyclePage([])));
-    expect(await screen.findByText('No clusters in the fleet yet')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No clusters in the fleet yet'),
+    ).toBeInTheDocument();
   });
 
   it('says when nothing matches the filters and clears them', async () => {
     const api = apiWithClusters(lifecyclePage([]));
     await render(api, '/fleet/lifecycle?status=retired&search=zzz');
-    expect(await screen.findByText('No clusters match these filters.')).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(
+      await screen.findByText('No clusters match these filters.'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
     await waitFor(() => expect(searchParams().toString()).toBe(''));
   });
 
@@ -224,7 +290,9 @@ describe('FleetLifecyclePage', () => {
     });
     await render(api);
     expect(
-      await screen.findAllByText(/You don't have permission to view fleet lifecycle data/),
+      await screen.findAllByText(
+        /You don't have permission to view fleet lifecycle data/,
+      ),
     ).toHaveLength(2);
   });
 

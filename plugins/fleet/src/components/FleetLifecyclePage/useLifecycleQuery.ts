@@ -14,7 +14,10 @@ export function useLifecycleQuery() {
   const [searchParams, setSearchParams] = useSearchParams();
   const searchKey = searchParams.toString();
   const query = useMemo(
-    () => ({ ...DEFAULTS, ...fromSearchParams(new URLSearchParams(searchKey)) }),
+    () => ({
+      ...DEFAULTS,
+      ...fromSearchParams(new URLSearchParams(searchKey)),
+    }),
     [searchKey],
   );
   const updateQuery = useCallback(

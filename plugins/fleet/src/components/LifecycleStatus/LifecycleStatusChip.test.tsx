@@ -11,14 +11,19 @@ describe('LifecycleStatusChip', () => {
     ['review-due', 'Review due', 'warning'],
     ['ok', 'OK', 'success'],
     ['unknown', 'Unknown', 'default'],
-  ] as const)('shows %s as "%s" with %s severity', async (status, label, severity) => {
-    await renderInTestApp(<LifecycleStatusChip status={status} />);
-    const chip = screen.getByText(label).closest('[data-severity]');
-    expect(chip).toHaveAttribute('data-severity', severity);
-  });
+  ] as const)(
+    'shows %s as "%s" with %s severity',
+    async (status, label, severity) => {
+      await renderInTestApp(<LifecycleStatusChip status={status} />);
+      const chip = screen.getByText(label).closest('[data-severity]');
+      expect(chip).toHaveAttribute('data-severity', severity);
+    },
+  );
 
   it('shows the days left', async () => {
-    await renderInTestApp(<LifecycleStatusChip status="review-overdue" daysLeft={-3} />);
+    await renderInTestApp(
+      <LifecycleStatusChip status="review-overdue" daysLeft={-3} />,
+    );
     expect(screen.getByText('3 days overdue')).toBeInTheDocument();
   });
 });

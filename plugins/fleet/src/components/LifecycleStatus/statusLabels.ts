@@ -10,7 +10,9 @@ export const STATUS_LABELS: Record<LifecycleStatus, string> = {
 };
 
 /** "12 days left", "due today", "3 days overdue"; undefined when there is no date. */
-export function formatDaysLeft(daysLeft: number | undefined): string | undefined {
+export function formatDaysLeft(
+  daysLeft: number | undefined,
+): string | undefined {
   if (daysLeft === undefined) return undefined;
   if (daysLeft === 0) return 'due today';
   const days = Math.abs(daysLeft);

@@ -13,7 +13,9 @@ export function ProfileVersion(props: {
   const behind = isVersionBehind(version, currentVersion);
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
-      {profileRef && <EntityLink entityRef={profileRef} defaultKind="clusterprofile" />}
+      {profileRef && (
+        <EntityLink entityRef={profileRef} defaultKind="clusterprofile" />
+      )}
       {version && <span>{version}</span>}
       {behind && (
         <Chip

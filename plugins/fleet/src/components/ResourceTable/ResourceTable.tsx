@@ -14,7 +14,10 @@ export type ResourceColumn = {
  * Quantities per resource with one column per source, e.g. a profile's default quota beside its
  * maximum. Renders nothing when no column has a value.
  */
-export function ResourceTable(props: { label: string; columns: ResourceColumn[] }) {
+export function ResourceTable(props: {
+  label: string;
+  columns: ResourceColumn[];
+}) {
   const { label, columns } = props;
   const resources = [
     ...new Set(columns.flatMap(column => Object.keys(column.values ?? {}))),

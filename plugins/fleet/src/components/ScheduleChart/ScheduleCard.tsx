@@ -11,8 +11,13 @@ const MONTHS = 12;
 /** The reviews and retirements coming up in the next 12 months. */
 export function ScheduleCard() {
   const fleetApi = useApi(fleetApiRef);
-  const { value, loading, error } = useAsync(() => fleetApi.getSchedule(MONTHS), [fleetApi]);
-  const nothingDue = value?.months.every(m => m.reviews === 0 && m.retirements === 0);
+  const { value, loading, error } = useAsync(
+    () => fleetApi.getSchedule(MONTHS),
+    [fleetApi],
+  );
+  const nothingDue = value?.months.every(
+    m => m.reviews === 0 && m.retirements === 0,
+  );
   return (
     <InfoCard title="Reviews and retirements, next 12 months">
       {loading && <Progress />}

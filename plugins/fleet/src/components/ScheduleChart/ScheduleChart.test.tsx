@@ -1,25 +1,37 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { fleetApiRef } from '../../api/FleetApi';
-import { mockFleetApi, responseError, schedule } from '../../__testUtils__/fleet';
+import {
+  mockFleetApi,
+  responseError,
+  schedule,
+} from '../../__testUtils__/fleet';
 import { ScheduleCard } from './ScheduleCard';
 import { ScheduleChart } from './ScheduleChart';
 import { formatMonth } from './formatMonth';
 
 describe('ScheduleChart', () => {
   it('renders 12 months of grouped bars with their counts', async () => {
-    const { container } = await renderInTestApp(<ScheduleChart months={schedule().months} />);
-    const chart = screen.getByRole('img', { name: /Reviews and retirements by month/ });
+    const { container } = await renderInTestApp(
+      <ScheduleChart months={schedule().months} />,
+    );
+    const chart = screen.getByRole('img', {
+      name: /Reviews and retirements by month/,
+    });
     const groups = container.querySelectorAll('[data-month]');
     expect(groups).toHaveLength(12);
-    const labels = [...groups[11].querySelectorAll('text')].map(t => t.textContent);
+    const labels = [...groups[11].querySelectorAll('text')].map(
+      t => t.textContent,
+    );
     expect(labels).toEqual(['11', '2', "Dec '27"]);
     expect(groups[11].querySelectorAll('rect')).toHaveLength(2);
     expect(screen.getByText('11 reviews')).toBeInTheDocument();
     expect(chart).toHaveAccessibleName(
       expect.stringContaining('Dec 2027: 11 reviews, 2 retirements'),
     );
-    expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent('ReviewsRetirements');
+    expect(screen.getByRole('list', { name: 'Legend' })).toHaveTextContent(
+      'ReviewsRetirements',
+    );
   });
 
   it('scales the tallest bar to the plot height', async () => {
@@ -31,7 +43,9 @@ describe('ScheduleChart', () => {
         ]}
       />,
     );
-    const heights = [...container.querySelectorAll('rect')].map(r => Number(r.getAttribute('height')));
+    const heights = [...container.querySelectorAll('rect')].map(r =>
+      Number(r.getAttribute('height')),
+    );
     expect(heights[0]).toBeGreaterThan(0);
     expect(heights[1]).toBeCloseTo(heights[0] / 2);
     expect(heights.slice(2)).toEqual([0, 0]);
@@ -40,7 +54,10 @@ describe('ScheduleChart', () => {
 
 describe('formatMonth', () => {
   it('formats calendar months', () => {
-    expect(formatMonth('2027-03')).toEqual({ short: "Mar '27", long: 'Mar 2027' });
+    expect(formatMonth('2027-03')).toEqual({
+      short: "Mar '27",
+      long: 'Mar 2027',
+    });
     expect(formatMonth('soon')).toEqual({ short: 'soon', long: 'soon' });
   });
 });
@@ -57,7 +74,9 @@ describe('ScheduleCard', () => {
     const getSchedule = jest.fn().mockResolvedValue(schedule());
     await render(getSchedule);
     expect(getSchedule).toHaveBeenCalledWith(12);
-    expect(await screen.findByRole('img', { name: /by month/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', { name: /by month/ }),
+    ).toBeInTheDocument();
   });
 
   it('shows progress while loading', async () => {
@@ -67,13 +86,19 @@ describe('ScheduleCard', () => {
 
   it('says when nothing is due', async () => {
     await render(
-      jest.fn().mockResolvedValue({ months: [{ month: '2027-01', reviews: 0, retirements: 0 }] }),
+      jest.fn().mockResolvedValue({
+        months: [{ month: '2027-01', reviews: 0, retirements: 0 }],
+      }),
     );
-    expect(await screen.findByText(/No reviews or retirements are due/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/No reviews or retirements are due/),
+    ).toBeInTheDocument();
   });
 
   it('explains a missing permission', async () => {
     await render(jest.fn().mockRejectedValue(await responseError(403)));
-    expect(await screen.findByText(/don't have permission/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/don't have permission/),
+    ).toBeInTheDocument();
   });
 });

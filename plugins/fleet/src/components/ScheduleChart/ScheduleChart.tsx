@@ -15,10 +15,10 @@ const BASELINE = MARGIN.top + PLOT_HEIGHT;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function describe(month: Month): string {
-  return `${formatMonth(month.month).long}: ${plural(month.reviews, 'review')}, ${plural(
-    month.retirements,
-    'retirement',
-  )}`;
+  return `${formatMonth(month.month).long}: ${plural(
+    month.reviews,
+    'review',
+  )}, ${plural(month.retirements, 'retirement')}`;
 }
 
 function LegendItem(props: { color: string; label: string }) {
@@ -37,9 +37,13 @@ function LegendItem(props: { color: string; label: string }) {
 export function ScheduleChart(props: { months: Month[]; idPrefix?: string }) {
   const { months, idPrefix = 'fleet-schedule' } = props;
   const theme = useTheme();
-  const colors = { reviews: theme.palette.primary.main, retirements: theme.palette.warning.main };
+  const colors = {
+    reviews: theme.palette.primary.main,
+    retirements: theme.palette.warning.main,
+  };
   const max = Math.max(1, ...months.flatMap(m => [m.reviews, m.retirements]));
-  const groupWidth = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(1, months.length);
+  const groupWidth =
+    (WIDTH - MARGIN.left - MARGIN.right) / Math.max(1, months.length);
   const barWidth = groupWidth * 0.34;
   const barHeight = (count: number) => (count / max) * PLOT_HEIGHT;
   const titleId = `${idPrefix}-title`;
@@ -86,10 +90,16 @@ export function ScheduleChart(props: { months: Month[]; idPrefix?: string }) {
           stroke={theme.palette.divider}
         />
         {months.map((month, i) => {
-          const x = MARGIN.left + i * groupWidth + (groupWidth - 2 * barWidth) / 2;
+          const x =
+            MARGIN.left + i * groupWidth + (groupWidth - 2 * barWidth) / 2;
           return (
             <g key={month.month} data-month={month.month}>
-              {bar(month.reviews, x, colors.reviews, plural(month.reviews, 'review'))}
+              {bar(
+                month.reviews,
+                x,
+                colors.reviews,
+                plural(month.reviews, 'review'),
+              )}
               {bar(
                 month.retirements,
                 x + barWidth,
@@ -109,7 +119,13 @@ export function ScheduleChart(props: { months: Month[]; idPrefix?: string }) {
           );
         })}
       </svg>
-      <Box display="flex" gridGap={16} justifyContent="center" aria-label="Legend" role="list">
+      <Box
+        display="flex"
+        gridGap={16}
+        justifyContent="center"
+        aria-label="Legend"
+        role="list"
+      >
         <Box role="listitem">
           <LegendItem color={colors.reviews} label="Reviews" />
         </Box>

@@ -27,7 +27,10 @@ const namespaceEntity: Entity = {
 };
 
 const render = (entity: Entity) =>
-  renderForEntity(<TenantNamespaceCard />, { entity, fleetApi: mockFleetApi() });
+  renderForEntity(<TenantNamespaceCard />, {
+    entity,
+    fleetApi: mockFleetApi(),
+  });
 
 describe('TenantNamespaceCard', () => {
   it('shows the team, cluster, namespace, quota, limits, roles and identity group', async () => {
@@ -36,28 +39,36 @@ describe('TenantNamespaceCard', () => {
       'href',
       '/catalog/default/group/team-checkout',
     );
-    expect(screen.getByRole('link', { name: /prd-euw1-payments-01/ })).toHaveAttribute(
-      'href',
-      '/catalog/default/resource/prd-euw1-payments-01',
-    );
+    expect(
+      screen.getByRole('link', { name: /prd-euw1-payments-01/ }),
+    ).toHaveAttribute('href', '/catalog/default/resource/prd-euw1-payments-01');
     expect(screen.getByText('checkout')).toBeInTheDocument();
     expect(screen.getByText('edit, view')).toBeInTheDocument();
     expect(screen.getByText('sso-team-checkout')).toBeInTheDocument();
-    expect(screen.getByRole('table', { name: 'Quota' })).toHaveTextContent('requests.cpu2');
-    expect(screen.getByRole('table', { name: 'Limits' })).toHaveTextContent('cpu100m500m');
+    expect(screen.getByRole('table', { name: 'Quota' })).toHaveTextContent(
+      'requests.cpu2',
+    );
+    expect(screen.getByRole('table', { name: 'Limits' })).toHaveTextContent(
+      'cpu100m500m',
+    );
   });
 
   it('notes when no quota or limits are recorded', async () => {
     const { quota, limits, ...spec } = namespaceEntity.spec!;
     await render({ ...namespaceEntity, spec });
     expect(screen.getByText(/tenancy defaults apply/)).toBeInTheDocument();
-    expect(screen.queryByRole('table', { name: 'Quota' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Quota' }),
+    ).not.toBeInTheDocument();
   });
 
   it('explains an entity without the namespace fields', async () => {
     await render({
       ...namespaceEntity,
-      spec: { type: 'kubernetes-namespace', owner: 'group:default/team-checkout' },
+      spec: {
+        type: 'kubernetes-namespace',
+        owner: 'group:default/team-checkout',
+      },
     });
     expect(screen.getByText('Not a tenant namespace')).toBeInTheDocument();
   });

@@ -1,6 +1,10 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { EmptyState, InfoCard, StructuredMetadataTable } from '@backstage/core-components';
+import {
+  EmptyState,
+  InfoCard,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   isTenantNamespaceEntity,
@@ -13,7 +17,9 @@ const TITLE = 'Tenant namespace';
 
 function namespaceMetadata(spec: TenantNamespaceEntity['spec']) {
   const rows: Record<string, unknown> = {
-    Team: spec.owner && <EntityLink entityRef={spec.owner} defaultKind="group" />,
+    Team: spec.owner && (
+      <EntityLink entityRef={spec.owner} defaultKind="group" />
+    ),
     Cluster: spec.cluster && (
       <EntityLink entityRef={spec.cluster} defaultKind="resource" />
     ),
@@ -34,7 +40,10 @@ function TenantNamespace(props: { entity: TenantNamespaceEntity }) {
         options={{ titleFormat: key => key }}
       />
       <Box mt={2}>
-        <ResourceTable label="Quota" columns={[{ title: 'Quota', values: spec.quota }]} />
+        <ResourceTable
+          label="Quota"
+          columns={[{ title: 'Quota', values: spec.quota }]}
+        />
       </Box>
       <Box mt={2}>
         <ResourceTable
@@ -47,7 +56,8 @@ function TenantNamespace(props: { entity: TenantNamespaceEntity }) {
       </Box>
       {!hasResources && (
         <Typography variant="body2" color="textSecondary">
-          No quota or limits recorded; the cluster profile's tenancy defaults apply.
+          No quota or limits recorded; the cluster profile's tenancy defaults
+          apply.
         </Typography>
       )}
     </InfoCard>
@@ -57,7 +67,11 @@ function TenantNamespace(props: { entity: TenantNamespaceEntity }) {
 /** A tenant namespace Resource: the team, the cluster, and what the namespace may use. */
 export function TenantNamespaceCard() {
   const { entity } = useEntity();
-  if (!isTenantNamespaceEntity(entity) || !entity.spec.cluster || !entity.spec.namespace) {
+  if (
+    !isTenantNamespaceEntity(entity) ||
+    !entity.spec.cluster ||
+    !entity.spec.namespace
+  ) {
     return (
       <InfoCard title={TITLE}>
         <EmptyState
