@@ -1,6 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { fleet, profiles, TODAY } from '../__fixtures__/entities';
+import {
+  clusterEntity,
+  fleet,
+  profiles,
+  TODAY,
+} from '../__fixtures__/entities';
 import {
   FleetTestBackendOptions,
   startFleetTestBackend,
@@ -72,6 +77,25 @@ describe.each(databases.eachSupportedId())(
           severity: 'normal',
         }),
       });
+    });
+
+    it('skips clusters without an owner', async () => {
+      const ownerless = clusterEntity(
+        'lab-euw1-sandbox-01',
+        '10.70.0.0/16',
+        '10.96.96.0/20',
+        {
+          spec: {
+            owner: undefined,
+            lifetime: { created: '2026-01-10', reviewBy: '2026-06-01' },
+          },
+        },
+      );
+      const instance = await start({
+        entities: [ownerless, ...fleet, ...profiles],
+      });
+      await instance.run();
+      expect(instance.scopes()).toEqual(EXPECTED_ON_TODAY);
     });
 
     it('sends no duplicate after a restart on the same database', async () => {

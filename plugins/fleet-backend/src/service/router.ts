@@ -55,18 +55,16 @@ export async function createRouter({
   }
 
   router.get('/lifecycle/clusters', async (req, res) => {
+    const credentials = await authorizedCredentials(req);
     const query = parseLifecycleQuery(req.query);
-    const { clusters, judge } = await inventory.snapshot(
-      await authorizedCredentials(req),
-    );
+    const { clusters, judge } = await inventory.snapshot(credentials);
     res.json(lifecyclePage(clusters, query, judge));
   });
 
   router.get('/lifecycle/clusters/export.csv', async (req, res) => {
+    const credentials = await authorizedCredentials(req);
     const query = parseLifecycleQuery(req.query);
-    const { clusters, judge } = await inventory.snapshot(
-      await authorizedCredentials(req),
-    );
+    const { clusters, judge } = await inventory.snapshot(credentials);
     res
       .type('text/csv; charset=utf-8')
       .attachment('fleet-lifecycle.csv')
@@ -87,10 +85,9 @@ export async function createRouter({
   });
 
   router.get('/lifecycle/schedule', async (req, res) => {
+    const credentials = await authorizedCredentials(req);
     const { months, ...filters } = parseScheduleQuery(req.query);
-    const { today, clusters } = await inventory.snapshot(
-      await authorizedCredentials(req),
-    );
+    const { today, clusters } = await inventory.snapshot(credentials);
     res.json(
       lifecycleSchedule(filterClusters(clusters, filters), today, months),
     );
