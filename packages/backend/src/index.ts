@@ -8,6 +8,7 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // auth: guest sign-in for the demo (see app-config.yaml)
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('./modules/demoPersonas'));
 
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));

@@ -1,0 +1,2 @@
+export { authModuleDemoPersonaProvider as default } from './module';
+export { PERSONA_HEADER } from './authenticator';
