@@ -24,6 +24,23 @@ const PAGE_SIZES = [25, 50, 100, 200];
 // Backstage Table only supports with its own internal state; plain MUI table parts let the
 // state live in the URL instead.
 
+function EmptyRow(props: {
+  message: string;
+  action: string;
+  onAction?: () => void;
+}) {
+  return (
+    <Box py={3}>
+      <Typography variant="body1">{props.message}</Typography>
+      {props.onAction && (
+        <Button color="primary" onClick={props.onAction}>
+          {props.action}
+        </Button>
+      )}
+    </Box>
+  );
+}
+
 /** One page of clusters with server-side sorting and paging. */
 export function ClustersTable(props: {
   page: LifecyclePage;
@@ -35,6 +52,8 @@ export function ClustersTable(props: {
   const { page, query, loading, onChange, onClearFilters } = props;
   const limit = query.limit ?? page.limit;
   const order = query.order ?? 'asc';
+  // A shared link can point past the end once the fleet shrinks.
+  const lastPageIndex = Math.max(0, Math.ceil(page.totalItems / limit) - 1);
 
   const sortBy = (field: LifecycleSortField) => {
     const active = query.orderBy === field;
@@ -93,16 +112,19 @@ export function ClustersTable(props: {
             {page.items.length === 0 && (
               <TableRow>
                 <TableCell colSpan={columns.length} align="center">
-                  <Box py={3}>
-                    <Typography variant="body1">
-                      No clusters match these filters.
-                    </Typography>
-                    {onClearFilters && (
-                      <Button color="primary" onClick={onClearFilters}>
-                        Clear filters
-                      </Button>
-                    )}
-                  </Box>
+                  {page.totalItems > 0 ? (
+                    <EmptyRow
+                      message="This page is past the last cluster."
+                      action="First page"
+                      onAction={() => onChange({ offset: 0 })}
+                    />
+                  ) : (
+                    <EmptyRow
+                      message="No clusters match these filters."
+                      action="Clear filters"
+                      onAction={onClearFilters}
+                    />
+                  )}
                 </TableCell>
               </TableRow>
             )}
@@ -112,7 +134,7 @@ export function ClustersTable(props: {
       <TablePagination
         component="div"
         count={page.totalItems}
-        page={Math.floor((query.offset ?? 0) / limit)}
+        page={Math.min(Math.floor((query.offset ?? 0) / limit), lastPageIndex)}
         rowsPerPage={limit}
         rowsPerPageOptions={PAGE_SIZES}
         onPageChange={(_event, pageIndex) =>

@@ -283,6 +283,16 @@ describe('FleetLifecyclePage', () => {
     await waitFor(() => expect(searchParams().toString()).toBe(''));
   });
 
+  it('offers the first page when a link points past the end', async () => {
+    const api = apiWithClusters(lifecyclePage([], { totalItems: 2 }));
+    await render(api, '/fleet/lifecycle?offset=500');
+    expect(
+      await screen.findByText('This page is past the last cluster.'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'First page' }));
+    await waitFor(() => expect(searchParams().get('offset')).toBeNull());
+  });
+
   it('explains a missing permission', async () => {
     const api = mockFleetApi({
       listClusters: jest.fn().mockRejectedValue(await responseError(403)),
