@@ -4,6 +4,7 @@ import {
   GovernanceFinding,
   parseCidr,
 } from '@fleet-portal/plugin-fleet-common';
+import { CidrParser } from './cidrParser';
 
 export type ClusterCidrs = {
   entityRef: string;
@@ -14,11 +15,14 @@ export type ClusterCidrs = {
 type CidrKind = 'pod' | 'service';
 type ClusterCidrItem = CidrItem & { entityRef: string; kind: CidrKind };
 
-function cidrItems(clusters: readonly ClusterCidrs[]): ClusterCidrItem[] {
+function cidrItems(
+  clusters: readonly ClusterCidrs[],
+  parse: CidrParser,
+): ClusterCidrItem[] {
   return clusters.flatMap(cluster =>
     (['pod', 'service'] as const).flatMap(kind => {
       const text = kind === 'pod' ? cluster.podCidr : cluster.serviceCidr;
-      const parsed = text === undefined ? undefined : parseCidr(text);
+      const parsed = text === undefined ? undefined : parse(text);
       // Malformed CIDRs are reported by the governance validation instead.
       return parsed?.ok
         ? [
@@ -52,6 +56,7 @@ function overlapFinding(
  */
 export function cidrOverlapFindings(
   clusters: readonly ClusterCidrs[],
+  parse: CidrParser = parseCidr,
 ): Map<string, GovernanceFinding[]> {
   const findings = new Map<string, GovernanceFinding[]>();
   const add = (own: ClusterCidrItem, other: ClusterCidrItem) => {
@@ -59,7 +64,7 @@ export function cidrOverlapFindings(
     list.push(overlapFinding(own, other));
     findings.set(own.entityRef, list);
   };
-  for (const { outer, inner } of findOverlaps(cidrItems(clusters))) {
+  for (const { outer, inner } of findOverlaps(cidrItems(clusters, parse))) {
     if (outer.entityRef !== inner.entityRef) {
       add(outer, inner);
       add(inner, outer);

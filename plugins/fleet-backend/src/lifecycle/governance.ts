@@ -3,6 +3,7 @@ import {
   GovernanceFinding,
 } from '@fleet-portal/plugin-fleet-common';
 import { cidrOverlapFindings } from './cidrOverlaps';
+import { CidrParser } from './cidrParser';
 import { ClusterRecord } from './clusterRecords';
 import { clusterFindings } from './findings';
 
@@ -18,6 +19,7 @@ export type GovernanceJudge = (
 export function governanceJudge(
   fleet: readonly ClusterRecord[],
   today: string,
+  parseCidr?: CidrParser,
 ): GovernanceJudge {
   let overlaps: Map<string, GovernanceFinding[]> | undefined;
   return clusters => {
@@ -27,6 +29,7 @@ export function governanceJudge(
         podCidr: entity.spec.network?.podCidr,
         serviceCidr: entity.spec.network?.serviceCidr,
       })),
+      parseCidr,
     );
     return clusters.map(({ entity, profile, ...fields }) => {
       const findings = [

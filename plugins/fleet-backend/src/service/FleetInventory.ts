@@ -11,6 +11,7 @@ import {
   buildClusterRecords,
   ClusterRecord,
 } from '../lifecycle/clusterRecords';
+import { CidrParser, memoizedCidrParser } from '../lifecycle/cidrParser';
 import { calendarDateOf } from '../lifecycle/dates';
 import { GovernanceJudge, governanceJudge } from '../lifecycle/governance';
 
@@ -46,6 +47,8 @@ export type FleetSnapshot = {
 
 /** Reads the clusters and profiles a principal can see and judges them. */
 export class FleetInventory {
+  private readonly parseCidr: CidrParser = memoizedCidrParser();
+
   constructor(
     private readonly catalog: CatalogService,
     private readonly clock: Clock,
@@ -62,7 +65,11 @@ export class FleetInventory {
     ]);
     const today = calendarDateOf(this.clock.now());
     const records = buildClusterRecords(clusters, profiles, today);
-    return { today, clusters: records, judge: governanceJudge(records, today) };
+    return {
+      today,
+      clusters: records,
+      judge: governanceJudge(records, today, this.parseCidr),
+    };
   }
 
   private async readAll(
