@@ -26,7 +26,7 @@ describe('lifecycleQuery', () => {
     expect(
       fromSearchParams(
         new URLSearchParams(
-          'status=bogus&status=ok&orderBy=color&order=up&offset=-1&limit=x',
+          'status=bogus&status=ok&orderBy=color&order=up&offset=-1&limit=501',
         ),
       ),
     ).toEqual({ status: ['ok'] });

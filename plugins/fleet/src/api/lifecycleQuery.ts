@@ -18,6 +18,9 @@ const SORT_FIELDS: readonly LifecycleSortField[] = [
   'retireBy',
 ];
 
+/** The largest page the backend serves. */
+const MAX_LIMIT = 500;
+
 const MULTI_VALUED = ['owner', 'environment', 'profile', 'status'] as const;
 
 /** The query as URL parameters; multi-valued filters repeat the parameter. Empty values are left out. */
@@ -63,7 +66,7 @@ export function fromSearchParams(params: URLSearchParams): LifecycleQuery {
   const offset = toNonNegativeInteger(params.get('offset'));
   if (offset) query.offset = offset;
   const limit = toNonNegativeInteger(params.get('limit'));
-  if (limit) query.limit = limit;
+  if (limit && limit <= MAX_LIMIT) query.limit = limit;
   return query;
 }
 

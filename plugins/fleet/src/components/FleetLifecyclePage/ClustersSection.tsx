@@ -1,4 +1,5 @@
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
@@ -22,9 +23,31 @@ export function ClustersSection() {
     error,
   } = useAsync(() => fleetApi.listClusters(query), [fleetApi, queryKey]);
 
-  if (error) return <FleetErrorPanel error={error} />;
-  if (!page) return <Progress />;
   const filtered = isFiltered(query);
+  const clearFilters = () =>
+    updateQuery({
+      owner: [],
+      environment: [],
+      profile: [],
+      status: [],
+      search: '',
+    });
+
+  if (error) {
+    return (
+      <>
+        <FleetErrorPanel error={error} />
+        {filtered && (
+          <Box mt={2}>
+            <Button color="primary" variant="outlined" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          </Box>
+        )}
+      </>
+    );
+  }
+  if (!page) return <Progress />;
   if (page.totalItems === 0 && !filtered) {
     return (
       <EmptyState
@@ -34,14 +57,6 @@ export function ClustersSection() {
       />
     );
   }
-  const clearFilters = () =>
-    updateQuery({
-      owner: [],
-      environment: [],
-      profile: [],
-      status: [],
-      search: '',
-    });
   return (
     <>
       <Box

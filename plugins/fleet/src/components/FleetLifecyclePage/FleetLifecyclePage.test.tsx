@@ -306,12 +306,16 @@ describe('FleetLifecyclePage', () => {
     ).toHaveLength(2);
   });
 
-  it('shows other errors', async () => {
+  it('shows other errors, with a way out of the filters that caused them', async () => {
     const api = mockFleetApi({
       listClusters: jest.fn().mockRejectedValue(await responseError(500)),
       getSchedule: jest.fn().mockResolvedValue(schedule()),
     });
-    await render(api);
+    await render(api, '/fleet/lifecycle?search=x');
     expect(await screen.findAllByText(/status 500/)).not.toHaveLength(0);
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    await waitFor(() => expect(searchParams().toString()).toBe(''));
   });
 });
