@@ -59,16 +59,14 @@ test.describe('clusters in the catalog (platform owner)', () => {
       '/catalog-graph?rootEntityRefs[]=resource:default/prd-euw1-payments-01&maxDepth=2&unidirectional=false',
     );
     const graph = page
-      .locator('svg#dependency-graph, svg')
+      .locator('svg')
       .filter({ hasText: 'prd-euw1-payments-01' })
       .first();
     await expect(graph).toBeVisible();
-    await expect(
-      graph.getByText('production', { exact: true }).first(),
-    ).toBeVisible();
-    await expect(
-      graph.getByText(/team-payments|Payments/).first(),
-    ).toBeVisible();
+    // cluster -> profile -> the profile's other clusters; cluster -> owning team
+    await expect(graph.getByText('Production', { exact: true })).toBeVisible();
+    await expect(graph.getByText('prd-aps1-search-01')).toBeVisible();
+    await expect(graph.getByText('Payments', { exact: true })).toBeVisible();
     await expect(
       graph.getByText('fleet-portal.dev/builtFrom').first(),
     ).toBeVisible();
