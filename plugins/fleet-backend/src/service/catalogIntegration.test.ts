@@ -1,5 +1,4 @@
 import {
-  coreServices,
   createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
