@@ -1,9 +1,19 @@
-import { createExtensionTester } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import type { Entity } from '@backstage/catalog-model';
 import fleetPlugin from './alpha';
-import { clusterEntity } from './__testUtils__/fleet';
+import { fleetApiRef } from './api/FleetApi';
+import {
+  clusterEntity,
+  lifecyclePage,
+  mockFleetApi,
+  schedule,
+} from './__testUtils__/fleet';
 
 const namespaceEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -44,6 +54,28 @@ describe('fleet plugin (new frontend system)', () => {
     expect(tester.get(coreExtensionData.routePath)).toBe('/fleet/lifecycle');
     expect(tester.get(coreExtensionData.title)).toBe('Fleet lifecycle');
   });
+
+  it('renders the lifecycle page from its loader', async () => {
+    const fleetApi = mockFleetApi({
+      listClusters: jest.fn().mockResolvedValue(lifecyclePage([])),
+      getSchedule: jest.fn().mockResolvedValue(schedule()),
+    });
+    const tester = createExtensionTester(
+      fleetPlugin.getExtension('page:fleet/lifecycle'),
+    );
+    renderInTestApp(tester.reactElement(), { apis: [[fleetApiRef, fleetApi]] });
+    expect(
+      // The loader compiles the page on first import, which takes a while under Jest.
+      await screen.findByRole(
+        'heading',
+        { name: 'Fleet lifecycle' },
+        { timeout: 15_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('No clusters in the fleet yet'),
+    ).toBeInTheDocument();
+  }, 30_000);
 
   it.each([
     ['entity-card:fleet/cluster-overview', [true, false, false]],
