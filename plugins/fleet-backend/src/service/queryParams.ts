@@ -56,12 +56,24 @@ const scheduleSchema = filterSchema.extend({
   months: z.coerce.number().int().min(1).max(60).default(12),
 });
 
+/** The offending value, e.g. `"sleeping"` for the second item of `?status=ok,sleeping`. */
+function receivedValue(query: unknown, path: readonly PropertyKey[]): string {
+  const [param, index] = path;
+  const value = (query as Record<string, unknown>)[String(param)];
+  const list = toList(value);
+  const item =
+    typeof index === 'number' && Array.isArray(list) ? list[index] : value;
+  return JSON.stringify(item) ?? 'nothing';
+}
+
 function parse<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
   const result = schema.safeParse(query);
   if (!result.success) {
     const problems = result.error.issues.map(
       issue =>
-        `query parameter ${String(issue.path[0] ?? '?')}: ${issue.message}`,
+        `query parameter ${String(issue.path[0])}: ${
+          issue.message
+        } (got ${receivedValue(query, issue.path)})`,
     );
     throw new InputError(`Invalid ${problems.join('; ')}`);
   }

@@ -106,6 +106,12 @@ describe('lifecycle routes', () => {
     expect(res.body.error.message).toContain(`query parameter ${parameter}`);
   });
 
+  it('names the unknown status among several', async () => {
+    const res = await get('/lifecycle/clusters?status=ok,sleeping');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('(got "sleeping")');
+  });
+
   it('404s for a cluster that is not in the catalog, or not a cluster', async () => {
     expect((await get('/lifecycle/clusters/default/nope')).status).toBe(404);
     expect((await get('/lifecycle/clusters/default/production')).status).toBe(
