@@ -60,9 +60,9 @@ const scheduleSchema = filterSchema.extend({
 function receivedValue(query: unknown, path: readonly PropertyKey[]): string {
   const [param, index] = path;
   const value = (query as Record<string, unknown>)[String(param)];
-  const list = toList(value);
+  const values = toList(value);
   const item =
-    typeof index === 'number' && Array.isArray(list) ? list[index] : value;
+    typeof index === 'number' && Array.isArray(values) ? values[index] : value;
   return JSON.stringify(item) ?? 'nothing';
 }
 
