@@ -14,9 +14,6 @@ import {
 import { testRoutes } from '../../__testUtils__/render';
 import { FleetLifecyclePage } from './FleetLifecyclePage';
 
-// The whole page with MUI pickers renders slowly on small CI machines.
-jest.setTimeout(20_000);
-
 function LocationProbe() {
   const location = useLocation();
   return <div data-testid="search">{location.search}</div>;
