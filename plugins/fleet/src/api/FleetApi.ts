@@ -1,4 +1,5 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import type { LifecycleFilters } from './lifecycleQuery';
 import type {
   ClusterLifecycle,
   LifecyclePage,
@@ -15,8 +16,11 @@ export interface FleetApi {
     namespace: string;
     name: string;
   }): Promise<ClusterLifecycle>;
-  /** Reviews and retirements per month for the next `months` months. */
-  getSchedule(months: number): Promise<LifecycleSchedule>;
+  /** Reviews and retirements per month for the next `months` months of the clusters matching the filters. */
+  getSchedule(
+    months: number,
+    filters?: LifecycleFilters,
+  ): Promise<LifecycleSchedule>;
   /** Every cluster matching the filters (paging and sorting ignored) as CSV. */
   exportCsv(query: LifecycleQuery): Promise<Blob>;
 }

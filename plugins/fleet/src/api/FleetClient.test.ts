@@ -67,6 +67,14 @@ describe('FleetClient', () => {
     );
   });
 
+  it('gets the schedule of the filtered clusters', async () => {
+    const { client, fetch } = setup(jsonResponse({ months: [] }));
+    await client.getSchedule(12, { owner: ['group:default/a'], search: 'pay' });
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/lifecycle/schedule?months=12&owner=group%3Adefault%2Fa&search=pay`,
+    );
+  });
+
   it('exports CSV with the filters but not the paging', async () => {
     const { client, fetch } = setup(
       new Response('name\nprd-euw1-a-01\n', {

@@ -7,7 +7,11 @@ import type {
   LifecycleSchedule,
 } from '@fleet-portal/plugin-fleet-common';
 import type { FleetApi } from './FleetApi';
-import { toSearchParams } from './lifecycleQuery';
+import {
+  filtersOf,
+  toSearchParams,
+  type LifecycleFilters,
+} from './lifecycleQuery';
 
 export class FleetClient implements FleetApi {
   private readonly discoveryApi: DiscoveryApi;
@@ -34,8 +38,15 @@ export class FleetClient implements FleetApi {
     return response.json();
   }
 
-  async getSchedule(months: number): Promise<LifecycleSchedule> {
-    const response = await this.get(`/lifecycle/schedule?months=${months}`);
+  async getSchedule(
+    months: number,
+    filters: LifecycleFilters = {},
+  ): Promise<LifecycleSchedule> {
+    const params = new URLSearchParams({ months: String(months) });
+    toSearchParams(filtersOf(filters)).forEach((value, key) =>
+      params.append(key, value),
+    );
+    const response = await this.get(`/lifecycle/schedule?${params}`);
     return response.json();
   }
 

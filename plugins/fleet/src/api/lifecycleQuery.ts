@@ -23,6 +23,17 @@ const MAX_LIMIT = 500;
 
 const MULTI_VALUED = ['owner', 'environment', 'profile', 'status'] as const;
 
+/** The part of a query that selects clusters, without sorting and paging. */
+export type LifecycleFilters = Pick<
+  LifecycleQuery,
+  'owner' | 'environment' | 'profile' | 'status' | 'search'
+>;
+
+export function filtersOf(query: LifecycleQuery): LifecycleFilters {
+  const { owner, environment, profile, status, search } = query;
+  return { owner, environment, profile, status, search };
+}
+
 /** The query as URL parameters; multi-valued filters repeat the parameter. Empty values are left out. */
 export function toSearchParams(query: LifecycleQuery): URLSearchParams {
   const params = new URLSearchParams();

@@ -2,6 +2,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import type { LifecycleQuery } from '@fleet-portal/plugin-fleet-common';
 import useAsync from 'react-use/esm/useAsync';
 import { fleetApiRef } from '../../api/FleetApi';
 import { toSearchParams } from '../../api/lifecycleQuery';
@@ -9,12 +10,15 @@ import { ClustersTable } from '../ClustersTable';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { FleetErrorPanel } from '../FleetErrorPanel';
 import { LifecycleFilters } from '../LifecycleFilters';
-import { isFiltered, useLifecycleQuery } from './useLifecycleQuery';
+import { isFiltered } from './useLifecycleQuery';
 
 /** The filters, the export and the clusters table, all driven by the query in the URL. */
-export function ClustersSection() {
+export function ClustersSection(props: {
+  query: LifecycleQuery;
+  onChange: (patch: Partial<LifecycleQuery>) => void;
+}) {
+  const { query, onChange: updateQuery } = props;
   const fleetApi = useApi(fleetApiRef);
-  const { query, updateQuery } = useLifecycleQuery();
   const queryKey = toSearchParams(query).toString();
   // react-use keeps the previous page while the next one loads, so the table does not flicker.
   const {

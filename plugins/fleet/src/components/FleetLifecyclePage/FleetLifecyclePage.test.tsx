@@ -114,6 +114,10 @@ describe('FleetLifecyclePage', () => {
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({ environment: ['staging'] }),
     );
+    expect(api.getSchedule).toHaveBeenLastCalledWith(
+      12,
+      expect.objectContaining({ environment: ['staging'] }),
+    );
     expect(lastQuery(api).offset).toBeUndefined();
     expect(searchParams().getAll('environment')).toEqual(['staging']);
     expect(searchParams().get('offset')).toBeNull();

@@ -66,14 +66,14 @@ describe('ScheduleCard', () => {
   const render = (getSchedule: jest.Mock) =>
     renderInTestApp(
       <TestApiProvider apis={[[fleetApiRef, mockFleetApi({ getSchedule })]]}>
-        <ScheduleCard />
+        <ScheduleCard filters={{}} />
       </TestApiProvider>,
     );
 
   it('asks for 12 months and shows the chart', async () => {
     const getSchedule = jest.fn().mockResolvedValue(schedule());
     await render(getSchedule);
-    expect(getSchedule).toHaveBeenCalledWith(12);
+    expect(getSchedule).toHaveBeenCalledWith(12, {});
     expect(
       await screen.findByRole('img', { name: /by month/ }),
     ).toBeInTheDocument();
