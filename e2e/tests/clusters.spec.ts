@@ -65,7 +65,9 @@ test.describe('clusters in the catalog (platform owner)', () => {
     await expect(graph).toBeVisible();
     // cluster -> profile -> the profile's other clusters; cluster -> owning team
     await expect(graph.getByText('Production', { exact: true })).toBeVisible();
-    await expect(graph.getByText('prd-aps1-search-01')).toBeVisible();
+    await expect(
+      graph.getByText('prd-aps1-search-01', { exact: true }),
+    ).toBeVisible();
     await expect(graph.getByText('Payments', { exact: true })).toBeVisible();
     await expect(
       graph.getByText('fleet-portal.dev/builtFrom').first(),

@@ -33,6 +33,9 @@ backend.add(import('./modules/permissionPolicy'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
+// Fleet Portal: lifecycle and governance API, notifications, governance metrics
+backend.add(import('@fleet-portal/plugin-fleet-backend'));
+
 // kubernetes
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
