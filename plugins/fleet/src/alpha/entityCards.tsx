@@ -7,7 +7,8 @@ import {
 export const clusterOverviewCard = EntityCardBlueprint.make({
   name: 'cluster-overview',
   params: {
-    type: 'info',
+    // the answer to "who owns this, what is it for, when is it reviewed": main column, not the side
+    type: 'content',
     filter: { kind: 'resource', 'spec.type': CLUSTER_SPEC_TYPE },
     loader: () =>
       import('../components/ClusterOverviewCard').then(m => (
