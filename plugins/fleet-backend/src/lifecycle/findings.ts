@@ -86,6 +86,7 @@ function profileVersionFindings(
 ): GovernanceFinding[] {
   const current = profile.spec.version;
   const allowed = profile.spec.allowedVersions ?? [];
+  const name = `profile ${profile.metadata.name}`;
   const notAllowed = (message: string): GovernanceFinding[] => [
     {
       code: 'profile-version-not-allowed',
@@ -96,7 +97,7 @@ function profileVersionFindings(
   ];
   if (version === undefined) {
     return notAllowed(
-      `No profile version is recorded; the current version of ${profileRef} is ${current}.`,
+      `No profile version is recorded; the current version of ${name} is ${current}.`,
     );
   }
   const order = compareSemver(version, current);
@@ -110,7 +111,7 @@ function profileVersionFindings(
   }
   if (order > 0) {
     return notAllowed(
-      `Profile version ${version} is newer than the current version ${current} of ${profileRef}.`,
+      `Profile version ${version} is newer than the current version ${current} of ${name}.`,
     );
   }
   if (allowed.some(candidate => compareSemver(version, candidate) === 0)) {
@@ -118,14 +119,14 @@ function profileVersionFindings(
       {
         code: 'profile-version-behind',
         severity: 'warning',
-        message: `Runs ${profileRef} ${version}; the current version is ${current}.`,
+        message: `Runs ${name} ${version}; the current version is ${current}.`,
         relatedEntityRef: profileRef,
       },
     ];
   }
   const accepted = [current, ...allowed].join(', ');
   return notAllowed(
-    `Profile version ${version} of ${profileRef} is no longer allowed (accepted: ${accepted}).`,
+    `Profile version ${version} of ${name} is no longer allowed (accepted: ${accepted}).`,
   );
 }
 
