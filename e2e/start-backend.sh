@@ -9,6 +9,5 @@ mkdir -p "$FLEET_E2E_DATA/sqlite"
 FLEET_DEMO_REPO="$FLEET_E2E_DATA/platform-config.git" node "$ROOT/scripts/demo-platform-repo.js"
 export FLEET_DEMO_REPO="$FLEET_E2E_DATA/platform-config.git"
 trap 'rm -rf "$FLEET_E2E_DATA"' EXIT
-cd "$ROOT/packages/backend"
-node "$ROOT/node_modules/.bin/backstage-cli" package start \
+bash "$ROOT/scripts/run-backend.sh" \
   --config "$ROOT/app-config.yaml" --config "$ROOT/e2e/app-config.e2e.yaml"

@@ -9,7 +9,8 @@ if [ -x "$FLEET_NODE_DIR/bin/node" ]; then
 fi
 # The registry is whatever npm is configured with on this machine; never written into the repo.
 if command -v npm >/dev/null 2>&1; then
-  FLEET_REGISTRY="$(npm config get registry 2>/dev/null)"
+  # asked from / because npm refuses `config get` inside a workspace package (ENOWORKSPACES)
+  FLEET_REGISTRY="$(cd / && npm config get registry 2>/dev/null || true)"
   export YARN_NPM_REGISTRY_SERVER="${FLEET_REGISTRY%/}"
   export COREPACK_NPM_REGISTRY="${FLEET_REGISTRY%/}"
 fi

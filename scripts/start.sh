@@ -12,6 +12,5 @@ source scripts/env.sh
 bash scripts/build-app.sh
 bash scripts/demo-platform-repo.sh
 mkdir -p data/sqlite
-printf '\n\033[1;32mFleet Portal starting: open http://localhost:7007 and choose "Enter" (guest).\033[0m\n\n'
-cd packages/backend
-exec node "$ROOT/node_modules/.bin/backstage-cli" package start
+printf '\n\033[1;32mFleet Portal starting: open http://localhost:7007 and sign in as the guest or a demo persona.\033[0m\n\n'
+exec bash scripts/run-backend.sh --config "$ROOT/app-config.yaml"

@@ -1,0 +1,82 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+
+export type RunningBackend = {
+  baseUrl: string;
+  /** A guest user token (the demo's guest sign-in). */
+  token(): Promise<string>;
+  get(pathAndQuery: string): Promise<Response>;
+  stop(): Promise<void>;
+};
+
+/** Starts the real backend (serving the built app) with bench/app-config.bench.yaml. */
+export async function startBackend(options: {
+  port: number;
+  dataDir: string;
+  repo: string;
+  logFile: string;
+}): Promise<RunningBackend> {
+  fs.mkdirSync(path.join(options.dataDir, 'sqlite'), { recursive: true });
+  const log = fs.openSync(options.logFile, 'w');
+  const child: ChildProcess = spawn(
+    'bash',
+    [
+      path.join(root, 'scripts', 'run-backend.sh'),
+      '--config',
+      path.join(root, 'app-config.yaml'),
+      '--config',
+      path.join(root, 'bench', 'app-config.bench.yaml'),
+    ],
+    {
+      cwd: path.join(root, 'packages', 'backend'),
+      env: {
+        ...process.env,
+        FLEET_BENCH_PORT: String(options.port),
+        FLEET_BENCH_DATA: options.dataDir,
+        FLEET_BENCH_REPO: options.repo,
+      },
+      stdio: ['ignore', log, log],
+      detached: true,
+    },
+  );
+  const baseUrl = `http://localhost:${options.port}`;
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`backend did not start; see ${options.logFile}`);
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  const token = async () => {
+    const res = await fetch(`${baseUrl}/api/auth/guest/refresh?env=development`, {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    });
+    return (await res.json()).backstageIdentity.token as string;
+  };
+  let cached: string | undefined;
+  return {
+    baseUrl,
+    token,
+    async get(pathAndQuery) {
+      cached ??= await token();
+      return fetch(`${baseUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${cached}` } });
+    },
+    async stop() {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise(r => setTimeout(r, 1000));
+    },
+  };
+}
