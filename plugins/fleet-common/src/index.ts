@@ -51,7 +51,11 @@ export {
 } from './validation/profile';
 export { validateTenantNamespace } from './validation/tenantNamespace';
 export { validateFleetEntity } from './validation/fleetEntity';
-export { isExplicitVersionPin } from './validation/versions';
+export {
+  compareVersions,
+  isExplicitVersionPin,
+  isVersionBehind,
+} from './validation/versions';
 export {
   isDns1123Label,
   MAX_NAME_LENGTH,
@@ -84,6 +88,9 @@ export {
   tenantNamespaceSpecSchema,
 } from './schema';
 export {
+  LIFECYCLE_DEFAULT_PAGE_SIZE,
+  LIFECYCLE_MAX_PAGE_SIZE,
+  LIFECYCLE_SORT_FIELDS,
   LIFECYCLE_STATUSES,
   RETIRING_SOON_DAYS,
   REVIEW_DUE_DAYS,

@@ -3,12 +3,12 @@ import {
   ANNOTATION_FLEET_GOVERNED,
   ClusterEntity,
   ClusterProfileEntity,
+  compareVersions,
   GovernanceFinding,
   isGovernedCluster,
   validateGovernedCluster,
 } from '@fleet-portal/plugin-fleet-common';
 import { addMonths, isCalendarDate } from './dates';
-import { compareSemver } from './semver';
 
 export type FindingContext = {
   /** The full reference of the cluster's profile, when it names one. */
@@ -100,9 +100,9 @@ function profileVersionFindings(
       `No profile version is recorded; the current version of ${name} is ${current}.`,
     );
   }
-  const order = compareSemver(version, current);
+  const order = compareVersions(version, current);
   if (order === undefined) {
-    return compareSemver(current, current) === undefined
+    return compareVersions(current, current) === undefined
       ? [] // the profile's own version is broken: nothing to compare against
       : notAllowed(`Profile version "${version}" is not a semantic version.`);
   }
@@ -114,7 +114,7 @@ function profileVersionFindings(
       `Profile version ${version} is newer than the current version ${current} of ${name}.`,
     );
   }
-  if (allowed.some(candidate => compareSemver(version, candidate) === 0)) {
+  if (allowed.some(candidate => compareVersions(version, candidate) === 0)) {
     return [
       {
         code: 'profile-version-behind',

@@ -1,8 +1,8 @@
 import { fleet, profiles, TODAY } from '../__fixtures__/entities';
 import { buildClusterRecords } from './clusterRecords';
 import { governanceJudge } from './governance';
+import { LIFECYCLE_DEFAULT_PAGE_SIZE } from '@fleet-portal/plugin-fleet-common';
 import {
-  DEFAULT_LIMIT,
   filterClusters,
   lifecycleFacets,
   lifecyclePage,
@@ -134,7 +134,7 @@ describe('lifecyclePage', () => {
 
   it('defaults to the first 50, worst first', () => {
     const page = lifecyclePage(clusters, {}, judge);
-    expect(page.limit).toBe(DEFAULT_LIMIT);
+    expect(page.limit).toBe(LIFECYCLE_DEFAULT_PAGE_SIZE);
     expect(page.items[0].name).toBe('dev-euw1-legacy-01');
   });
 

@@ -1,5 +1,6 @@
 import {
   ClusterLifecycle,
+  LIFECYCLE_DEFAULT_PAGE_SIZE,
   LIFECYCLE_STATUSES,
   LifecyclePage,
   LifecycleQuery,
@@ -8,9 +9,6 @@ import {
 } from '@fleet-portal/plugin-fleet-common';
 import { LifecycleFields } from './clusterRecords';
 import { fullRef, refKey } from './refs';
-
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 500;
 
 type Comparator = (a: LifecycleFields, b: LifecycleFields) => number;
 
@@ -170,7 +168,7 @@ export function lifecyclePage<T extends LifecycleFields>(
   judge: (page: T[]) => ClusterLifecycle[],
 ): LifecyclePage {
   const offset = query.offset ?? 0;
-  const limit = query.limit ?? DEFAULT_LIMIT;
+  const limit = query.limit ?? LIFECYCLE_DEFAULT_PAGE_SIZE;
   const selected = selectClusters(clusters, query);
   return {
     items: judge(selected.slice(offset, offset + limit)),

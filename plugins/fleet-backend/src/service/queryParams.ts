@@ -1,22 +1,12 @@
 import { InputError } from '@backstage/errors';
 import {
+  LIFECYCLE_MAX_PAGE_SIZE,
+  LIFECYCLE_SORT_FIELDS,
   LIFECYCLE_STATUSES,
   LifecycleQuery,
-  LifecycleSortField,
   LifecycleStatus,
 } from '@fleet-portal/plugin-fleet-common';
 import { z } from 'zod';
-import { MAX_LIMIT } from '../lifecycle/query';
-
-const SORT_FIELDS: [LifecycleSortField, ...LifecycleSortField[]] = [
-  'status',
-  'name',
-  'owner',
-  'environment',
-  'profile',
-  'reviewBy',
-  'retireBy',
-];
 const STATUSES = LIFECYCLE_STATUSES as [LifecycleStatus, ...LifecycleStatus[]];
 
 /** `?a=x&a=y` and `?a=x,y` both give `[x, y]`. */
@@ -46,10 +36,10 @@ const filterSchema = z.object({
 });
 
 const pageSchema = filterSchema.extend({
-  orderBy: z.enum(SORT_FIELDS).optional(),
+  orderBy: z.enum(LIFECYCLE_SORT_FIELDS).optional(),
   order: z.enum(['asc', 'desc']).optional(),
   offset: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).optional(),
+  limit: z.coerce.number().int().min(1).max(LIFECYCLE_MAX_PAGE_SIZE).optional(),
 });
 
 const scheduleSchema = filterSchema.extend({

@@ -84,14 +84,21 @@ export type ClusterLifecycle = {
   findings: GovernanceFinding[];
 };
 
-export type LifecycleSortField =
-  | 'status'
-  | 'name'
-  | 'owner'
-  | 'environment'
-  | 'profile'
-  | 'reviewBy'
-  | 'retireBy';
+export const LIFECYCLE_SORT_FIELDS = [
+  'status',
+  'name',
+  'owner',
+  'environment',
+  'profile',
+  'reviewBy',
+  'retireBy',
+] as const;
+
+export type LifecycleSortField = (typeof LIFECYCLE_SORT_FIELDS)[number];
+
+/** Page size of GET /lifecycle/clusters when the query names none, and the largest it serves. */
+export const LIFECYCLE_DEFAULT_PAGE_SIZE = 50;
+export const LIFECYCLE_MAX_PAGE_SIZE = 500;
 
 /** Query of GET /lifecycle/clusters; filters take several values (OR within a field, AND across). */
 export type LifecycleQuery = {

@@ -47,3 +47,25 @@ export function checkVersionPin(
     ),
   ];
 }
+
+/**
+ * Negative, zero or positive as `a` ranks below, equal to or above `b` (semver precedence);
+ * undefined when either is not a strict semantic version.
+ */
+export function compareVersions(a: string, b: string): number | undefined {
+  if (!isStrictSemver(a) || !isStrictSemver(b)) {
+    return undefined;
+  }
+  return semver.compare(a, b);
+}
+
+/** True when `version` is an older release than `current`; unknown or unparsable is never behind. */
+export function isVersionBehind(
+  version: string | undefined,
+  current: string | undefined,
+): boolean {
+  if (version === undefined || current === undefined) {
+    return false;
+  }
+  return (compareVersions(version, current) ?? 0) < 0;
+}

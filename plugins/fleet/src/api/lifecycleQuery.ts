@@ -1,4 +1,6 @@
 import {
+  LIFECYCLE_MAX_PAGE_SIZE,
+  LIFECYCLE_SORT_FIELDS,
   LIFECYCLE_STATUSES,
   type LifecycleQuery,
   type LifecycleSortField,
@@ -7,19 +9,6 @@ import {
 
 // The page keeps its state in the URL with the same parameter names the backend takes,
 // so one pair of functions serves both the client and the page.
-
-const SORT_FIELDS: readonly LifecycleSortField[] = [
-  'status',
-  'name',
-  'owner',
-  'environment',
-  'profile',
-  'reviewBy',
-  'retireBy',
-];
-
-/** The largest page the backend serves. */
-const MAX_LIMIT = 500;
 
 const MULTI_VALUED = ['owner', 'environment', 'profile', 'status'] as const;
 
@@ -69,7 +58,7 @@ export function fromSearchParams(params: URLSearchParams): LifecycleQuery {
   const search = params.get('search');
   if (search) query.search = search;
   const orderBy = params.get('orderBy');
-  if (SORT_FIELDS.includes(orderBy as LifecycleSortField)) {
+  if ((LIFECYCLE_SORT_FIELDS as readonly string[]).includes(orderBy ?? '')) {
     query.orderBy = orderBy as LifecycleSortField;
   }
   const order = params.get('order');
@@ -77,7 +66,7 @@ export function fromSearchParams(params: URLSearchParams): LifecycleQuery {
   const offset = toNonNegativeInteger(params.get('offset'));
   if (offset) query.offset = offset;
   const limit = toNonNegativeInteger(params.get('limit'));
-  if (limit && limit <= MAX_LIMIT) query.limit = limit;
+  if (limit && limit <= LIFECYCLE_MAX_PAGE_SIZE) query.limit = limit;
   return query;
 }
 

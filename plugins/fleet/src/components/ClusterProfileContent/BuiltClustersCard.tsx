@@ -10,7 +10,7 @@ import {
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { ClusterProfileEntity } from '@fleet-portal/plugin-fleet-common';
-import { isVersionBehind } from '../../lib/versions';
+import { isVersionBehind } from '@fleet-portal/plugin-fleet-common';
 import { FleetErrorPanel } from '../FleetErrorPanel';
 import { useClustersBuiltFrom } from './useClustersBuiltFrom';
 import { EntityLink } from '../EntityLink';

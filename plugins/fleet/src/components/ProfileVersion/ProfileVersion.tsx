@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import { isVersionBehind } from '../../lib/versions';
+import { isVersionBehind } from '@fleet-portal/plugin-fleet-common';
 import { EntityLink } from '../EntityLink';
 
 /** The profile, linked, with the version built from; marked when behind the profile's current version. */
