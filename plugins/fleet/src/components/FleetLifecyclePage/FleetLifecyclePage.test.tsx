@@ -1,6 +1,6 @@
 import { useLocation } from 'react-router-dom';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fleetApiRef, type FleetApi } from '../../api/FleetApi';
 import { FleetClient } from '../../api/FleetClient';
@@ -185,16 +185,27 @@ describe('FleetLifecyclePage', () => {
     const api = apiWithClusters();
     await render(api);
     await screen.findByRole('table', { name: 'Clusters' });
-    await userEvent.type(
-      screen.getByRole('searchbox', { name: 'Search' }),
-      'pay',
-    );
+    // Fake timers: no time passes between keystrokes however loaded the machine is, so the
+    // debounce alone decides when the query is sent.
+    jest.useFakeTimers();
+    try {
+      const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+      await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'pay');
+      expect(api.listClusters).not.toHaveBeenCalledWith(
+        expect.objectContaining({ search: expect.anything() }),
+      );
+      await act(() => jest.advanceTimersByTimeAsync(400));
+    } finally {
+      jest.useRealTimers();
+    }
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({ search: 'pay' }),
     );
-    expect(api.listClusters).not.toHaveBeenCalledWith(
-      expect.objectContaining({ search: 'p' }),
-    );
+    for (const partial of ['p', 'pa']) {
+      expect(api.listClusters).not.toHaveBeenCalledWith(
+        expect.objectContaining({ search: partial }),
+      );
+    }
   });
 
   it('exports the filtered fleet as CSV with the user credentials', async () => {
