@@ -7,6 +7,7 @@ import {
   LifecycleStatus,
 } from '@fleet-portal/plugin-fleet-common';
 import { z } from 'zod';
+
 const STATUSES = LIFECYCLE_STATUSES as [LifecycleStatus, ...LifecycleStatus[]];
 
 /** `?a=x&a=y` and `?a=x,y` both give `[x, y]`. */
