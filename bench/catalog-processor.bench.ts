@@ -2,7 +2,10 @@
 // Processor cost per cluster entity: FleetEntitiesProcessor (validateEntityKind + relations) against
 // Backstage's built-in Resource validation of the same entities, in one process.
 //   yarn bench bench/catalog-processor.bench.ts
-import { Entity, resourceEntityV1alpha1Validator } from '@backstage/catalog-model';
+import {
+  Entity,
+  resourceEntityV1alpha1Validator,
+} from '@backstage/catalog-model';
 import { FleetEntitiesProcessor } from '@fleet-portal/plugin-catalog-backend-module-fleet';
 import { parse } from 'yaml';
 import { generatePlatformRepoFiles } from './lib/generatePlatformRepo';
@@ -11,7 +14,10 @@ import { ratio, report, time } from './lib/measure';
 const CLUSTERS = 10_000;
 
 async function main() {
-  const clusters: Entity[] = generatePlatformRepoFiles({ clusters: CLUSTERS, profiles: 200 })
+  const clusters: Entity[] = generatePlatformRepoFiles({
+    clusters: CLUSTERS,
+    profiles: 200,
+  })
     .filter(f => f.path.startsWith('clusters/'))
     .map(f => parse(f.content));
   const processor = new FleetEntitiesProcessor();
@@ -22,7 +28,8 @@ async function main() {
   };
 
   const builtin = await time(async () => {
-    for (const entity of clusters) await resourceEntityV1alpha1Validator.check(entity);
+    for (const entity of clusters)
+      await resourceEntityV1alpha1Validator.check(entity);
   });
   const fleet = await time(async () => {
     for (const entity of clusters) {
@@ -33,8 +40,14 @@ async function main() {
 
   report('catalog-processor', {
     entities: clusters.length,
-    builtinResourceValidation: { ...builtin, perEntityUs: (builtin.medianMs * 1000) / clusters.length },
-    fleetProcessor: { ...fleet, perEntityUs: (fleet.medianMs * 1000) / clusters.length },
+    builtinResourceValidation: {
+      ...builtin,
+      perEntityUs: (builtin.medianMs * 1000) / clusters.length,
+    },
+    fleetProcessor: {
+      ...fleet,
+      perEntityUs: (fleet.medianMs * 1000) / clusters.length,
+    },
     ratio: ratio(fleet.medianMs, builtin.medianMs),
     relationsPerRun: relations / (fleet.runs + 1),
   });

@@ -11,7 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { generatePlatformRepoFiles, writeGitRepo } from './lib/generatePlatformRepo';
+import {
+  generatePlatformRepoFiles,
+  writeGitRepo,
+} from './lib/generatePlatformRepo';
 import { peakHeapMiB, ratio, report, time } from './lib/measure';
 
 const CLUSTERS = 10_000;
@@ -32,11 +35,15 @@ const silent = {
 function makeProvider(remote: string, workDir: string) {
   const [provider] = PlatformRepoEntityProvider.fromConfig(
     new ConfigReader({
-      catalog: { providers: { fleetPlatformRepo: { bench: { remote, workDir } } } },
+      catalog: {
+        providers: { fleetPlatformRepo: { bench: { remote, workDir } } },
+      },
     }),
     {
       logger: silent as any,
-      scheduler: { createScheduledTaskRunner: () => ({ run: async () => {} }) } as any,
+      scheduler: {
+        createScheduledTaskRunner: () => ({ run: async () => {} }),
+      } as any,
       catalog: { getEntities: async () => ({ items: [] }) } as any,
       auth: { getOwnServiceCredentials: async () => ({}) } as any,
     },
@@ -85,14 +92,20 @@ async function main() {
     let entities = 0;
     const cold = await time(
       async () => {
-        const { provider, applied } = makeProvider(checkout, path.join(root, `mirror-${coldRun++}`));
+        const { provider, applied } = makeProvider(
+          checkout,
+          path.join(root, `mirror-${coldRun++}`),
+        );
         await provider.refresh();
         entities = applied();
       },
       { runs: 3, warmup: 0 },
     );
     const coldHeap = await peakHeapMiB(async () => {
-      const { provider } = makeProvider(checkout, path.join(root, `mirror-heap`));
+      const { provider } = makeProvider(
+        checkout,
+        path.join(root, `mirror-heap`),
+      );
       await provider.refresh();
     });
 
@@ -111,7 +124,13 @@ async function main() {
         fs.appendFileSync(clusterFile, `# change ${change++}\n`);
         execFileSync('git', ['commit', '-qam', `change ${change}`], {
           cwd: checkout,
-          env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' },
+          env: {
+            ...process.env,
+            GIT_AUTHOR_NAME: 'b',
+            GIT_AUTHOR_EMAIL: 'b@b',
+            GIT_COMMITTER_NAME: 'b',
+            GIT_COMMITTER_EMAIL: 'b@b',
+          },
         });
         await warmProvider.provider.refresh();
       },
@@ -129,7 +148,10 @@ async function main() {
       ratioCold: ratio(cold.medianMs, baseline.medianMs),
       ratioWarm: ratio(warm.medianMs, baseline.medianMs),
       ratioOneChange: ratio(oneChange.medianMs, baseline.medianMs),
-      peakHeapMiB: { baseline: Math.round(baselineHeap), cold: Math.round(coldHeap) },
+      peakHeapMiB: {
+        baseline: Math.round(baselineHeap),
+        cold: Math.round(coldHeap),
+      },
       heapRatio: ratio(coldHeap, baselineHeap),
     });
   } finally {

@@ -10,7 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startBackend, RunningBackend } from './lib/backend';
-import { generatePlatformRepoFiles, writeGitRepo } from './lib/generatePlatformRepo';
+import {
+  generatePlatformRepoFiles,
+  writeGitRepo,
+} from './lib/generatePlatformRepo';
 import { ratio, report, time } from './lib/measure';
 
 const CLUSTERS = 10_000;
@@ -25,12 +28,17 @@ async function json(backend: RunningBackend, url: string) {
 async function waitForIngestion(backend: RunningBackend) {
   const started = Date.now();
   for (;;) {
-    const facets = await json(backend, '/api/catalog/entity-facets?facet=spec.type&facet=kind');
+    const facets = await json(
+      backend,
+      '/api/catalog/entity-facets?facet=spec.type&facet=kind',
+    );
     const count = (facet: string, value: string) =>
-      facets.facets[facet].find((f: { value: string }) => f.value === value)?.count ?? 0;
+      facets.facets[facet].find((f: { value: string }) => f.value === value)
+        ?.count ?? 0;
     const clusters = count('spec.type', 'kubernetes-cluster');
     const profiles = count('kind', 'ClusterProfile');
-    if (clusters >= CLUSTERS && profiles >= PROFILES) return (Date.now() - started) / 1000;
+    if (clusters >= CLUSTERS && profiles >= PROFILES)
+      return (Date.now() - started) / 1000;
     console.log(`ingesting: ${clusters} clusters, ${profiles} profiles`);
     await new Promise(r => setTimeout(r, 10_000));
   }
@@ -44,26 +52,41 @@ async function plainCatalogQuery(backend: RunningBackend) {
     const page = await json(
       backend,
       cursor
-        ? `/api/catalog/entities/by-query?cursor=${encodeURIComponent(cursor)}&limit=1000`
+        ? `/api/catalog/entities/by-query?cursor=${encodeURIComponent(
+            cursor,
+          )}&limit=1000`
         : '/api/catalog/entities/by-query?filter=kind=resource,spec.type=kubernetes-cluster&limit=1000',
     );
     total += page.items.length;
     cursor = page.pageInfo.nextCursor;
   } while (cursor);
-  if (total !== CLUSTERS) throw new Error(`expected ${CLUSTERS} clusters, got ${total}`);
+  if (total !== CLUSTERS)
+    throw new Error(`expected ${CLUSTERS} clusters, got ${total}`);
 }
 
 async function browserTimings(baseUrl: string) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+    });
     await page.goto(baseUrl);
     await page.getByRole('button', { name: 'Enter' }).click();
-    await page.getByRole('button', { name: 'Enter' }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('button', { name: 'Enter' })
+      .waitFor({ state: 'detached' });
     const firstRender: number[] = [];
     const applyFilter: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -77,14 +100,23 @@ async function browserTimings(baseUrl: string) {
       const option = page.getByRole('option', { name: 'team-07', exact: true });
       await option.waitFor();
       start = Date.now();
-      const response = page.waitForResponse(r => r.url().includes('/lifecycle/clusters?') && r.url().includes('owner='));
+      const response = page.waitForResponse(
+        r =>
+          r.url().includes('/lifecycle/clusters?') &&
+          r.url().includes('owner='),
+      );
       await option.click();
       await response;
       await page.getByText(`${CLUSTERS / 50} matching`).waitFor();
       applyFilter.push(Date.now() - start);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
-    return { firstRenderMs: median(firstRender), applyFilterMs: median(applyFilter), firstRender, applyFilter };
+    return {
+      firstRenderMs: median(firstRender),
+      applyFilterMs: median(applyFilter),
+      firstRender,
+      applyFilter,
+    };
   } finally {
     await browser.close();
   }
@@ -106,22 +138,48 @@ async function main() {
     const ingestionSeconds = await waitForIngestion(backend);
     const runs = { runs: 5, warmup: 1 };
     const baseline = await time(() => plainCatalogQuery(backend), runs);
-    const firstPage = await time(() => json(backend, '/api/fleet/lifecycle/clusters?limit=50'), runs);
-    const filtered = await time(
-      () => json(backend, '/api/fleet/lifecycle/clusters?owner=group:default/team-07&limit=50'),
+    const firstPage = await time(
+      () => json(backend, '/api/fleet/lifecycle/clusters?limit=50'),
       runs,
     );
-    const csv = await time(async () => (await backend.get('/api/fleet/lifecycle/clusters/export.csv')).text(), runs);
-    const one = await time(() => json(backend, '/api/fleet/lifecycle/clusters/default/p000-c00000'), runs);
+    const filtered = await time(
+      () =>
+        json(
+          backend,
+          '/api/fleet/lifecycle/clusters?owner=group:default/team-07&limit=50',
+        ),
+      runs,
+    );
+    const csv = await time(
+      async () =>
+        (await backend.get('/api/fleet/lifecycle/clusters/export.csv')).text(),
+      runs,
+    );
+    const one = await time(
+      () => json(backend, '/api/fleet/lifecycle/clusters/default/p000-c00000'),
+      runs,
+    );
     const browser = await browserTimings(backend.baseUrl);
     report('fleet-lifecycle', {
       clusters: CLUSTERS,
       ingestionSeconds,
       baselinePlainCatalogQuery: baseline,
-      lifecycleFirstPage: { ...firstPage, ratio: ratio(firstPage.medianMs, baseline.medianMs) },
-      lifecycleOwnerFilter: { ...filtered, ratio: ratio(filtered.medianMs, baseline.medianMs) },
-      lifecycleCsvAll: { ...csv, ratio: ratio(csv.medianMs, baseline.medianMs) },
-      lifecycleOneCluster: { ...one, ratio: ratio(one.medianMs, baseline.medianMs) },
+      lifecycleFirstPage: {
+        ...firstPage,
+        ratio: ratio(firstPage.medianMs, baseline.medianMs),
+      },
+      lifecycleOwnerFilter: {
+        ...filtered,
+        ratio: ratio(filtered.medianMs, baseline.medianMs),
+      },
+      lifecycleCsvAll: {
+        ...csv,
+        ratio: ratio(csv.medianMs, baseline.medianMs),
+      },
+      lifecycleOneCluster: {
+        ...one,
+        ratio: ratio(one.medianMs, baseline.medianMs),
+      },
       chromium: browser,
     });
   } finally {

@@ -57,9 +57,12 @@ export async function startBackend(options: {
     await new Promise(r => setTimeout(r, 1000));
   }
   const token = async () => {
-    const res = await fetch(`${baseUrl}/api/auth/guest/refresh?env=development`, {
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    });
+    const res = await fetch(
+      `${baseUrl}/api/auth/guest/refresh?env=development`,
+      {
+        headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      },
+    );
     return (await res.json()).backstageIdentity.token as string;
   };
   let cached: string | undefined;
@@ -68,7 +71,9 @@ export async function startBackend(options: {
     token,
     async get(pathAndQuery) {
       cached ??= await token();
-      return fetch(`${baseUrl}${pathAndQuery}`, { headers: { Authorization: `Bearer ${cached}` } });
+      return fetch(`${baseUrl}${pathAndQuery}`, {
+        headers: { Authorization: `Bearer ${cached}` },
+      });
     },
     async stop() {
       try {

@@ -17,14 +17,20 @@ export async function time(
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   samples.sort((a, b) => a - b);
-  return { medianMs: samples[Math.floor(samples.length / 2)], minMs: samples[0], runs };
+  return {
+    medianMs: samples[Math.floor(samples.length / 2)],
+    minMs: samples[0],
+    runs,
+  };
 }
 
 /**
  * Peak heap growth while `fn` runs, sampled every 5 ms on top of a forced GC (run node with
  * --expose-gc), in MiB. Heap, not RSS: RSS does not shrink between runs in one process.
  */
-export async function peakHeapMiB(fn: () => unknown | Promise<unknown>): Promise<number> {
+export async function peakHeapMiB(
+  fn: () => unknown | Promise<unknown>,
+): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
   gc();
@@ -46,7 +52,12 @@ export const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
 /** Prints the results and keeps them as JSON in bench/results/<name>.json (git-ignored). */
 export function report(name: string, results: Record<string, unknown>) {
-  const out = { name, date: new Date().toISOString(), node: process.version, ...results };
+  const out = {
+    name,
+    date: new Date().toISOString(),
+    node: process.version,
+    ...results,
+  };
   fs.mkdirSync(path.join(__dirname, '..', 'results'), { recursive: true });
   fs.writeFileSync(
     path.join(__dirname, '..', 'results', `${name}.json`),

@@ -42,7 +42,10 @@ test.describe('clusters in the catalog (platform owner)', () => {
       about.getByRole('link', { name: /payments/i }).first(),
     ).toBeVisible();
     // the relations card (catalog graph) draws the profile and the owning team
-    const graph = page.locator('svg').filter({ hasText: 'fleet-portal.dev/builtFrom' }).first();
+    const graph = page
+      .locator('svg')
+      .filter({ hasText: 'fleet-portal.dev/builtFrom' })
+      .first();
     await expect(graph).toBeVisible();
     await expect(graph.getByText('Production', { exact: true })).toBeVisible();
     await expect(

@@ -29,7 +29,9 @@ export async function saveScreenshot(
 /** Signs in as a demo persona (see packages/app/src/modules/signIn), by display name. */
 export async function signInAs(page: Page, displayName: string, to = '/') {
   await page.goto(to);
-  const button = page.getByRole('button', { name: `Sign in as ${displayName}` });
+  const button = page.getByRole('button', {
+    name: `Sign in as ${displayName}`,
+  });
   await button.click();
   await button.waitFor({ state: 'detached' });
 }

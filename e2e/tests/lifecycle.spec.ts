@@ -34,7 +34,9 @@ function parseCsv(text: string): Record<string, string>[] {
 }
 
 test.describe('fleet lifecycle (manager)', () => {
-  test('overdue first, filter by owner, export CSV', async ({ page }, testInfo) => {
+  test('overdue first, filter by owner, export CSV', async ({
+    page,
+  }, testInfo) => {
     await signInAs(page, 'Morgan Ellis', '/fleet/lifecycle');
     const table = page.getByRole('table', { name: 'Clusters' });
     const firstRow = table.getByRole('row').nth(1);
@@ -44,12 +46,18 @@ test.describe('fleet lifecycle (manager)', () => {
 
     const owner = page.getByRole('combobox', { name: 'Owner' });
     await owner.click();
-    await page.getByRole('option', { name: 'team-payments', exact: true }).click();
+    await page
+      .getByRole('option', { name: 'team-payments', exact: true })
+      .click();
     await page.keyboard.press('Escape');
     await expect(page).toHaveURL(/owner=/);
     const rows = table.getByRole('row');
-    await expect(rows.filter({ hasText: 'prd-euw1-checkout-01' })).toHaveCount(0);
-    await expect(rows.filter({ hasText: 'prd-use1-payments-01' })).toHaveCount(1);
+    await expect(rows.filter({ hasText: 'prd-euw1-checkout-01' })).toHaveCount(
+      0,
+    );
+    await expect(rows.filter({ hasText: 'prd-use1-payments-01' })).toHaveCount(
+      1,
+    );
     await saveScreenshot(page, testInfo, 'filtered by owner');
 
     const download = page.waitForEvent('download');
@@ -59,7 +67,11 @@ test.describe('fleet lifecycle (manager)', () => {
     expect(exported.length).toBeGreaterThanOrEqual(4);
     expect(exported.every(r => r.owner.endsWith('team-payments'))).toBe(true);
     expect(exported.map(r => r.name)).toEqual(
-      expect.arrayContaining(['prd-use1-payments-01', 'prd-euw1-payments-01', 'reg-euw1-ledger-01']),
+      expect.arrayContaining([
+        'prd-use1-payments-01',
+        'prd-euw1-payments-01',
+        'reg-euw1-ledger-01',
+      ]),
     );
     expect(exported[0].name).toBe('prd-use1-payments-01');
     expect(exported[0].status).toBe('review-overdue');
@@ -67,9 +79,18 @@ test.describe('fleet lifecycle (manager)', () => {
 });
 
 test.describe('cluster and profile pages (platform owner)', () => {
-  test('a cluster page answers who owns it and when it is reviewed', async ({ page }, testInfo) => {
-    await signInAs(page, 'Priya Raman', '/catalog/default/resource/prd-euw1-checkout-01');
-    const card = page.locator('[class*="MuiCard"]').filter({ hasText: 'Cluster overview' }).first();
+  test('a cluster page answers who owns it and when it is reviewed', async ({
+    page,
+  }, testInfo) => {
+    await signInAs(
+      page,
+      'Priya Raman',
+      '/catalog/default/resource/prd-euw1-checkout-01',
+    );
+    const card = page
+      .locator('[class*="MuiCard"]')
+      .filter({ hasText: 'Cluster overview' })
+      .first();
     await expect(card.getByText('3.1.0').first()).toBeVisible();
     await expect(card.getByText(/behind/i).first()).toBeVisible();
     await expect(card.getByText('2027-05-10').first()).toBeVisible();
@@ -77,21 +98,33 @@ test.describe('cluster and profile pages (platform owner)', () => {
     await saveScreenshot(page, testInfo);
   });
 
-  test('a profile page shows its pins, tenancy limits and clusters', async ({ page }, testInfo) => {
-    await signInAs(page, 'Priya Raman', '/catalog/default/clusterprofile/production/profile');
-    await expect(page.getByText('cilium', { exact: true }).first()).toBeVisible();
+  test('a profile page shows its pins, tenancy limits and clusters', async ({
+    page,
+  }, testInfo) => {
+    await signInAs(
+      page,
+      'Priya Raman',
+      '/catalog/default/clusterprofile/production/profile',
+    );
+    await expect(
+      page.getByText('cilium', { exact: true }).first(),
+    ).toBeVisible();
     await expect(page.getByText('1.16.4').first()).toBeVisible();
     await expect(page.getByText('prd-euw1-checkout-01').first()).toBeVisible();
     await saveScreenshot(page, testInfo);
   });
 
-  test('a tenant namespace page shows its team, cluster and quota', async ({ page }, testInfo) => {
+  test('a tenant namespace page shows its team, cluster and quota', async ({
+    page,
+  }, testInfo) => {
     await signInAs(
       page,
       'Devon Clarke',
       '/catalog/default/resource/prd-euw1-checkout-01.checkout',
     );
-    await expect(page.getByRole('link', { name: /prd-euw1-checkout-01/ }).first()).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: /prd-euw1-checkout-01/ }).first(),
+    ).toBeVisible();
     await expect(page.getByText('requests.cpu').first()).toBeVisible();
     await saveScreenshot(page, testInfo);
   });

@@ -33,7 +33,9 @@ function forgetOnSignOut(identityApi: IdentityApi): IdentityApi {
  * manager). The choice lasts for the browser tab.
  */
 export const DemoSignInPage = (props: SignInPageProps) => {
-  const [chosen, setChosen] = useState<DemoPersona | undefined>(rememberedPersona);
+  const [chosen, setChosen] = useState<DemoPersona | undefined>(
+    rememberedPersona,
+  );
 
   if (chosen) {
     return (

@@ -29,7 +29,8 @@ export const DEMO_PERSONAS: DemoPersona[] = [
     id: 'guest',
     displayName: 'Guest',
     role: 'Everything',
-    description: 'Member of the platform team and of team Checkout: every part of the demo.',
+    description:
+      'Member of the platform team and of team Checkout: every part of the demo.',
     provider: 'guest',
   },
   persona(

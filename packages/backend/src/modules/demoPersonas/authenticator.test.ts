@@ -2,7 +2,9 @@ import { ConfigReader } from '@backstage/config';
 import { demoPersonaAuthenticator, PERSONA_HEADER } from './authenticator';
 
 const request = (persona?: string) =>
-  ({ header: (name: string) => (name === PERSONA_HEADER ? persona : undefined) }) as any;
+  ({
+    header: (name: string) => (name === PERSONA_HEADER ? persona : undefined),
+  } as any);
 
 describe('demoPersonaAuthenticator', () => {
   const env = process.env.NODE_ENV;
@@ -17,14 +19,20 @@ describe('demoPersonaAuthenticator', () => {
   it('signs in a listed persona in development', async () => {
     process.env.NODE_ENV = 'development';
     await expect(
-      demoPersonaAuthenticator.authenticate({ req: request('morgan.manager') }, init()),
+      demoPersonaAuthenticator.authenticate(
+        { req: request('morgan.manager') },
+        init(),
+      ),
     ).resolves.toEqual({ result: { userName: 'morgan.manager' } });
   });
 
   it('refuses unlisted users and a missing header', async () => {
     process.env.NODE_ENV = 'development';
     await expect(
-      demoPersonaAuthenticator.authenticate({ req: request('priya.platform') }, init()),
+      demoPersonaAuthenticator.authenticate(
+        { req: request('priya.platform') },
+        init(),
+      ),
     ).rejects.toThrow('"priya.platform" is not a demo persona');
     await expect(
       demoPersonaAuthenticator.authenticate({ req: request() }, init()),
@@ -34,7 +42,10 @@ describe('demoPersonaAuthenticator', () => {
   it('is off outside development unless explicitly allowed', async () => {
     process.env.NODE_ENV = 'production';
     await expect(
-      demoPersonaAuthenticator.authenticate({ req: request('morgan.manager') }, init()),
+      demoPersonaAuthenticator.authenticate(
+        { req: request('morgan.manager') },
+        init(),
+      ),
     ).rejects.toThrow('only available in development');
     await expect(
       demoPersonaAuthenticator.authenticate(

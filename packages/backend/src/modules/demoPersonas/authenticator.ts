@@ -20,7 +20,8 @@ export const demoPersonaAuthenticator = createProxyAuthenticator({
       config.getOptionalBoolean('dangerouslyAllowOutsideDevelopment') ?? false;
     return {
       users: new Set(config.getStringArray('users')),
-      enabled: process.env.NODE_ENV === 'development' || allowOutsideDevelopment,
+      enabled:
+        process.env.NODE_ENV === 'development' || allowOutsideDevelopment,
     };
   },
   async authenticate({ req }, { users, enabled }) {

@@ -22,7 +22,11 @@ export const authModuleDemoPersonaProvider = createBackendModule({
             authenticator: demoPersonaAuthenticator,
             async signInResolver({ result }, ctx) {
               return ctx.signInWithCatalogUser({
-                entityRef: { kind: 'user', namespace: 'default', name: result.userName },
+                entityRef: {
+                  kind: 'user',
+                  namespace: 'default',
+                  name: result.userName,
+                },
               });
             },
           }),
