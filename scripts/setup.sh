@@ -21,6 +21,17 @@ if [ "$(node_major)" -lt 22 ]; then
 fi
 log "node $(node --version)"
 
+# 1b. Yarn: the release named by package.json's packageManager, fetched from the registry npm is
+# configured with (the repo does not carry Yarn's bundle) into the path .yarnrc.yml points at.
+yarn_path="$(sed -n 's/^yarnPath: *//p' .yarnrc.yml)"
+if [ ! -f "$yarn_path" ]; then
+  yarn_version="$(node -p 'require("./package.json").packageManager.split("@")[1]')"
+  log "fetching yarn $yarn_version"
+  npm install --no-save --prefix .tools/yarn "@yarnpkg/cli-dist@$yarn_version" >/dev/null
+  mkdir -p "$(dirname "$yarn_path")"
+  cp .tools/yarn/node_modules/@yarnpkg/cli-dist/bin/yarn.js "$yarn_path"
+fi
+
 # 2. System packages used by tests (root only; skipped silently otherwise)
 if [ "${1:-}" != "--no-system" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=()
