@@ -25,6 +25,7 @@ export const fleetPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        cache: coreServices.cache,
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
@@ -51,7 +52,15 @@ export const fleetPlugin = createBackendPlugin({
           });
         }
 
-        const inventory = new FleetInventory(deps.catalog, deps.clock);
+        const inventory = new FleetInventory(deps.catalog, deps.clock, {
+          cache: {
+            service: deps.cache,
+            ttlMs:
+              (deps.config.getOptionalNumber(
+                'fleet.lifecycle.catalogSnapshotSeconds',
+              ) ?? 30) * 1000,
+          },
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,

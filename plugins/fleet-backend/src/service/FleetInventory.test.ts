@@ -1,4 +1,4 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { clusterEntity, profiles, TODAY } from '../__fixtures__/entities';
 import { FleetInventory } from './FleetInventory';
@@ -30,5 +30,65 @@ describe('FleetInventory', () => {
     expect(snapshot.judge(snapshot.clusters.slice(0, 1))[0].findings).toEqual(
       [],
     );
+  });
+});
+
+describe('FleetInventory with a catalog snapshot cache', () => {
+  function setup(ttlMs = 30_000) {
+    const catalog = catalogServiceMock({
+      entities: [
+        clusterEntity('prd-euw1-a-01', '10.1.0.0/16', '172.16.0.0/20'),
+        ...profiles,
+      ],
+    });
+    const queryEntities = jest.spyOn(catalog, 'queryEntities');
+    const cache = mockServices.cache.mock();
+    const store = new Map<string, unknown>();
+    cache.get.mockImplementation(async key => store.get(key) as any);
+    cache.set.mockImplementation(async (key, value) => {
+      store.set(key, value);
+    });
+    const inventory = new FleetInventory(
+      catalog,
+      { now: () => new Date(`${TODAY}T12:00:00Z`) },
+      { cache: { service: cache, ttlMs } },
+    );
+    return { inventory, queryEntities, cache, catalog };
+  }
+
+  it('reuses one user’s view, and reads it once for concurrent requests', async () => {
+    const { inventory, queryEntities, cache } = setup();
+    const user = mockCredentials.user('user:default/morgan.manager');
+    await Promise.all([inventory.snapshot(user), inventory.snapshot(user)]);
+    await inventory.snapshot(user);
+    expect(queryEntities).toHaveBeenCalledTimes(2); // clusters and profiles, once
+    expect(cache.set).toHaveBeenCalledWith(
+      'fleet-inventory:user:user:default/morgan.manager',
+      expect.objectContaining({ clusters: expect.any(Array) }),
+      { ttl: 30_000 },
+    );
+  });
+
+  it('never shares a view between principals', async () => {
+    const { inventory, queryEntities, catalog } = setup();
+    const streamEntities = jest.spyOn(catalog, 'streamEntities');
+    const devon = mockCredentials.user('user:default/devon.developer');
+    await inventory.snapshot(
+      mockCredentials.user('user:default/morgan.manager'),
+    );
+    await inventory.snapshot(devon);
+    expect(queryEntities).toHaveBeenCalledTimes(4);
+    expect(streamEntities).toHaveBeenLastCalledWith(expect.anything(), {
+      credentials: devon,
+    });
+  });
+
+  it('reads the catalog every time when the snapshot time is 0', async () => {
+    const { inventory, queryEntities, cache } = setup(0);
+    const user = mockCredentials.user();
+    await inventory.snapshot(user);
+    await inventory.snapshot(user);
+    expect(queryEntities).toHaveBeenCalledTimes(4);
+    expect(cache.get).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  CacheService,
+} from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -37,6 +40,17 @@ const PROFILE_FIELDS = [
   'spec.review',
 ];
 
+/** What one principal may see of the catalog, as read for the lifecycle views. */
+type CatalogView = { clusters: Entity[]; profiles: Entity[] };
+
+export type FleetInventoryOptions = {
+  /**
+   * Keeps each principal's view of the catalog this long, so that the page, its chart and the
+   * next filter do not each re-read the whole fleet. 0 reads the catalog on every request.
+   */
+  cache?: { service: CacheService; ttlMs: number };
+};
+
 export type FleetSnapshot = {
   /** The calendar date (UTC) the statuses were computed for. */
   today: string;
@@ -48,13 +62,53 @@ export type FleetSnapshot = {
 /** Reads the clusters and profiles a principal can see and judges them. */
 export class FleetInventory {
   private readonly parseCidr: CidrParser = memoizedCidrParser();
+  /** Reads under way, so that concurrent requests of one principal share a single read. */
+  private readonly pending = new Map<string, Promise<CatalogView>>();
 
   constructor(
     private readonly catalog: CatalogService,
     private readonly clock: Clock,
+    private readonly options: FleetInventoryOptions = {},
   ) {}
 
   async snapshot(credentials: BackstageCredentials): Promise<FleetSnapshot> {
+    const { clusters, profiles } = await this.catalogView(credentials);
+    const today = calendarDateOf(this.clock.now());
+    const records = buildClusterRecords(clusters, profiles, today);
+    return {
+      today,
+      clusters: records,
+      judge: governanceJudge(records, today, this.parseCidr),
+    };
+  }
+
+  private async catalogView(
+    credentials: BackstageCredentials,
+  ): Promise<CatalogView> {
+    const cache = this.options.cache;
+    const key = principalKey(credentials);
+    if (!cache || cache.ttlMs <= 0 || !key) {
+      return this.readCatalog(credentials);
+    }
+    const cached = (await cache.service.get(key)) as CatalogView | undefined;
+    if (cached) {
+      return cached;
+    }
+    let read = this.pending.get(key);
+    if (!read) {
+      read = this.readCatalog(credentials).then(async view => {
+        await cache.service.set(key, view, { ttl: cache.ttlMs });
+        return view;
+      });
+      this.pending.set(key, read);
+      read.finally(() => this.pending.delete(key)).catch(() => {});
+    }
+    return read;
+  }
+
+  private async readCatalog(
+    credentials: BackstageCredentials,
+  ): Promise<CatalogView> {
     const [clusters, profiles] = await Promise.all([
       this.readAll(
         { kind: 'resource', 'spec.type': CLUSTER_SPEC_TYPE },
@@ -63,13 +117,7 @@ export class FleetInventory {
       ),
       this.readAll({ kind: CLUSTER_PROFILE_KIND }, PROFILE_FIELDS, credentials),
     ]);
-    const today = calendarDateOf(this.clock.now());
-    const records = buildClusterRecords(clusters, profiles, today);
-    return {
-      today,
-      clusters: records,
-      judge: governanceJudge(records, today, this.parseCidr),
-    };
+    return { clusters, profiles };
   }
 
   private async readAll(
@@ -86,4 +134,20 @@ export class FleetInventory {
     }
     return entities;
   }
+}
+
+/** One cache entry per principal: what the catalog shows depends on who asks. */
+function principalKey(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef) {
+    return `fleet-inventory:user:${principal.userEntityRef}`;
+  }
+  if (principal.type === 'service' && principal.subject) {
+    return `fleet-inventory:service:${principal.subject}`;
+  }
+  return undefined;
 }
