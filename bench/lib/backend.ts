@@ -8,7 +8,9 @@ export type RunningBackend = {
   baseUrl: string;
   /** A guest user token (the demo's guest sign-in). */
   token(): Promise<string>;
-  get(pathAndQuery: string): Promise<Response>;
+  get(pathAndQuery: string, token?: string): Promise<Response>;
+  /** A token of a demo persona (auth.providers.demoPersona). */
+  personaToken(userName: string): Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -69,11 +71,23 @@ export async function startBackend(options: {
   return {
     baseUrl,
     token,
-    async get(pathAndQuery) {
+    async get(pathAndQuery, as) {
       cached ??= await token();
       return fetch(`${baseUrl}${pathAndQuery}`, {
-        headers: { Authorization: `Bearer ${cached}` },
+        headers: { Authorization: `Bearer ${as ?? cached}` },
       });
+    },
+    async personaToken(userName) {
+      const res = await fetch(
+        `${baseUrl}/api/auth/demoPersona/refresh?env=development`,
+        {
+          headers: {
+            'X-Requested-With': 'XMLHttpRequest',
+            'x-fleet-demo-persona': userName,
+          },
+        },
+      );
+      return (await res.json()).backstageIdentity.token as string;
     },
     async stop() {
       try {
