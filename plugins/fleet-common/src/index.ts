@@ -106,3 +106,19 @@ export type {
   LifecycleSortField,
   LifecycleStatus,
 } from './api/lifecycle';
+export { HEALTH_STATUS_ORDER } from './api/health';
+export type {
+  ClusterHealth,
+  ClusterHealthDetail,
+  FleetHealthKpis,
+  FleetHealthSnapshot,
+  HealthHistoryPoint,
+  HealthStatus,
+  LabelCoverage,
+  MetricsSourceState,
+  SignalDefinition,
+  SignalThresholds,
+  SignalVerdict,
+  ThresholdDirection,
+  VersionDrift,
+} from './api/health';

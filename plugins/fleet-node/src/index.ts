@@ -1,0 +1,7 @@
+/**
+ * Fleet Portal backend library: platform-repository Git access, profile resolution and the management-plane merge shared by the suite's backend plugins and modules.
+ *
+ * @packageDocumentation
+ */
+
+export {};
