@@ -122,3 +122,16 @@ export type {
   ThresholdDirection,
   VersionDrift,
 } from './api/health';
+export type {
+  CidrBlockPreview,
+  CidrConflict,
+  CidrConflictCause,
+  CidrPoolExhaustedCause,
+  CidrPreview,
+  CidrPreviewRequest,
+  CidrReservation,
+  CidrReservationList,
+  CidrReservationRequest,
+  CidrReservationStatus,
+  CidrRole,
+} from './api/cidr';
