@@ -6,7 +6,7 @@ import path from 'node:path';
 import { git, TestGitRepository } from '../__testUtils__/gitRepository';
 import { GitMirror } from './GitMirror';
 import { CatFileBatchParser } from './readBlobs';
-import { GitCommandError } from './runGit';
+import { GitCommandError } from '@fleet-portal/plugin-fleet-node';
 
 describe('GitMirror', () => {
   let repo: TestGitRepository;

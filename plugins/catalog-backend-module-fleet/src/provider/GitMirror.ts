@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readBlobs } from './readBlobs';
-import { runGit } from './runGit';
+import { credentialEnv, runGit } from '@fleet-portal/plugin-fleet-node';
 
 export type GitMirrorOptions = {
   /** Directory of the bare mirror; created on first use and kept between runs. */
@@ -87,18 +87,6 @@ export class GitMirror {
   readBlobs(oids: string[], signal?: AbortSignal): Promise<Buffer[]> {
     return readBlobs(this.#options.dir, oids, signal);
   }
-}
-
-/**
- * Git reads extra configuration from GIT_CONFIG_COUNT/KEY_n/VALUE_n: the credential
- * reaches git through its environment, never its command line, and never the disk.
- */
-export function credentialEnv(authorization: string): Record<string, string> {
-  return {
-    GIT_CONFIG_COUNT: '1',
-    GIT_CONFIG_KEY_0: 'http.extraHeader',
-    GIT_CONFIG_VALUE_0: `Authorization: ${authorization}`,
-  };
 }
 
 type TreeEntry = { type: string; oid: string; path: string };

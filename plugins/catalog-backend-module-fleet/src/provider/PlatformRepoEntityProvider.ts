@@ -18,7 +18,7 @@ import type {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { PlatformRepoProviderConfig, readProviderConfigs } from './config';
-import { GitAuthorization } from './gitAuthorization';
+import { GitAuthorization, redact } from '@fleet-portal/plugin-fleet-node';
 import { GitMirror } from './GitMirror';
 import { lastGoodEntities } from './lastGoodEntities';
 import { EntityFileCache } from './EntityFileCache';
@@ -29,7 +29,6 @@ import {
   isPlatformRepoEntityFile,
   PlatformRepoFileError,
 } from './readPlatformRepo';
-import { redact } from './runGit';
 import { sourceAnnotations } from './sourceAnnotations';
 
 export type PlatformRepoEntityProviderOptions = {

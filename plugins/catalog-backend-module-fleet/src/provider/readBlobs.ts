@@ -1,4 +1,4 @@
-import { GitCommandError, runGit } from './runGit';
+import { GitCommandError, runGit } from '@fleet-portal/plugin-fleet-node';
 
 /** Parses `<oid> <type> <size>\n<content>\n` records as the chunks arrive. */
 export class CatFileBatchParser {

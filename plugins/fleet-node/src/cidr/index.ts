@@ -1,0 +1,5 @@
+export { CidrReservationsClient } from './CidrReservationsClient';
+export type {
+  CidrReservationResult,
+  CidrReservationsClientOptions,
+} from './CidrReservationsClient';

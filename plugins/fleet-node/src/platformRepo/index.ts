@@ -1,0 +1,18 @@
+export { credentialEnv } from './credentialEnv';
+export { GitAuthorization } from './gitAuthorization';
+export { GitCommandError, redact, runGit } from './runGit';
+export type { RunGitOptions } from './runGit';
+export { PlatformRepoWriter } from './PlatformRepoWriter';
+export type {
+  GitIdentity,
+  PlatformRepoCommitMode,
+  PlatformRepoCommitRequest,
+  PlatformRepoCommitResult,
+  PlatformRepoWriterOptions,
+} from './PlatformRepoWriter';
+export {
+  platformRepoWriterFromConfig,
+  readPlatformRepoLocation,
+} from './fromConfig';
+export type { PlatformRepoLocation } from './fromConfig';
+export { platformRepoPaths } from './paths';
