@@ -5,3 +5,4 @@
  */
 
 export * from './platformRepo';
+export * from './cidr';

@@ -107,6 +107,14 @@ async function toBackstageError(response: Response): Promise<Error> {
   if (!ErrorType) {
     return responseError;
   }
-  const cause = remote.cause ? deserializeError(remote.cause) : undefined;
-  return new ErrorType(remote.message, cause);
+  const error = new ErrorType(remote.message);
+  if (remote.cause) {
+    // Attached after construction: the backend's message already says what the cause is, and
+    // passing it to the constructor would append it to the message a second time.
+    Object.defineProperty(error, 'cause', {
+      value: deserializeError(remote.cause),
+      enumerable: false,
+    });
+  }
+  return error;
 }
