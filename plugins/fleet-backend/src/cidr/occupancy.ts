@@ -1,0 +1,130 @@
+import {
+  CidrConflict,
+  CidrRole,
+  IntervalSet,
+  IpVersion,
+  ParsedCidr,
+} from '@fleet-portal/plugin-fleet-common';
+import { firstFreeAlignedBlock } from './firstFit';
+
+/** A block that a new one must not overlap, and who holds it. */
+export type Occupant = {
+  cidr: ParsedCidr;
+  kind: CidrConflict['kind'];
+  /** Entity ref of the cluster, cluster name of the reservation, or description of the reserved range. */
+  name: string;
+  role?: CidrRole;
+};
+
+const ADDRESS_BITS: Record<IpVersion, number> = { 4: 32, 6: 128 };
+
+function blockKey(version: IpVersion, start: bigint, prefix: number) {
+  return `${version}|${start}|${prefix}`;
+}
+
+/**
+ * Every occupied block of the address space: merged into one IntervalSet per IP version for the
+ * free-gap search, and indexed by exact block for naming the holders of an overlap.
+ */
+export class Occupancy {
+  private readonly free: Record<IpVersion, IntervalSet>;
+  /** Occupants by exact block: CIDRs nest or are disjoint, so the holders of a block's supernets are found by key. */
+  private readonly byBlock = new Map<string, Occupant[]>();
+  /** Occupants sorted by start, per version, for the blocks nested inside a queried one. */
+  private readonly sorted: Record<IpVersion, Occupant[]>;
+
+  constructor(occupants: Iterable<Occupant>) {
+    const all = [...occupants];
+    this.free = {
+      4: new IntervalSet(
+        all.filter(o => o.cidr.version === 4).map(o => o.cidr),
+      ),
+      6: new IntervalSet(
+        all.filter(o => o.cidr.version === 6).map(o => o.cidr),
+      ),
+    };
+    const byStart = (a: Occupant, b: Occupant) =>
+      a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : 0;
+    this.sorted = {
+      4: all.filter(o => o.cidr.version === 4).sort(byStart),
+      6: all.filter(o => o.cidr.version === 6).sort(byStart),
+    };
+    for (const occupant of all) {
+      this.index(occupant);
+    }
+  }
+
+  add(occupant: Occupant): void {
+    const { version, start } = occupant.cidr;
+    this.free[version].add(occupant.cidr);
+    const list = this.sorted[version];
+    list.splice(this.firstStartingAtOrAfter(list, start), 0, occupant);
+    this.index(occupant);
+  }
+
+  /** The first free block of the prefix length in the pool, aligned to its size. */
+  firstFree(pool: ParsedCidr, prefix: number): bigint | undefined {
+    const bits = ADDRESS_BITS[pool.version];
+    if (prefix < pool.prefix || prefix > bits) {
+      return undefined;
+    }
+    return firstFreeAlignedBlock(
+      this.free[pool.version].ranges,
+      pool,
+      1n << BigInt(bits - prefix),
+    );
+  }
+
+  /** Every occupant overlapping the block: those containing it, then those inside it. */
+  conflicts(cidr: ParsedCidr): Occupant[] {
+    if (!this.free[cidr.version].overlaps(cidr)) {
+      return [];
+    }
+    const found: Occupant[] = [];
+    const bits = ADDRESS_BITS[cidr.version];
+    for (let prefix = 0; prefix < cidr.prefix; prefix++) {
+      const mask =
+        ((1n << BigInt(bits)) - 1n) ^ ((1n << BigInt(bits - prefix)) - 1n);
+      const holders = this.byBlock.get(
+        blockKey(cidr.version, cidr.start & mask, prefix),
+      );
+      if (holders) {
+        found.push(...holders);
+      }
+    }
+    const list = this.sorted[cidr.version];
+    for (
+      let i = this.firstStartingAtOrAfter(list, cidr.start);
+      i < list.length && list[i].cidr.start <= cidr.end;
+      i++
+    ) {
+      found.push(list[i]);
+    }
+    return found;
+  }
+
+  private index(occupant: Occupant) {
+    const { version, start, prefix } = occupant.cidr;
+    const key = blockKey(version, start, prefix);
+    const holders = this.byBlock.get(key);
+    if (holders) {
+      holders.push(occupant);
+    } else {
+      this.byBlock.set(key, [occupant]);
+    }
+  }
+
+  private firstStartingAtOrAfter(list: Occupant[], value: bigint): number {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (list[mid].cidr.start < value) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+}
