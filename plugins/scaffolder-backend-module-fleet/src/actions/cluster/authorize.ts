@@ -1,0 +1,27 @@
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { fleetClusterRequestPermission } from '@fleet-portal/plugin-fleet-common';
+
+/**
+ * Throws a NotAllowedError unless the initiating user holds `fleet.cluster.request`. Checked by
+ * every cluster action, so calling an action directly (not through the template) is refused too.
+ */
+export async function authorizeClusterRequest(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  userRef: string | undefined,
+): Promise<void> {
+  const [decision] = await permissions.authorize(
+    [{ permission: fleetClusterRequestPermission }],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(
+      `${userRef ?? 'This user'} may not request new clusters: the permission ${fleetClusterRequestPermission.name} is not granted (platform owners request clusters)`,
+    );
+  }
+}

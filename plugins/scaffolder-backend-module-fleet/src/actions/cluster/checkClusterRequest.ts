@@ -1,0 +1,137 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CLUSTER_PROFILE_KIND,
+  type ClusterProfileEntity,
+  isClusterProfileEntity,
+} from '@fleet-portal/plugin-fleet-common';
+import type { ClusterRequest } from './request';
+import {
+  checkRequestAgainstProfile,
+  FieldProblem,
+  requestedProfileVersion,
+} from './rules';
+
+export type ClusterRequestCheckDeps = {
+  catalog: CatalogService;
+  auth: AuthService;
+  /** @defaultValue () => new Date() */
+  now?: () => Date;
+};
+
+/** A request that passed every rule, with what the rules resolved. */
+export type CheckedClusterRequest = {
+  request: ClusterRequest;
+  profile: ClusterProfileEntity;
+  profileRef: string;
+  profileVersion: string;
+  ownerRef: string;
+};
+
+/**
+ * Checks a cluster request against the catalog (profile, owner group, unused name) and the
+ * profile's rules. Every broken rule is collected and thrown as one InputError that names each
+ * field, so the requester fixes them all in one go.
+ *
+ * Catalog reads use the module's own service credentials: whether a name is taken must not depend
+ * on what the requester may see.
+ */
+export async function checkClusterRequest(
+  deps: ClusterRequestCheckDeps,
+  request: ClusterRequest,
+): Promise<CheckedClusterRequest> {
+  const credentials = await deps.auth.getOwnServiceCredentials();
+  const problems: FieldProblem[] = [];
+
+  const profileRef = normalizeRef(request.profile, 'clusterprofile', 'profile', problems);
+  const ownerRef = normalizeRef(request.owner, 'group', 'owner', problems);
+
+  const [profileEntity, ownerEntity, sameName] = await Promise.all([
+    profileRef ? deps.catalog.getEntityByRef(profileRef, { credentials }) : undefined,
+    ownerRef ? deps.catalog.getEntityByRef(ownerRef, { credentials }) : undefined,
+    findClusterNamed(deps.catalog, request.name, credentials),
+  ]);
+
+  let profile: ClusterProfileEntity | undefined;
+  if (profileRef && !profileEntity) {
+    problems.push({ field: 'profile', message: `profile: there is no ClusterProfile ${profileRef} in the catalog` });
+  } else if (profileEntity && !isClusterProfileEntity(profileEntity)) {
+    problems.push({ field: 'profile', message: `profile: ${profileRef} is not a ${CLUSTER_PROFILE_KIND}` });
+  } else if (profileEntity) {
+    profile = profileEntity as ClusterProfileEntity;
+  }
+
+  if (ownerRef && parseEntityRef(ownerRef).kind !== 'group') {
+    problems.push({ field: 'owner', message: `owner: ${ownerRef} is not a group — clusters are owned by teams` });
+  } else if (ownerRef && !ownerEntity) {
+    problems.push({ field: 'owner', message: `owner: there is no group ${ownerRef} in the catalog` });
+  }
+
+  if (sameName) {
+    problems.push({
+      field: 'name',
+      message: `name: ${request.name} is already used by ${stringifyEntityRef(sameName)} in the catalog — a cluster name cannot be reused`,
+    });
+  }
+
+  if (profile) {
+    problems.push(...checkRequestAgainstProfile(request, profile, (deps.now ?? (() => new Date()))()));
+  }
+
+  if (problems.length > 0 || !profile || !profileRef || !ownerRef) {
+    throw new InputError(
+      `The cluster request is invalid: ${problems.map(p => p.message).join('; ')}`,
+    );
+  }
+  return {
+    request,
+    profile,
+    profileRef,
+    profileVersion: requestedProfileVersion(request, profile),
+    ownerRef,
+  };
+}
+
+function normalizeRef(
+  value: string,
+  defaultKind: string,
+  field: string,
+  problems: FieldProblem[],
+): string | undefined {
+  if (!value?.trim()) {
+    problems.push({ field, message: `${field}: is required` });
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value.trim(), { defaultKind, defaultNamespace: 'default' }),
+    ).toLocaleLowerCase('en-US');
+  } catch (error) {
+    problems.push({ field, message: `${field}: "${value}" is not an entity reference` });
+    return undefined;
+  }
+}
+
+/** Any cluster Resource with this name, in any namespace. */
+async function findClusterNamed(
+  catalog: CatalogService,
+  name: string,
+  credentials: BackstageCredentials,
+) {
+  if (!name) {
+    return undefined;
+  }
+  const { items } = await catalog.getEntities(
+    {
+      filter: { kind: 'Resource', 'metadata.name': name },
+      fields: ['kind', 'metadata.name', 'metadata.namespace'],
+    },
+    { credentials },
+  );
+  return items[0];
+}
