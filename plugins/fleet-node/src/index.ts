@@ -6,3 +6,4 @@
 
 export * from './platformRepo';
 export * from './cidr';
+export * from './managementPlane';
