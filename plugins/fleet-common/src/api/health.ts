@@ -101,6 +101,10 @@ export type VersionDrift = {
   observed: string;
   pinned: string;
   profileRef?: string;
+  /** The profile's allowed range for the component, e.g. `>=1.30.0 <1.32.0` (Kubernetes). */
+  allowedRange?: string;
+  /** Whether `observed` is inside `allowedRange`; absent when there is no range or it cannot be read. */
+  withinAllowedRange?: boolean;
 };
 
 export type FleetHealthKpis = {
