@@ -160,7 +160,16 @@ export type ProfileNodes = {
 
 export type ProfileProvisioner = {
   type?: Provisioner;
+  /** cluster-api: the ClusterClass; crossplane: the Composition the claim selects. */
   clusterClass?: string;
+  /** cluster-api: the worker MachineDeployment class (default `default-worker`). */
+  workerClass?: string;
+  /** crossplane: the claim kind the CompositeResourceDefinition offers. */
+  claim?: { apiVersion: string; kind: string };
+  /** omni: the Talos version of the cluster template. */
+  talosVersion?: string;
+  /** omni: machine classes for control plane and workers. */
+  machineClass?: { controlPlane?: string; workers?: string };
 };
 
 export type ClusterProfileSpec = {
