@@ -1,0 +1,52 @@
+import { ResponseError } from '@backstage/errors';
+import { FleetHealthClient } from './FleetHealthClient';
+
+const baseUrl = 'http://localhost:7007/api/fleet';
+
+function setup(response: Response) {
+  const fetch = jest.fn().mockResolvedValue(response);
+  const getBaseUrl = jest.fn().mockResolvedValue(baseUrl);
+  const client = new FleetHealthClient({
+    discoveryApi: { getBaseUrl },
+    fetchApi: { fetch },
+  });
+  return { client, fetch, getBaseUrl };
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+describe('FleetHealthClient', () => {
+  it('gets the fleet snapshot', async () => {
+    const { client, fetch, getBaseUrl } = setup(json({ clusters: [] }));
+    await expect(client.getFleetHealth()).resolves.toEqual({ clusters: [] });
+    expect(getBaseUrl).toHaveBeenCalledWith('fleet');
+    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/health/fleet`);
+  });
+
+  it('gets one cluster by namespace and name, encoded', async () => {
+    const { client, fetch } = setup(json({ cluster: 'a b' }));
+    await client.getClusterHealth({ namespace: 'default', name: 'a b' });
+    expect(fetch).toHaveBeenCalledWith(
+      `${baseUrl}/health/clusters/default/a%20b`,
+    );
+  });
+
+  it.each([403, 404, 500])('throws a ResponseError on %s', async status => {
+    const { client } = setup(
+      json(
+        {
+          error: { name: 'Error', message: 'nope' },
+          response: { statusCode: status },
+        },
+        status,
+      ),
+    );
+    const error = await client.getFleetHealth().catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(status);
+  });
+});

@@ -1,0 +1,74 @@
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type {
+  LabelCoverage,
+  VersionDrift,
+} from '@fleet-portal/plugin-fleet-common';
+
+/** The share of the cluster's series that carry the required labels. */
+export function LabelCoverageLine(props: { coverage?: LabelCoverage }) {
+  const { coverage } = props;
+  if (!coverage) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Label coverage: unknown (no series counted)
+      </Typography>
+    );
+  }
+  const percent = `${(coverage.share * 100).toFixed(1).replace(/\.0$/, '')} %`;
+  return (
+    <Typography variant="body2">
+      Label coverage: {percent} of {coverage.series} series carry the required
+      labels
+      {coverage.missingLabels.length > 0 &&
+        ` — missing on some series: ${coverage.missingLabels.join(', ')}`}
+    </Typography>
+  );
+}
+
+/** Components whose observed version differs from the profile's pin. */
+export function DriftTable(props: {
+  drift: VersionDrift[];
+  showCluster?: boolean;
+}) {
+  const { drift, showCluster } = props;
+  if (drift.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No version drift: every observed component version matches the profile's
+        pin.
+      </Typography>
+    );
+  }
+  return (
+    <Box>
+      <Table size="small" aria-label="Version drift">
+        <TableHead>
+          <TableRow>
+            {showCluster && <TableCell>Cluster</TableCell>}
+            <TableCell>Component</TableCell>
+            <TableCell>Observed</TableCell>
+            <TableCell>Pinned</TableCell>
+            <TableCell>Profile</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {drift.map(d => (
+            <TableRow key={`${d.cluster}/${d.component}`}>
+              {showCluster && <TableCell>{d.cluster}</TableCell>}
+              <TableCell>{d.component}</TableCell>
+              <TableCell>{d.observed}</TableCell>
+              <TableCell>{d.pinned}</TableCell>
+              <TableCell>{d.profileRef ?? '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}

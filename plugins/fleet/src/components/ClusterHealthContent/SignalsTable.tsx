@@ -1,0 +1,107 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import {
+  HEALTH_STATUS_ORDER,
+  type ClusterHealthDetail,
+  type SignalVerdict,
+} from '@fleet-portal/plugin-fleet-common';
+import {
+  formatSampleTime,
+  formatSignalValue,
+  formatThresholds,
+  HealthStatusChip,
+  SignalSparkline,
+} from '../HealthStatus';
+
+const COLUMNS = [
+  'Signal',
+  'Status',
+  'Value',
+  'Threshold',
+  'History',
+  'Sample time',
+  'Source',
+];
+
+const byStatus = (a: SignalVerdict, b: SignalVerdict) =>
+  HEALTH_STATUS_ORDER.indexOf(a.status) - HEALTH_STATUS_ORDER.indexOf(b.status);
+
+/** One row per signal, worst first: verdict, value, threshold, history and where it came from. */
+export function SignalsTable(props: { detail: ClusterHealthDetail }) {
+  const { detail } = props;
+  const definitions = new Map(detail.signalDefinitions.map(d => [d.id, d]));
+  return (
+    <Table size="small" aria-label="Signals">
+      <TableHead>
+        <TableRow>
+          {COLUMNS.map(c => (
+            <TableCell key={c}>{c}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {[...detail.signals].sort(byStatus).map(verdict => {
+          const definition = definitions.get(verdict.signal);
+          const title = definition?.title ?? verdict.signal;
+          const threshold =
+            verdict.threshold !== undefined
+              ? formatSignalValue(verdict.threshold, definition?.unit)
+              : undefined;
+          return (
+            <TableRow key={verdict.signal} data-signal={verdict.signal}>
+              <TableCell>
+                <Tooltip title={definition?.description ?? ''}>
+                  <Typography variant="body2">{title}</Typography>
+                </Tooltip>
+                <Typography variant="caption" color="textSecondary">
+                  {verdict.reason}
+                </Typography>
+              </TableCell>
+              <TableCell>
+                <HealthStatusChip status={verdict.status} />
+              </TableCell>
+              <TableCell>
+                {formatSignalValue(verdict.value, definition?.unit)}
+              </TableCell>
+              <TableCell>
+                <Tooltip
+                  title={formatThresholds(
+                    definition?.thresholds,
+                    definition?.unit,
+                  )}
+                >
+                  <span>
+                    {threshold
+                      ? `${
+                          definition?.thresholds.direction === 'below'
+                            ? '<'
+                            : '>'
+                        } ${threshold}`
+                      : formatThresholds(
+                          definition?.thresholds,
+                          definition?.unit,
+                        )}
+                  </span>
+                </Tooltip>
+              </TableCell>
+              <TableCell>
+                <SignalSparkline
+                  title={title}
+                  points={detail.history[verdict.signal]}
+                  status={verdict.status}
+                />
+              </TableCell>
+              <TableCell>{formatSampleTime(verdict.sampleTime)}</TableCell>
+              <TableCell>{verdict.source}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

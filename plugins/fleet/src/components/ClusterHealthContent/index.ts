@@ -1,0 +1,1 @@
+export { ClusterHealthContent } from './ClusterHealthContent';

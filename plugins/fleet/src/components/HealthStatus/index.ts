@@ -1,0 +1,10 @@
+export { HealthStatusChip, HEALTH_STATUS_LABELS } from './HealthStatusChip';
+export { HealthErrorPanel } from './HealthErrorPanel';
+export { SignalSparkline } from './SignalSparkline';
+export { SourceStates, sourceProblem } from './SourceStates';
+export {
+  formatSampleTime,
+  formatSignalValue,
+  formatThresholds,
+  signalTitle,
+} from './formatSignal';
