@@ -89,7 +89,7 @@ describe('planBlocks', () => {
     expect(result.service).toMatchObject({ ok: true, cidr: '172.24.0.0/24' });
     expect(() => acceptedBlocks(result, edge)).toThrow(ConflictError);
     expect(() => acceptedBlocks(result, edge)).toThrow(
-      'The pod pool 172.16.0.0/13 has no free /22 block left (profile clusterprofile:default/edge)',
+      'No free CIDR block in profile clusterprofile:default/edge; caused by CidrPoolExhaustedError: The pod pool 172.16.0.0/13 has no free /22 block left',
     );
   });
 

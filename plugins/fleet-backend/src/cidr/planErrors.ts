@@ -66,7 +66,7 @@ export function acceptedBlocks(
   const exhausted = failed[0];
   const role = exhausted.role;
   throw new ConflictError(
-    `${message} (profile ${pools.profileRef})`,
+    `No free CIDR block in profile ${pools.profileRef}`,
     new CidrPoolExhaustedError(
       message,
       role,

@@ -1,0 +1,266 @@
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import {
+  CidrReservation,
+  CidrReservationStatus,
+  CidrRole,
+  parseCidr,
+} from '@fleet-portal/plugin-fleet-common';
+import { randomUUID } from 'crypto';
+import { Knex } from 'knex';
+import { Occupant } from './occupancy';
+
+const RESERVATIONS = 'fleet_cidr_reservations';
+const BLOCKS = 'fleet_cidr_blocks';
+
+export type ChosenBlock = { cidr: string; pool: string };
+export type ChosenBlocks = { pod: ChosenBlock; service: ChosenBlock };
+
+export type ReserveInput = {
+  cluster: string;
+  profileRef: string;
+  requestedBy: string;
+  now: Date;
+  expiresAt: Date;
+  /**
+   * Chooses the blocks, given the blocks of every other reservation as read inside the transaction.
+   * Throws (InputError, ConflictError) when there are none to choose; that is not retried.
+   */
+  choose(reserved: Occupant[]): ChosenBlocks;
+  /** Throws when the cluster's existing reservation does not fit the request. */
+  checkExisting(existing: CidrReservation): void;
+};
+
+export type ReserveResult = { reservation: CidrReservation; created: boolean };
+
+type ReservationRow = {
+  id: string;
+  cluster: string;
+  profile_ref: string;
+  requested_by: string;
+  status: string;
+  pod_cidr: string;
+  pod_pool: string;
+  service_cidr: string;
+  service_pool: string;
+  created_at: string;
+  expires_at: string | null;
+  confirmed_at: string | null;
+  confirmed_by: string | null;
+};
+
+type BlockRow = {
+  cidr: string;
+  reservation_id: string;
+  role: string;
+  family: number;
+  pool: string;
+};
+
+function toReservation(row: ReservationRow): CidrReservation {
+  return {
+    id: row.id,
+    cluster: row.cluster,
+    profileRef: row.profile_ref,
+    podCidr: row.pod_cidr,
+    podPool: row.pod_pool,
+    serviceCidr: row.service_cidr,
+    servicePool: row.service_pool,
+    status: row.status as CidrReservationStatus,
+    requestedBy: row.requested_by,
+    createdAt: row.created_at,
+    ...(row.expires_at && { expiresAt: row.expires_at }),
+    ...(row.confirmed_at && { confirmedAt: row.confirmed_at }),
+    ...(row.confirmed_by && { confirmedBy: row.confirmed_by }),
+  };
+}
+
+/** A unique-key or (PostgreSQL) exclusion-constraint violation: someone else took the block or name. */
+function isLostRace(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return isDatabaseConflictError(error) || code === '23505' || code === '23P01';
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * CIDR reservations in the plugin's database. The database decides races (see the migration): an
+ * insert that lost one is rolled back and the choice is recomputed from the committed state.
+ */
+export class ReservationStore {
+  /** How many transactions lost a race and were retried, since start. */
+  lostRaces = 0;
+
+  constructor(
+    private readonly db: Knex,
+    private readonly options: { maxAttempts?: number } = {},
+  ) {}
+
+  async reserve(input: ReserveInput): Promise<ReserveResult> {
+    const maxAttempts = this.options.maxAttempts ?? 40;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      try {
+        return await this.db.transaction(tx => this.reserveOnce(tx, input));
+      } catch (error) {
+        if (!isLostRace(error)) {
+          throw error;
+        }
+        this.lostRaces++;
+        // Each lost race means another reservation committed; a little jitter spreads the retries.
+        await sleep(Math.random() * 5 * Math.min(attempt, 4));
+      }
+    }
+    throw new ConflictError(
+      `Could not reserve CIDRs for cluster ${input.cluster}: ${maxAttempts} attempts lost to concurrent reservations; try again`,
+    );
+  }
+
+  private async reserveOnce(
+    tx: Knex.Transaction,
+    input: ReserveInput,
+  ): Promise<ReserveResult> {
+    const existing = await tx<ReservationRow>(RESERVATIONS)
+      .where({ cluster: input.cluster })
+      .first();
+    if (existing) {
+      const reservation = toReservation(existing);
+      input.checkExisting(reservation);
+      if (reservation.status === 'pending') {
+        const expiresAt = input.expiresAt.toISOString();
+        if (!existing.expires_at || expiresAt > existing.expires_at) {
+          await tx(RESERVATIONS)
+            .where({ id: existing.id })
+            .update({ expires_at: expiresAt });
+          reservation.expiresAt = expiresAt;
+        }
+      }
+      return { reservation, created: false };
+    }
+
+    const chosen = input.choose(await this.occupantsIn(tx));
+    const row: ReservationRow = {
+      id: randomUUID(),
+      cluster: input.cluster,
+      profile_ref: input.profileRef,
+      requested_by: input.requestedBy,
+      status: 'pending',
+      pod_cidr: chosen.pod.cidr,
+      pod_pool: chosen.pod.pool,
+      service_cidr: chosen.service.cidr,
+      service_pool: chosen.service.pool,
+      created_at: input.now.toISOString(),
+      expires_at: input.expiresAt.toISOString(),
+      confirmed_at: null,
+      confirmed_by: null,
+    };
+    await tx(RESERVATIONS).insert(row);
+    await tx(BLOCKS).insert(
+      (['pod', 'service'] as const).map(role =>
+        blockRow(row.id, role, chosen[role]),
+      ),
+    );
+    return { reservation: toReservation(row), created: true };
+  }
+
+  /** Every reserved block, naming the cluster it is reserved for; optionally leaving one cluster out. */
+  async occupants(exceptCluster?: string): Promise<Occupant[]> {
+    const all = await this.occupantsIn(this.db);
+    return exceptCluster === undefined
+      ? all
+      : all.filter(o => o.name !== exceptCluster);
+  }
+
+  private async occupantsIn(db: Knex): Promise<Occupant[]> {
+    const rows: Array<{ cidr: string; role: string; cluster: string }> =
+      await db(BLOCKS)
+        .join(RESERVATIONS, `${BLOCKS}.reservation_id`, `${RESERVATIONS}.id`)
+        .select(`${BLOCKS}.cidr`, `${BLOCKS}.role`, `${RESERVATIONS}.cluster`);
+    return rows.flatMap(row => {
+      const parsed = parseCidr(row.cidr);
+      return parsed.ok
+        ? [
+            {
+              cidr: parsed.cidr,
+              kind: 'reservation' as const,
+              name: row.cluster,
+              role: row.role as CidrRole,
+            },
+          ]
+        : [];
+    });
+  }
+
+  async list(
+    filter: { cluster?: string; status?: CidrReservationStatus } = {},
+  ) {
+    const query = this.db<ReservationRow>(RESERVATIONS).orderBy('created_at');
+    if (filter.cluster) {
+      query.where({ cluster: filter.cluster });
+    }
+    if (filter.status) {
+      query.where({ status: filter.status });
+    }
+    return (await query).map(toReservation);
+  }
+
+  async findByCluster(cluster: string): Promise<CidrReservation | undefined> {
+    const row = await this.db<ReservationRow>(RESERVATIONS)
+      .where({ cluster })
+      .first();
+    return row && toReservation(row);
+  }
+
+  /** Deletes a reservation and its blocks; false when there was none with that id. */
+  async release(id: string): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      await tx(BLOCKS).where({ reservation_id: id }).delete();
+      return (await tx(RESERVATIONS).where({ id }).delete()) > 0;
+    });
+  }
+
+  /** Releases the pending reservations whose time is up; returns them. */
+  async releaseExpired(now: Date): Promise<CidrReservation[]> {
+    const cutoff = now.toISOString();
+    const candidates = await this.db<ReservationRow>(RESERVATIONS)
+      .where({ status: 'pending' })
+      .where('expires_at', '<=', cutoff);
+    const released: CidrReservation[] = [];
+    for (const row of candidates) {
+      await this.db.transaction(async tx => {
+        // Re-checked inside the transaction: a retried request may just have extended it.
+        const deleted = await tx(RESERVATIONS)
+          .where({ id: row.id, status: 'pending' })
+          .where('expires_at', '<=', cutoff)
+          .delete();
+        if (deleted > 0) {
+          await tx(BLOCKS).where({ reservation_id: row.id }).delete();
+          released.push(toReservation(row));
+        }
+      });
+    }
+    return released;
+  }
+
+  async confirm(id: string, by: string, now: Date): Promise<void> {
+    await this.db(RESERVATIONS).where({ id, status: 'pending' }).update({
+      status: 'confirmed',
+      expires_at: null,
+      confirmed_at: now.toISOString(),
+      confirmed_by: by,
+    });
+  }
+}
+
+function blockRow(
+  reservationId: string,
+  role: CidrRole,
+  block: ChosenBlock,
+): BlockRow {
+  return {
+    cidr: block.cidr,
+    reservation_id: reservationId,
+    role,
+    family: block.cidr.includes(':') ? 6 : 4,
+    pool: block.pool,
+  };
+}
