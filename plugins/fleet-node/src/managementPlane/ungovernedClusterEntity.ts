@@ -101,14 +101,24 @@ export function ungovernedClusterEntity(options: {
     spec,
   };
   entity = attachFacts(entity, source.type, [{ sourceId: source.id, cluster }]);
+  // Only mapped values can be wrong: drop the fields the checks name, keep the cluster.
   const issues = validateClusterFleetFields(entity);
   if (issues.length > 0) {
-    // Only mapped values can be wrong; keep the cluster visible without them.
     dropped.push(...issues.map(issue => issue.message));
-    entity = {
-      ...entity,
-      spec: { type: CLUSTER_SPEC_TYPE, owner: defaultOwner },
-    };
+    const kept = { ...spec, owner: defaultOwner };
+    for (const { path } of issues) {
+      const field = /^spec\.(environment|region)\b/.exec(path)?.[1];
+      if (field) {
+        delete kept[field];
+      }
+    }
+    entity = { ...entity, spec: kept };
+    if (validateClusterFleetFields(entity).length > 0) {
+      entity = {
+        ...entity,
+        spec: { type: CLUSTER_SPEC_TYPE, owner: defaultOwner },
+      };
+    }
   }
   return { entity, dropped };
 }
