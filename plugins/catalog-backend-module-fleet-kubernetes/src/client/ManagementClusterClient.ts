@@ -1,0 +1,185 @@
+import {
+  ConfigurationOptions,
+  CoreV1Api,
+  CustomObjectsApi,
+  Middleware,
+} from '@kubernetes/client-node';
+import { makeKubeConfig, ManagementClusterConnection } from './kubeConfig';
+import { KubernetesListError, toListError } from './listErrors';
+
+/** A custom resource to list: `/apis/<group>/<version>/<plural>`. */
+export type CustomResourceType = {
+  group: string;
+  version: string;
+  plural: string;
+  kind: string;
+};
+
+export type ManagementClusterClientOptions = {
+  connection: ManagementClusterConnection;
+  /** `limit` of each list request; the rest is fetched with `continue`. */
+  pageSize: number;
+  /** Deadline of each HTTP request. */
+  requestTimeoutMs: number;
+};
+
+/** One page of a Kubernetes list response, checked to be list-shaped. */
+type ListPage = { items: unknown[]; continueToken?: string };
+
+/**
+ * Lists objects on a management cluster page by page and turns every failure
+ * (HTTP status, timeout, TLS, malformed body) into a {@link KubernetesListError}.
+ */
+export class ManagementClusterClient {
+  readonly url: string;
+  private readonly customObjects: CustomObjectsApi;
+  private readonly core: CoreV1Api;
+  private readonly options: ManagementClusterClientOptions;
+
+  constructor(options: ManagementClusterClientOptions) {
+    this.options = options;
+    this.url = options.connection.url.replace(/\/+$/, '');
+    const kubeConfig = makeKubeConfig(options.connection);
+    this.customObjects = kubeConfig.makeApiClient(CustomObjectsApi);
+    this.core = kubeConfig.makeApiClient(CoreV1Api);
+  }
+
+  /** Every object of a custom resource: cluster-wide, or in one namespace. */
+  async listCustomObjects(
+    resource: CustomResourceType,
+    options: { namespace?: string; signal?: AbortSignal } = {},
+  ): Promise<unknown[]> {
+    const { group, version, plural } = resource;
+    const path = options.namespace
+      ? `/apis/${group}/${version}/namespaces/${options.namespace}/${plural}`
+      : `/apis/${group}/${version}/${plural}`;
+    return this.listAll(path, options.signal, (continueToken, requestOptions) =>
+      options.namespace
+        ? this.customObjects.listNamespacedCustomObject(
+            {
+              group,
+              version,
+              plural,
+              namespace: options.namespace,
+              limit: this.options.pageSize,
+              _continue: continueToken,
+            },
+            requestOptions,
+          )
+        : this.customObjects.listClusterCustomObject(
+            {
+              group,
+              version,
+              plural,
+              limit: this.options.pageSize,
+              _continue: continueToken,
+            },
+            requestOptions,
+          ),
+    );
+  }
+
+  /** Every Secret in a namespace matching a label selector. */
+  async listSecrets(
+    namespace: string,
+    labelSelector: string,
+    signal?: AbortSignal,
+  ): Promise<unknown[]> {
+    return this.listAll(
+      `/api/v1/namespaces/${namespace}/secrets`,
+      signal,
+      (continueToken, requestOptions) =>
+        this.core.listNamespacedSecret(
+          {
+            namespace,
+            labelSelector,
+            limit: this.options.pageSize,
+            _continue: continueToken,
+          },
+          requestOptions,
+        ),
+    );
+  }
+
+  private async listAll(
+    path: string,
+    signal: AbortSignal | undefined,
+    fetchPage: (
+      continueToken: string | undefined,
+      requestOptions: ConfigurationOptions,
+    ) => Promise<unknown>,
+  ): Promise<unknown[]> {
+    const items: unknown[] = [];
+    let continueToken: string | undefined;
+    do {
+      const page = await this.fetchPage(path, signal, continueToken, fetchPage);
+      items.push(...page.items);
+      continueToken = page.continueToken;
+    } while (continueToken);
+    return items;
+  }
+
+  private async fetchPage(
+    path: string,
+    signal: AbortSignal | undefined,
+    continueToken: string | undefined,
+    fetchPage: (
+      continueToken: string | undefined,
+      requestOptions: ConfigurationOptions,
+    ) => Promise<unknown>,
+  ): Promise<ListPage> {
+    const timeout = AbortSignal.timeout(this.options.requestTimeoutMs);
+    const requestSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let body: unknown;
+    try {
+      body = await fetchPage(continueToken, abortWith(requestSignal));
+    } catch (error) {
+      throw toListError(error, {
+        url: `${this.url}${path}`,
+        timedOut: timeout.aborted,
+        timeoutMs: this.options.requestTimeoutMs,
+      });
+    }
+    return readListPage(body, `${this.url}${path}`);
+  }
+}
+
+/** Checks that a body is a Kubernetes list and reads its continue token. */
+export function readListPage(body: unknown, url: string): ListPage {
+  const list = body as
+    | {
+        items?: unknown;
+        metadata?: { continue?: unknown; _continue?: unknown };
+      }
+    | undefined;
+  if (!list || typeof list !== 'object' || !Array.isArray(list.items)) {
+    throw new KubernetesListError(
+      `malformed response from ${url}: expected a Kubernetes list with an "items" array`,
+    );
+  }
+  // Custom objects keep the wire name `continue`; typed lists (secrets) are
+  // deserialised by the client into `_continue`.
+  const continueToken = list.metadata?.continue ?? list.metadata?._continue;
+  if (continueToken !== undefined && typeof continueToken !== 'string') {
+    throw new KubernetesListError(
+      `malformed response from ${url}: metadata.continue is not a string`,
+    );
+  }
+  return { items: list.items, continueToken: continueToken || undefined };
+}
+
+function abortWith(signal: AbortSignal): ConfigurationOptions {
+  const middleware: Middleware = {
+    pre: async context => {
+      context.setSignal(signal);
+      return context;
+    },
+    post: async context => context,
+  };
+  // The generated object API types call-time middleware as observable-based, but
+  // wraps it as promise-based at runtime (wrapOptions in gen/configuration.js).
+  return {
+    middleware: [middleware],
+    middlewareMergeStrategy: 'append',
+  } as unknown as ConfigurationOptions;
+}

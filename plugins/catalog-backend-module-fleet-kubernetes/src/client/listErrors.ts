@@ -1,0 +1,85 @@
+import { ApiException } from '@kubernetes/client-node';
+
+/** A list request to the management cluster failed; `status` is the HTTP status when there was one. */
+export class KubernetesListError extends Error {
+  readonly status?: number;
+
+  constructor(message: string, status?: number) {
+    super(message);
+    this.name = 'KubernetesListError';
+    this.status = status;
+  }
+}
+
+/**
+ * Describes a failed list request without the request's headers (they carry the
+ * bearer token): HTTP status with the API server's Status message, timeout,
+ * connection or TLS failure, or a body that is not JSON.
+ */
+export function toListError(
+  error: unknown,
+  context: { url: string; timedOut: boolean; timeoutMs: number },
+): KubernetesListError {
+  const { url } = context;
+  if (error instanceof KubernetesListError) {
+    return error;
+  }
+  if (context.timedOut) {
+    return new KubernetesListError(
+      `no answer from ${url} within ${context.timeoutMs} ms`,
+    );
+  }
+  if (error instanceof ApiException) {
+    const reason = statusMessage(error.body);
+    const detail = reason ? `: ${reason}` : '';
+    switch (error.code) {
+      case 401:
+        return new KubernetesListError(
+          `401 Unauthorized from ${url}: the management cluster rejected the configured token`,
+          401,
+        );
+      case 403:
+        return new KubernetesListError(
+          `403 Forbidden from ${url}: the token's identity may not list this resource${detail}`,
+          403,
+        );
+      case 410:
+        return new KubernetesListError(
+          `410 Gone from ${url}: the list's continue token expired before all pages were read${detail}`,
+          410,
+        );
+      default:
+        return new KubernetesListError(
+          `HTTP ${error.code} from ${url}${detail}`,
+          error.code,
+        );
+    }
+  }
+  if (error instanceof SyntaxError) {
+    return new KubernetesListError(
+      `malformed response from ${url}: the body is not valid JSON (${error.message})`,
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.name === 'AbortError') {
+    return new KubernetesListError(`request to ${url} was aborted`);
+  }
+  if (/mediaType .* is not supported/i.test(message)) {
+    return new KubernetesListError(
+      `malformed response from ${url}: ${message}`,
+    );
+  }
+  return new KubernetesListError(`request to ${url} failed: ${message}`);
+}
+
+// The API server answers errors with a metav1.Status: { kind: "Status", message, reason, code }.
+function statusMessage(body: unknown): string | undefined {
+  if (body && typeof body === 'object') {
+    const message = (body as { message?: unknown }).message;
+    return typeof message === 'string' ? message : undefined;
+  }
+  if (typeof body === 'string' && body.trim()) {
+    return body.trim().slice(0, 200);
+  }
+  return undefined;
+}
