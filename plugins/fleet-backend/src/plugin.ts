@@ -10,6 +10,9 @@ import { clockServiceRef } from './clock';
 import { LifecycleNotifier } from './notifications/LifecycleNotifier';
 import { NotificationLedger } from './notifications/NotificationLedger';
 import { scheduleNotifications } from './notifications/scheduleNotifications';
+import { readHealthConfig } from './health/config';
+import { inventoryHealthCatalog } from './health/healthCatalog';
+import { HealthService } from './health/HealthService';
 import { FleetInventory } from './service/FleetInventory';
 import { createRouter } from './service/router';
 
@@ -61,12 +64,30 @@ export const fleetPlugin = createBackendPlugin({
               ) ?? 30) * 1000,
           },
         });
+        const healthConfig = readHealthConfig(deps.config);
+        const health = healthConfig
+          ? new HealthService(healthConfig, {
+              cache: deps.cache,
+              clock: deps.clock,
+              catalog: inventoryHealthCatalog(inventory, deps.auth),
+            })
+          : undefined;
+        if (healthConfig) {
+          logger.info(
+            `Fleet health: ${
+              health!.signals.length
+            } signals from ${healthConfig.sources
+              .map(s => `${s.name} (${s.type})`)
+              .join(', ')}`,
+          );
+        }
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
             auth: deps.auth,
             permissions: deps.permissions,
             inventory,
+            health,
           }),
         );
 

@@ -38,6 +38,8 @@ const PROFILE_FIELDS = [
   'spec.version',
   'spec.allowedVersions',
   'spec.review',
+  // The pinned Kubernetes version and range, for the health view's version drift.
+  'spec.kubernetes',
 ];
 
 /** What one principal may see of the catalog, as read for the lifecycle views. */

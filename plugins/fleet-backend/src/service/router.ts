@@ -4,9 +4,19 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { fleetLifecycleReadPermission } from '@fleet-portal/plugin-fleet-common';
+import {
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  fleetHealthReadPermission,
+  fleetLifecycleReadPermission,
+} from '@fleet-portal/plugin-fleet-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { lifecycleCsv } from '../lifecycle/csv';
@@ -19,6 +29,8 @@ import { lifecycleSchedule } from '../lifecycle/schedule';
 import { refKey } from '../lifecycle/refs';
 import { renderExposition } from '../metrics/exposition';
 import { governanceMetricFamilies } from '../metrics/governanceMetrics';
+import { healthMetricFamilies } from '../metrics/healthMetrics';
+import { HealthService } from '../health/HealthService';
 import { FleetInventory } from './FleetInventory';
 import { parseLifecycleQuery, parseScheduleQuery } from './queryParams';
 
@@ -27,6 +39,8 @@ export type RouterOptions = {
   auth: AuthService;
   permissions: PermissionsService;
   inventory: FleetInventory;
+  /** Absent when `fleet.health` configures no metrics source. */
+  health?: HealthService;
 };
 
 export async function createRouter({
@@ -34,25 +48,55 @@ export async function createRouter({
   auth,
   permissions,
   inventory,
+  health,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
 
-  /** The caller's credentials, once allowed to read lifecycle data. */
+  /** The caller's credentials, once allowed `permission` (lifecycle data unless said otherwise). */
   async function authorizedCredentials(
     req: Request,
+    permission: BasicPermission = fleetLifecycleReadPermission,
   ): Promise<BackstageCredentials> {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: fleetLifecycleReadPermission }],
-      { credentials },
-    );
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${fleetLifecycleReadPermission.name}`,
-      );
+      throw new NotAllowedError(`Missing permission ${permission.name}`);
     }
     return credentials;
   }
+
+  function healthService(): HealthService {
+    if (!health) {
+      throw new ServiceUnavailableError(
+        'Fleet health is not configured: add a metrics source under fleet.health.sources',
+      );
+    }
+    return health;
+  }
+
+  router.get('/health/fleet', async (req, res) => {
+    const credentials = await authorizedCredentials(
+      req,
+      fleetHealthReadPermission,
+    );
+    res.json(await healthService().fleet(credentials));
+  });
+
+  router.get('/health/clusters/:namespace/:name', async (req, res) => {
+    const credentials = await authorizedCredentials(
+      req,
+      fleetHealthReadPermission,
+    );
+    const { namespace, name } = req.params;
+    res.json(
+      await healthService().cluster(
+        credentials,
+        refKey(`resource:${namespace}/${name}`),
+      ),
+    );
+  });
 
   router.get('/lifecycle/clusters', async (req, res) => {
     const credentials = await authorizedCredentials(req);
@@ -101,9 +145,14 @@ export async function createRouter({
       ? await auth.getOwnServiceCredentials()
       : credentials;
     const { clusters, judge } = await inventory.snapshot(catalogCredentials);
-    const { contentType, body } = await renderExposition(
-      governanceMetricFamilies(judge(clusters)),
-    );
+    // Health verdicts come from the cached fleet snapshot: a scrape never queries per cluster.
+    const healthFamilies = health
+      ? healthMetricFamilies(await health.fleet(catalogCredentials))
+      : [];
+    const { contentType, body } = await renderExposition([
+      ...governanceMetricFamilies(judge(clusters)),
+      ...healthFamilies,
+    ]);
     res.type(contentType).send(body);
   });
 
