@@ -38,6 +38,10 @@ describe('fleet plugin (new frontend system)', () => {
     'entity-card:fleet/cluster-overview',
     'entity-card:fleet/tenant-namespace',
     'entity-content:fleet/profile',
+    'api:fleet/health',
+    'page:fleet/health',
+    'entity-content:fleet/health',
+    'entity-card:fleet/namespace-health',
   ] as const)('provides %s', id => {
     const [kind, name] = id.split(/[:/]/).filter((_, i) => i !== 1);
     expect(fleetPlugin.getExtension(id)).toMatchObject({ kind, name });
@@ -80,6 +84,7 @@ describe('fleet plugin (new frontend system)', () => {
   it.each([
     ['entity-card:fleet/cluster-overview', [true, false, false]],
     ['entity-card:fleet/tenant-namespace', [false, true, false]],
+    ['entity-card:fleet/namespace-health', [false, true, false]],
   ] as const)('shows %s only on its entities', (id, expected) => {
     const tester = createExtensionTester(fleetPlugin.getExtension(id));
     const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
@@ -97,5 +102,24 @@ describe('fleet plugin (new frontend system)', () => {
       [false, false, true],
     );
     expect(tester.get(coreExtensionData.routePath)).toBe('profile');
+  });
+
+  it('mounts the health page at /fleet/health', () => {
+    const tester = createExtensionTester(
+      fleetPlugin.getExtension('page:fleet/health'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('/fleet/health');
+    expect(tester.get(coreExtensionData.title)).toBe('Fleet health');
+  });
+
+  it('adds the Fleet health tab to clusters only', () => {
+    const tester = createExtensionTester(
+      fleetPlugin.getExtension('entity-content:fleet/health'),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect([clusterEntity, namespaceEntity, profileEntity].map(filter)).toEqual(
+      [true, false, false],
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('health');
   });
 });

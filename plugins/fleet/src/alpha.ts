@@ -5,21 +5,32 @@
  */
 
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { fleetApi } from './alpha/apis';
-import { clusterOverviewCard, tenantNamespaceCard } from './alpha/entityCards';
-import { clusterProfileContent } from './alpha/entityContents';
-import { fleetLifecyclePage } from './alpha/pages';
-import { rootRouteRef } from './routes';
+import { fleetApi, fleetHealthApi } from './alpha/apis';
+import {
+  clusterOverviewCard,
+  namespaceHealthCard,
+  tenantNamespaceCard,
+} from './alpha/entityCards';
+import {
+  clusterHealthContent,
+  clusterProfileContent,
+} from './alpha/entityContents';
+import { fleetHealthPage, fleetLifecyclePage } from './alpha/pages';
+import { healthRouteRef, rootRouteRef } from './routes';
 
 export default createFrontendPlugin({
   pluginId: 'fleet',
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, health: healthRouteRef },
   extensions: [
     fleetApi,
     fleetLifecyclePage,
     clusterOverviewCard,
     tenantNamespaceCard,
     clusterProfileContent,
+    fleetHealthApi,
+    fleetHealthPage,
+    clusterHealthContent,
+    namespaceHealthCard,
   ],
 });

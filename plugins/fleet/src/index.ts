@@ -7,9 +7,12 @@
  */
 
 export {
+  EntityClusterHealthContent,
   EntityClusterOverviewCard,
   EntityClusterProfileContent,
+  EntityNamespaceHealthCard,
   EntityTenantNamespaceCard,
+  FleetHealthPage,
   FleetLifecyclePage,
   fleetPlugin,
   hasFleetFields,
@@ -20,3 +23,6 @@ export {
 export { fleetApiRef } from './api/FleetApi';
 export type { FleetApi } from './api/FleetApi';
 export { FleetClient } from './api/FleetClient';
+export { fleetHealthApiRef } from './api/FleetHealthApi';
+export type { FleetHealthApi } from './api/FleetHealthApi';
+export { FleetHealthClient } from './api/FleetHealthClient';

@@ -1,7 +1,10 @@
 import {
+  EntityClusterHealthContent,
   EntityClusterOverviewCard,
   EntityClusterProfileContent,
+  EntityNamespaceHealthCard,
   EntityTenantNamespaceCard,
+  FleetHealthPage,
   FleetLifecyclePage,
   fleetPlugin,
   isClusterEntity,
@@ -12,6 +15,7 @@ describe('fleet plugin (legacy frontend system)', () => {
     expect(fleetPlugin.getId()).toBe('fleet');
     expect([...fleetPlugin.getApis()].map(factory => factory.api.id)).toEqual([
       'plugin.fleet.api',
+      'plugin.fleet.health',
     ]);
   });
 
@@ -21,6 +25,9 @@ describe('fleet plugin (legacy frontend system)', () => {
       EntityClusterOverviewCard,
       EntityTenantNamespaceCard,
       EntityClusterProfileContent,
+      FleetHealthPage,
+      EntityClusterHealthContent,
+      EntityNamespaceHealthCard,
     ]) {
       expect(extension).toEqual(expect.any(Function));
     }

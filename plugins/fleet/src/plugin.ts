@@ -8,7 +8,9 @@ import {
 } from '@backstage/core-plugin-api';
 import { fleetApiRef } from './api/FleetApi';
 import { FleetClient } from './api/FleetClient';
-import { rootRouteRef } from './routes';
+import { fleetHealthApiRef } from './api/FleetHealthApi';
+import { FleetHealthClient } from './api/FleetHealthClient';
+import { healthRouteRef, rootRouteRef } from './routes';
 
 export {
   hasFleetFields,
@@ -27,8 +29,14 @@ export const fleetPlugin = createPlugin({
       factory: ({ discoveryApi, fetchApi }) =>
         new FleetClient({ discoveryApi, fetchApi }),
     }),
+    createApiFactory({
+      api: fleetHealthApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new FleetHealthClient({ discoveryApi, fetchApi }),
+    }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, health: healthRouteRef },
 });
 
 /** The fleet lifecycle page; mount it at `/fleet/lifecycle`. */
@@ -75,6 +83,42 @@ export const EntityClusterProfileContent = fleetPlugin.provide(
       lazy: () =>
         import('./components/ClusterProfileContent').then(
           m => m.ClusterProfileContent,
+        ),
+    },
+  }),
+);
+
+/** The fleet health overview page; mount it at `/fleet/health`. */
+export const FleetHealthPage = fleetPlugin.provide(
+  createRoutableExtension({
+    name: 'FleetHealthPage',
+    component: () =>
+      import('./components/FleetHealthPage').then(m => m.FleetHealthPage),
+    mountPoint: healthRouteRef,
+  }),
+);
+
+/** Content of the "Fleet health" tab of kubernetes-cluster Resources; route it at `health`. */
+export const EntityClusterHealthContent = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterHealthContent',
+    component: {
+      lazy: () =>
+        import('./components/ClusterHealthContent').then(
+          m => m.ClusterHealthContent,
+        ),
+    },
+  }),
+);
+
+/** Health of the cluster a tenant namespace (kubernetes-namespace Resource) runs on. */
+export const EntityNamespaceHealthCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityNamespaceHealthCard',
+    component: {
+      lazy: () =>
+        import('./components/NamespaceHealthCard').then(
+          m => m.NamespaceHealthCard,
         ),
     },
   }),

@@ -2,3 +2,6 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 
 /** The fleet lifecycle page. A legacy route ref, which the new frontend system accepts as well. */
 export const rootRouteRef = createRouteRef({ id: 'fleet' });
+
+/** The fleet health overview page. */
+export const healthRouteRef = createRouteRef({ id: 'fleet-health' });

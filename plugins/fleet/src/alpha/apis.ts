@@ -5,6 +5,8 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { fleetApiRef } from '../api/FleetApi';
 import { FleetClient } from '../api/FleetClient';
+import { fleetHealthApiRef } from '../api/FleetHealthApi';
+import { FleetHealthClient } from '../api/FleetHealthClient';
 
 export const fleetApi = ApiBlueprint.make({
   params: defineParams =>
@@ -13,5 +15,16 @@ export const fleetApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new FleetClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+export const fleetHealthApi = ApiBlueprint.make({
+  name: 'health',
+  params: defineParams =>
+    defineParams({
+      api: fleetHealthApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new FleetHealthClient({ discoveryApi, fetchApi }),
     }),
 });

@@ -28,3 +28,15 @@ export const tenantNamespaceCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+export const namespaceHealthCard = EntityCardBlueprint.make({
+  name: 'namespace-health',
+  params: {
+    type: 'info',
+    filter: { kind: 'resource', 'spec.type': NAMESPACE_SPEC_TYPE },
+    loader: () =>
+      import('../components/NamespaceHealthCard').then(m => (
+        <m.NamespaceHealthCard />
+      )),
+  },
+});

@@ -1,4 +1,5 @@
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { CLUSTER_SPEC_TYPE } from '@fleet-portal/plugin-fleet-common';
 
 export const clusterProfileContent = EntityContentBlueprint.make({
   name: 'profile',
@@ -9,6 +10,19 @@ export const clusterProfileContent = EntityContentBlueprint.make({
     loader: () =>
       import('../components/ClusterProfileContent').then(m => (
         <m.ClusterProfileContent />
+      )),
+  },
+});
+
+export const clusterHealthContent = EntityContentBlueprint.make({
+  name: 'health',
+  params: {
+    path: 'health',
+    title: 'Fleet health',
+    filter: { kind: 'resource', 'spec.type': CLUSTER_SPEC_TYPE },
+    loader: () =>
+      import('../components/ClusterHealthContent').then(m => (
+        <m.ClusterHealthContent />
       )),
   },
 });

@@ -1,6 +1,7 @@
+import TimelineIcon from '@material-ui/icons/Timeline';
 import UpdateIcon from '@material-ui/icons/Update';
 import { PageBlueprint } from '@backstage/frontend-plugin-api';
-import { rootRouteRef } from '../routes';
+import { healthRouteRef, rootRouteRef } from '../routes';
 
 /** Also the nav item: the app discovers it from the title and icon. */
 export const fleetLifecyclePage = PageBlueprint.make({
@@ -16,5 +17,18 @@ export const fleetLifecyclePage = PageBlueprint.make({
       import('../components/FleetLifecyclePage').then(m => (
         <m.FleetLifecyclePage />
       )),
+  },
+});
+
+export const fleetHealthPage = PageBlueprint.make({
+  name: 'health',
+  params: {
+    path: '/fleet/health',
+    title: 'Fleet health',
+    icon: <TimelineIcon fontSize="inherit" />,
+    routeRef: healthRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('../components/FleetHealthPage').then(m => <m.FleetHealthPage />),
   },
 });

@@ -151,14 +151,10 @@ describe('ClusterHealthContent', () => {
     const detail = sourceDownDetail();
     await render(
       mockFleetHealthApi({
-        getClusterHealth: jest
-          .fn()
-          .mockResolvedValue({
-            ...detail,
-            sources: [
-              { ...detail.sources[0], status: 'up', message: undefined },
-            ],
-          }),
+        getClusterHealth: jest.fn().mockResolvedValue({
+          ...detail,
+          sources: [{ ...detail.sources[0], status: 'up', message: undefined }],
+        }),
       }),
     );
     expect(

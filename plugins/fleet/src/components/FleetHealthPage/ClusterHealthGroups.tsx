@@ -1,0 +1,104 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { InfoCard } from '@backstage/core-components';
+import type {
+  ClusterHealth,
+  SignalDefinition,
+} from '@fleet-portal/plugin-fleet-common';
+import {
+  formatSampleTime,
+  formatSignalValue,
+  HealthStatusChip,
+} from '../HealthStatus';
+import { ClusterHealthLink } from './ClusterHealthLink';
+import { groupByEnvironment } from './healthFilters';
+
+function WorstSignal(props: {
+  cluster: ClusterHealth;
+  signals: Map<string, SignalDefinition>;
+}) {
+  const { cluster, signals } = props;
+  const verdict = cluster.signals.find(s => s.signal === cluster.worstSignal);
+  if (!verdict) return <>—</>;
+  const definition = signals.get(verdict.signal);
+  return (
+    <>
+      <Typography variant="body2">
+        {definition?.title ?? verdict.signal}
+        {verdict.value !== undefined &&
+          `: ${formatSignalValue(verdict.value, definition?.unit)}`}
+      </Typography>
+      <Typography variant="caption" color="textSecondary">
+        {verdict.reason}
+      </Typography>
+    </>
+  );
+}
+
+/** One card per environment; each lists its clusters worst first with the signal that decided. */
+export function ClusterHealthGroups(props: {
+  clusters: ClusterHealth[];
+  signals: SignalDefinition[];
+}) {
+  const definitions = new Map(props.signals.map(s => [s.id, s]));
+  return (
+    <>
+      {groupByEnvironment(props.clusters).map(([environment, clusters]) => (
+        <InfoCard
+          key={environment}
+          title={environment}
+          subheader={`${clusters.length} ${
+            clusters.length === 1 ? 'cluster' : 'clusters'
+          }`}
+          noPadding
+        >
+          <Table size="small" aria-label={`Clusters in ${environment}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Cluster</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>Worst signal</TableCell>
+                <TableCell>Sample time</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {clusters.map(cluster => (
+                <TableRow key={cluster.cluster} data-cluster={cluster.cluster}>
+                  <TableCell>
+                    <ClusterHealthLink cluster={cluster} />
+                    {!cluster.entityRef && (
+                      <Typography
+                        variant="caption"
+                        color="textSecondary"
+                        component="div"
+                      >
+                        not in the catalog
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <HealthStatusChip status={cluster.status} />
+                  </TableCell>
+                  <TableCell>
+                    <WorstSignal cluster={cluster} signals={definitions} />
+                  </TableCell>
+                  <TableCell>
+                    {formatSampleTime(
+                      cluster.signals.find(
+                        s => s.signal === cluster.worstSignal,
+                      )?.sampleTime ?? cluster.signals[0]?.sampleTime,
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </InfoCard>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { InfoCard } from '@backstage/core-components';
+import type { LabelCoverage } from '@fleet-portal/plugin-fleet-common';
+
+/** Cluster label values that report metrics but have no catalog entity. */
+export function UnregisteredClusters(props: { clusters: string[] }) {
+  const { clusters } = props;
+  return (
+    <InfoCard
+      title="Unregistered clusters"
+      subheader="Report metrics to the store but have no catalog entity: register them in the platform repository, or fix their cluster label."
+    >
+      {clusters.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          None: every cluster that reports metrics is in the catalog.
+        </Typography>
+      ) : (
+        <List dense aria-label="Unregistered clusters">
+          {[...clusters].sort().map(cluster => (
+            <ListItem key={cluster}>
+              <ListItemText primary={cluster} />
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </InfoCard>
+  );
+}
+
+/** Clusters whose series miss required labels, worst coverage first. */
+export function LabelCoverageCard(props: { coverage: LabelCoverage[] }) {
+  const incomplete = props.coverage
+    .filter(c => c.share < 1)
+    .sort((a, b) => a.share - b.share || a.cluster.localeCompare(b.cluster));
+  return (
+    <InfoCard
+      title="Label contract"
+      subheader="Every series should carry cluster, environment, site and platform_version."
+    >
+      {incomplete.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          {props.coverage.length === 0
+            ? 'No coverage measured yet.'
+            : `All ${props.coverage.length} clusters label every series.`}
+        </Typography>
+      ) : (
+        <Table size="small" aria-label="Label coverage">
+          <TableHead>
+            <TableRow>
+              <TableCell>Cluster</TableCell>
+              <TableCell>Coverage</TableCell>
+              <TableCell>Series</TableCell>
+              <TableCell>Missing labels</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {incomplete.map(c => (
+              <TableRow key={c.cluster}>
+                <TableCell>{c.cluster}</TableCell>
+                <TableCell>
+                  {(c.share * 100).toFixed(1).replace(/\.0$/, '')} %
+                </TableCell>
+                <TableCell>{c.series}</TableCell>
+                <TableCell>{c.missingLabels.join(', ')}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </InfoCard>
+  );
+}

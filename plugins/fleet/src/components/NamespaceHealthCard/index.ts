@@ -1,0 +1,1 @@
+export { NamespaceHealthCard } from './NamespaceHealthCard';
