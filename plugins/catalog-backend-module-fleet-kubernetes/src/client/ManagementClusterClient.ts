@@ -2,7 +2,8 @@ import {
   ConfigurationOptions,
   CoreV1Api,
   CustomObjectsApi,
-  Middleware,
+  Observable,
+  ObservableMiddleware,
 } from '@kubernetes/client-node';
 import { makeKubeConfig, ManagementClusterConnection } from './kubeConfig';
 import { KubernetesListError, toListError } from './listErrors';
@@ -169,17 +170,12 @@ export function readListPage(body: unknown, url: string): ListPage {
 }
 
 function abortWith(signal: AbortSignal): ConfigurationOptions {
-  const middleware: Middleware = {
-    pre: async context => {
+  const middleware: ObservableMiddleware = {
+    pre: context => {
       context.setSignal(signal);
-      return context;
+      return new Observable(Promise.resolve(context));
     },
-    post: async context => context,
+    post: context => new Observable(Promise.resolve(context)),
   };
-  // The generated object API types call-time middleware as observable-based, but
-  // wraps it as promise-based at runtime (wrapOptions in gen/configuration.js).
-  return {
-    middleware: [middleware],
-    middlewareMergeStrategy: 'append',
-  } as unknown as ConfigurationOptions;
+  return { middleware: [middleware], middlewareMergeStrategy: 'append' };
 }

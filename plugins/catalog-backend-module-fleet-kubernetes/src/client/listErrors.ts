@@ -72,14 +72,17 @@ export function toListError(
   return new KubernetesListError(`request to ${url} failed: ${message}`);
 }
 
-// The API server answers errors with a metav1.Status: { kind: "Status", message, reason, code }.
+// The API server answers errors with a metav1.Status: { kind: "Status", message, reason, code };
+// the generated client hands the body over parsed or as text.
 function statusMessage(body: unknown): string | undefined {
-  if (body && typeof body === 'object') {
-    const message = (body as { message?: unknown }).message;
-    return typeof message === 'string' ? message : undefined;
+  let parsed = body;
+  if (typeof body === 'string') {
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return body.trim() ? body.trim().slice(0, 200) : undefined;
+    }
   }
-  if (typeof body === 'string' && body.trim()) {
-    return body.trim().slice(0, 200);
-  }
-  return undefined;
+  const message = (parsed as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : undefined;
 }

@@ -1,0 +1,212 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ManagementClusterClient } from '../client/ManagementClusterClient';
+import { FakeKubernetesApi } from '../__testUtils__/FakeKubernetesApi';
+import {
+  argoCdClusterSecret,
+  argoCdRepositorySecret,
+  CAPI_CLUSTERS_V1BETA1,
+  CAPI_CLUSTERS_V1BETA2,
+  capiClusterV1beta1,
+  capiClusterV1beta2,
+  managedCluster,
+  MANAGED_CLUSTERS,
+  SECRETS,
+} from '../__testUtils__/fixtures';
+import { ArgoCdSource } from './argocd';
+import { ClusterApiSource } from './clusterApi';
+import { DEFAULT_LABEL_MAPPING } from './labelMapping';
+import { OpenClusterManagementSource } from './openClusterManagement';
+
+describe('sources read from a fake management cluster', () => {
+  let fake: FakeKubernetesApi;
+  const logger = mockServices.logger.mock();
+
+  beforeEach(async () => {
+    fake = await FakeKubernetesApi.start();
+    jest.clearAllMocks();
+  });
+
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  function options() {
+    return {
+      id: 'hub-eu',
+      client: new ManagementClusterClient({
+        connection: {
+          url: fake.url,
+          caData: fake.caData,
+          skipTLSVerify: false,
+          token: fake.token,
+        },
+        pageSize: 2,
+        requestTimeoutMs: 2_000,
+      }),
+      labels: DEFAULT_LABEL_MAPPING,
+      logger,
+    };
+  }
+
+  describe('OpenClusterManagementSource', () => {
+    it('lists every ManagedCluster, linking to its object on the hub', async () => {
+      fake.setObjects(MANAGED_CLUSTERS, [
+        managedCluster('a'),
+        managedCluster('b', { available: 'False' }),
+        managedCluster('c'),
+      ]);
+      const clusters = await new OpenClusterManagementSource(
+        options(),
+      ).listClusters();
+      expect(clusters.map(c => [c.name, c.status])).toEqual([
+        ['a', 'connected'],
+        ['b', 'disconnected'],
+        ['c', 'connected'],
+      ]);
+      expect(clusters[0].url).toBe(
+        `${fake.url}/apis/cluster.open-cluster-management.io/v1/managedclusters/a`,
+      );
+    });
+
+    it('names the missing CRD and the source', async () => {
+      await expect(
+        new OpenClusterManagementSource(options()).listClusters(),
+      ).rejects.toThrow(
+        `open-cluster-management source "hub-eu": the CRD managedclusters.cluster.open-cluster-management.io (cluster.open-cluster-management.io/v1) is not installed on the management cluster ${fake.url}`,
+      );
+    });
+
+    it('names the source on a malformed answer', async () => {
+      fake.setObjects(MANAGED_CLUSTERS, [managedCluster('a')]);
+      fake.setFault(MANAGED_CLUSTERS, 'malformed');
+      await expect(
+        new OpenClusterManagementSource(options()).listClusters(),
+      ).rejects.toThrow(
+        /^open-cluster-management source "hub-eu": malformed response/,
+      );
+    });
+
+    it('skips an object it cannot identify, logs it, and keeps the others', async () => {
+      const broken = managedCluster('broken');
+      delete broken.metadata.uid;
+      fake.setObjects(MANAGED_CLUSTERS, [managedCluster('a'), broken]);
+      const clusters = await new OpenClusterManagementSource(
+        options(),
+      ).listClusters();
+      expect(clusters.map(c => c.name)).toEqual(['a']);
+      expect(logger.warn).toHaveBeenCalledWith(
+        'open-cluster-management source "hub-eu": skipped an object: ManagedCluster broken has no metadata.uid',
+      );
+    });
+
+    it('uses a configured link template', async () => {
+      fake.setObjects(MANAGED_CLUSTERS, [managedCluster('a b')]);
+      const [cluster] = await new OpenClusterManagementSource({
+        ...options(),
+        linkTemplate: 'https://console.example/clusters/{name}/overview',
+      }).listClusters();
+      expect(cluster.url).toBe(
+        'https://console.example/clusters/a%20b/overview',
+      );
+    });
+  });
+
+  describe('ClusterApiSource', () => {
+    it('reads v1beta2 when it is served', async () => {
+      fake.setObjects(CAPI_CLUSTERS_V1BETA2, [
+        capiClusterV1beta2('a', { namespace: 'team-a' }),
+        capiClusterV1beta2('b', { namespace: 'team-b', available: 'False' }),
+      ]);
+      fake.setObjects(CAPI_CLUSTERS_V1BETA1, [capiClusterV1beta1('old')]);
+      const clusters = await new ClusterApiSource(options()).listClusters();
+      expect(clusters.map(c => [c.name, c.status])).toEqual([
+        ['a', 'connected'],
+        ['b', 'disconnected'],
+      ]);
+      expect(clusters[0].url).toBe(
+        `${fake.url}/apis/cluster.x-k8s.io/v1beta2/namespaces/team-a/clusters/a`,
+      );
+      expect(fake.requests[0].path).toBe(
+        '/apis/cluster.x-k8s.io/v1beta2/clusters',
+      );
+    });
+
+    it('falls back to v1beta1 when v1beta2 is not served, and remembers it', async () => {
+      fake.setObjects(CAPI_CLUSTERS_V1BETA1, [
+        capiClusterV1beta1('a', { version: 'v1.29.1' }),
+      ]);
+      const source = new ClusterApiSource(options());
+      expect(await source.listClusters()).toMatchObject([
+        { name: 'a', status: 'connected', kubernetesVersion: 'v1.29.1' },
+      ]);
+      await source.listClusters();
+      expect(fake.requests.map(r => r.path)).toEqual([
+        '/apis/cluster.x-k8s.io/v1beta2/clusters',
+        '/apis/cluster.x-k8s.io/v1beta1/clusters',
+        '/apis/cluster.x-k8s.io/v1beta1/clusters',
+      ]);
+    });
+
+    it('lists only the configured namespaces', async () => {
+      fake.setObjects(CAPI_CLUSTERS_V1BETA2, [
+        capiClusterV1beta2('a', { namespace: 'team-a' }),
+        capiClusterV1beta2('b', { namespace: 'team-b' }),
+        capiClusterV1beta2('c', { namespace: 'team-c' }),
+      ]);
+      const clusters = await new ClusterApiSource({
+        ...options(),
+        namespaces: ['team-a', 'team-c'],
+      }).listClusters();
+      expect(clusters.map(c => c.name)).toEqual(['a', 'c']);
+    });
+
+    it('names the CRD when no version is installed', async () => {
+      await expect(
+        new ClusterApiSource(options()).listClusters(),
+      ).rejects.toThrow(
+        `cluster-api source "hub-eu": the CRD clusters.cluster.x-k8s.io (cluster.x-k8s.io/v1beta2 or v1beta1) is not installed on the management cluster ${fake.url}`,
+      );
+    });
+
+    it('does not fall back on 403', async () => {
+      fake.setObjects(CAPI_CLUSTERS_V1BETA2, [capiClusterV1beta2('a')]);
+      fake.setObjects(CAPI_CLUSTERS_V1BETA1, [capiClusterV1beta1('a')]);
+      fake.setFault(CAPI_CLUSTERS_V1BETA2, 'forbidden');
+      await expect(
+        new ClusterApiSource(options()).listClusters(),
+      ).rejects.toThrow(/^cluster-api source "hub-eu": 403 Forbidden/);
+    });
+  });
+
+  describe('ArgoCdSource', () => {
+    it('reads the cluster secrets of its namespace only', async () => {
+      fake.setObjects(SECRETS, [
+        argoCdClusterSecret('a'),
+        argoCdRepositorySecret('repo-platform'),
+        argoCdClusterSecret('b'),
+        argoCdClusterSecret('elsewhere', { namespace: 'other-argocd' }),
+        argoCdClusterSecret('c'),
+      ]);
+      const clusters = await new ArgoCdSource({
+        ...options(),
+        namespace: 'argocd',
+      }).listClusters();
+      expect(clusters.map(c => [c.name, c.status])).toEqual([
+        ['a', 'unknown'],
+        ['b', 'unknown'],
+        ['c', 'unknown'],
+      ]);
+      expect(fake.requests[0].query.labelSelector).toBe(
+        'argocd.argoproj.io/secret-type=cluster',
+      );
+    });
+
+    it('names the source on 401', async () => {
+      fake.setObjects(SECRETS, [argoCdClusterSecret('a')]);
+      fake.setFault(SECRETS, 'unauthorized');
+      await expect(
+        new ArgoCdSource({ ...options(), namespace: 'argocd' }).listClusters(),
+      ).rejects.toThrow(/^argocd source "hub-eu": 401 Unauthorized/);
+    });
+  });
+});
