@@ -26,5 +26,35 @@ export interface Config {
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };
+    /**
+     * CIDR allocation for clusters being requested: pod and service blocks from the profile's pools,
+     * clear of every catalog cluster, every pending reservation and the ranges reserved here.
+     */
+    cidr?: {
+      /**
+       * Enterprise ranges no cluster's pod or service CIDR may overlap, e.g. node subnets, VPNs,
+       * corporate networks. The description is what an overlap error names.
+       */
+      reservedRanges?: Array<{
+        /** A CIDR, e.g. 10.0.0.0/16 or fd00:1::/48. */
+        cidr: string;
+        description?: string;
+      }>;
+      /**
+       * Minutes a pending reservation lives before it is released, unless its cluster appears in the
+       * catalog with the reserved CIDRs first (which confirms it). Default 1440 (24 hours).
+       */
+      reservationTtlMinutes?: number;
+      /**
+       * Seconds the catalog's clusters are reused between allocations. Reservations themselves are
+       * always read from the database inside the allocating transaction. Default 10.
+       */
+      catalogSnapshotSeconds?: number;
+      /**
+       * How often expired reservations are released and reservations of clusters that reached the
+       * catalog are confirmed. Default every 5 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
 }

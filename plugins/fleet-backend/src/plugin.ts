@@ -6,6 +6,11 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { fleetPermissions } from '@fleet-portal/plugin-fleet-common';
+import { CatalogNetworks } from './cidr/CatalogNetworks';
+import { readCidrConfig } from './cidr/cidrConfig';
+import { CidrService } from './cidr/CidrService';
+import { ReservationStore } from './cidr/ReservationStore';
+import { scheduleCidrSweep } from './cidr/scheduleCidrSweep';
 import { clockServiceRef } from './clock';
 import { LifecycleNotifier } from './notifications/LifecycleNotifier';
 import { NotificationLedger } from './notifications/NotificationLedger';
@@ -81,6 +86,16 @@ export const fleetPlugin = createBackendPlugin({
               .join(', ')}`,
           );
         }
+        const cidrConfig = readCidrConfig(deps.config);
+        const cidr = new CidrService({
+          store: new ReservationStore(db),
+          catalog: new CatalogNetworks(deps.catalog, deps.auth, {
+            snapshotMs: cidrConfig.catalogSnapshotMs,
+          }),
+          config: cidrConfig,
+          clock: deps.clock,
+          logger,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -88,8 +103,15 @@ export const fleetPlugin = createBackendPlugin({
             permissions: deps.permissions,
             inventory,
             health,
+            cidr,
           }),
         );
+        await scheduleCidrSweep({
+          scheduler: deps.scheduler,
+          config: cidrConfig,
+          cidr,
+          logger,
+        });
 
         await scheduleNotifications({
           config: deps.config,

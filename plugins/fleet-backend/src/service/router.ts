@@ -31,6 +31,8 @@ import { renderExposition } from '../metrics/exposition';
 import { governanceMetricFamilies } from '../metrics/governanceMetrics';
 import { healthMetricFamilies } from '../metrics/healthMetrics';
 import { HealthService } from '../health/HealthService';
+import { createCidrRouter } from '../cidr/cidrRouter';
+import { CidrService } from '../cidr/CidrService';
 import { FleetInventory } from './FleetInventory';
 import { parseLifecycleQuery, parseScheduleQuery } from './queryParams';
 
@@ -41,6 +43,8 @@ export type RouterOptions = {
   inventory: FleetInventory;
   /** Absent when `fleet.health` configures no metrics source. */
   health?: HealthService;
+  /** The CIDR allocation routes under /cidr; absent in tests of other routes. */
+  cidr?: CidrService;
 };
 
 export async function createRouter({
@@ -49,6 +53,7 @@ export async function createRouter({
   permissions,
   inventory,
   health,
+  cidr,
 }: RouterOptions): Promise<express.Router> {
   const router = Router();
 
@@ -155,6 +160,10 @@ export async function createRouter({
     ]);
     res.type(contentType).send(body);
   });
+
+  if (cidr) {
+    router.use(createCidrRouter({ httpAuth, auth, permissions, cidr }));
+  }
 
   return router;
 }
