@@ -4,4 +4,18 @@
  * @packageDocumentation
  */
 
-export {};
+export { catalogModuleFleetPortainer as default } from './module';
+export {
+  PortainerEntityProvider,
+  type PortainerEntityProviderOptions,
+} from './PortainerEntityProvider';
+export {
+  PortainerClient,
+  type PortainerClientOptions,
+  type PortainerInventory,
+} from './PortainerClient';
+export {
+  PortainerSource,
+  type PortainerSourceOptions,
+  toObservedClusters,
+} from './PortainerSource';

@@ -160,6 +160,7 @@ function serialize(cluster: ObservedCluster): string {
     'externalId',
     'url',
     'agent',
+    'agentVersion',
     'status',
     'statusMessage',
     'kubernetesVersion',

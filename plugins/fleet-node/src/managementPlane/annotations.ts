@@ -11,6 +11,7 @@ const FACT_ANNOTATIONS = {
   externalId: 'id',
   url: 'url',
   agent: 'agent',
+  agentVersion: 'agent-version',
   status: 'status',
   statusMessage: 'status-message',
   kubernetesVersion: 'kubernetes-version',

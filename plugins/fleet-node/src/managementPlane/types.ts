@@ -19,6 +19,8 @@ export type ObservedCluster = {
   url?: string;
   /** The agent or mechanism connecting it, e.g. `portainer-edge-agent`, `klusterlet`, `cluster-api`. */
   agent?: string;
+  /** The agent's version, when the source reports it. */
+  agentVersion?: string;
   status: ObservedClusterStatus;
   /** Why, in the source's words (condition message, check-in age). */
   statusMessage?: string;

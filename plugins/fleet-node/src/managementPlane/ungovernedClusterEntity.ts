@@ -105,7 +105,7 @@ export function ungovernedClusterEntity(options: {
   const issues = validateClusterFleetFields(entity);
   if (issues.length > 0) {
     dropped.push(...issues.map(issue => issue.message));
-    const kept = { ...spec, owner: defaultOwner };
+    const kept: Record<string, string> = { ...spec, owner: defaultOwner };
     for (const { path } of issues) {
       const field = /^spec\.(environment|region)\b/.exec(path)?.[1];
       if (field) {
