@@ -1,0 +1,118 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { authorizeClusterRequest } from './authorize';
+import { checkClusterRequest } from './checkClusterRequest';
+import { formatCalendarDate } from './dates';
+import { clusterRequestExamples } from './examples';
+import { clusterBranchName, clusterCommitMessage } from './proposal';
+import { renderClusterFiles } from './render/renderClusterFiles';
+import { type CidrApi, reserveClusterCidrs } from './reserveCidrs';
+import { clusterRequestSchema } from './request';
+import type { ClusterActionDeps } from './validateAction';
+
+export type ClusterRenderActionDeps = ClusterActionDeps & { cidrApi: CidrApi };
+
+/**
+ * `fleet:cluster:render` — reserves the cluster's CIDRs through the fleet backend (a dry run only
+ * previews them) and renders the cluster entity and provisioning artefacts into the workspace, at
+ * their platform-repository paths, ready for `fleet:platform-repo:propose`.
+ */
+export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
+  return createTemplateAction({
+    id: 'fleet:cluster:render',
+    description:
+      'Reserves pod and service CIDRs for a new cluster and renders its entity, provisioning artefacts and Helmfile into the workspace',
+    examples: clusterRequestExamples('fleet:cluster:render'),
+    supportsDryRun: true,
+    schema: {
+      input: z =>
+        z.object({
+          ...clusterRequestSchema(z),
+          cidrs: z
+            .object({
+              podCidr: z.string().optional(),
+              serviceCidr: z.string().optional(),
+            })
+            .optional()
+            .describe('CIDRs to reserve (e.g. the ones the form previewed); allocated from the profile pools when absent'),
+          targetPath: z
+            .string()
+            .optional()
+            .describe('Workspace directory the platform-repository files are written under (default: the workspace root)'),
+        }),
+      output: z =>
+        z.object({
+          files: z.array(z.string()).describe('Platform-repository paths rendered'),
+          targetPath: z.string().describe('Workspace directory holding them'),
+          clusterEntityRef: z.string(),
+          podCidr: z.string(),
+          serviceCidr: z.string(),
+          reservationId: z.string().optional(),
+          profileRef: z.string(),
+          profileVersion: z.string(),
+          branch: z.string().describe('Suggested proposal branch'),
+          commitMessage: z.string().describe('Commit message recording the request'),
+        }),
+    },
+    async handler(ctx) {
+      await authorizeClusterRequest(
+        deps.permissions,
+        await ctx.getInitiatorCredentials(),
+        ctx.user?.ref,
+      );
+      const { cidrs, targetPath = '.', ...request } = ctx.input;
+      const root = resolveSafeChildPath(ctx.workspacePath, targetPath);
+      const checked = await checkClusterRequest(deps, request);
+      const requestedBy = ctx.user?.ref ?? 'unknown';
+      const reserve = () =>
+        reserveClusterCidrs({
+          cidrApi: deps.cidrApi,
+          cluster: checked.request.name,
+          profileRef: checked.profileRef,
+          requestedBy,
+          requested: cidrs,
+          dryRun: !!ctx.isDryRun,
+        });
+      // A retried task must not reserve twice; the backend is idempotent per cluster as well.
+      const reserved = ctx.isDryRun
+        ? await reserve()
+        : await ctx.checkpoint({
+            key: `fleet.cluster.cidrs.${checked.request.name}`,
+            fn: reserve,
+          });
+      const context = {
+        ...checked,
+        podCidr: reserved.podCidr,
+        serviceCidr: reserved.serviceCidr,
+        created: formatCalendarDate((deps.now ?? (() => new Date()))()),
+      };
+      const files = renderClusterFiles(context);
+      for (const file of files) {
+        const target = resolveSafeChildPath(root, file.path);
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(target, file.content, 'utf8');
+      }
+      ctx.logger.info(
+        `Rendered ${files.length} files for ${checked.request.name} with pod CIDR ${reserved.podCidr} and service CIDR ${reserved.serviceCidr}${ctx.isDryRun ? ' (dry run: previewed, not reserved)' : ''}`,
+      );
+      ctx.output('files', files.map(f => f.path));
+      ctx.output('targetPath', targetPath);
+      ctx.output(
+        'clusterEntityRef',
+        stringifyEntityRef({ kind: 'resource', namespace: 'default', name: checked.request.name }),
+      );
+      ctx.output('podCidr', reserved.podCidr);
+      ctx.output('serviceCidr', reserved.serviceCidr);
+      if (reserved.reservationId) {
+        ctx.output('reservationId', reserved.reservationId);
+      }
+      ctx.output('profileRef', checked.profileRef);
+      ctx.output('profileVersion', checked.profileVersion);
+      ctx.output('branch', clusterBranchName(checked.request.name));
+      ctx.output('commitMessage', clusterCommitMessage(context, requestedBy));
+    },
+  });
+}
