@@ -24,6 +24,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// Fleet Portal actions: tenant namespace requests and platform-repo proposals
+backend.add(import('@fleet-portal/plugin-scaffolder-backend-module-fleet'));
 
 // permissions, with the Fleet Portal persona policy
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -4,4 +4,7 @@
  * @packageDocumentation
  */
 
-export {};
+export { scaffolderModuleFleet as default } from './module';
+export { createNamespaceRenderAction } from './actions/namespace/renderAction';
+export { createNamespaceValidateAction } from './actions/namespace/validateAction';
+export { createPlatformRepoProposeAction } from './actions/platformRepo/proposeAction';

@@ -102,6 +102,38 @@ export class PlatformRepoWriter {
     return this.#branch;
   }
 
+  /**
+   * Which of the given paths (files or directories) exist on the tip of a branch,
+   * read from a shallow fetch. For early checks; commitFiles re-checks `expectAbsent`
+   * on the base it commits on.
+   */
+  async existingPaths(
+    paths: string[],
+    options: { branch?: string; signal?: AbortSignal } = {},
+  ): Promise<string[]> {
+    const checked = paths.map(p => checkPath(p, 'paths'));
+    const branch = options.branch ?? this.#branch;
+    checkBranch(branch, 'branch');
+    const dir = await this.#tempDir();
+    try {
+      const git = await this.#git(dir, options.signal);
+      await git(['init', '--bare', '--quiet', dir]);
+      const base = await this.#fetchBase(git, branch);
+      return await listPresent(git, base, checked);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  #tempDir() {
+    return fs.mkdtemp(
+      path.join(
+        this.#options.tmpDir ?? os.tmpdir(),
+        'fleet-platform-repo-write-',
+      ),
+    );
+  }
+
   async commitFiles(
     request: PlatformRepoCommitRequest,
   ): Promise<PlatformRepoCommitResult> {
@@ -125,12 +157,7 @@ export class PlatformRepoWriter {
       target = request.branch;
     }
 
-    const dir = await fs.mkdtemp(
-      path.join(
-        this.#options.tmpDir ?? os.tmpdir(),
-        'fleet-platform-repo-write-',
-      ),
-    );
+    const dir = await this.#tempDir();
     try {
       const git = await this.#git(dir, request.signal);
       await git(['init', '--bare', '--quiet', dir]);
@@ -284,11 +311,15 @@ function isRejection(message: string): boolean {
   );
 }
 
-async function assertAbsent(git: GitFn, base: string, paths: string[]) {
+async function listPresent(
+  git: GitFn,
+  base: string,
+  paths: string[],
+): Promise<string[]> {
   if (paths.length === 0) {
-    return;
+    return [];
   }
-  const present = (
+  return (
     await git([
       'ls-tree',
       '-r',
@@ -301,6 +332,10 @@ async function assertAbsent(git: GitFn, base: string, paths: string[]) {
   )
     .split('\n')
     .filter(Boolean);
+}
+
+async function assertAbsent(git: GitFn, base: string, paths: string[]) {
+  const present = await listPresent(git, base, paths);
   if (present.length > 0) {
     throw new ConflictError(
       `already in the platform repository: ${present.join(', ')}`,

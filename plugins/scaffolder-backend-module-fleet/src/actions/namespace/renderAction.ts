@@ -1,0 +1,84 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  authorizedNamespaceRequest,
+  NamespaceActionDeps,
+} from './authorizedRequest';
+import { namespaceExamples } from './examples';
+import { namespaceRequestInputSchema } from './namespaceRequest';
+import { renderNamespace } from './renderNamespace';
+import { validateRendered } from './validateManifests';
+
+/**
+ * `fleet:namespace:render`: validates the request (the same checks as
+ * fleet:namespace:validate), renders the namespace baseline and its catalog entity
+ * into the platform-repo layout, validates the manifests against the Kubernetes
+ * OpenAPI schemas, and writes them into the task workspace.
+ */
+export function createNamespaceRenderAction(deps: NamespaceActionDeps) {
+  return createTemplateAction({
+    id: 'fleet:namespace:render',
+    description:
+      'Renders a tenant namespace (Namespace, ResourceQuota, LimitRange, default-deny NetworkPolicies with the profile allows, RoleBindings, catalog entity) into the platform-repo layout',
+    examples: namespaceExamples('fleet:namespace:render'),
+    supportsDryRun: true,
+    schema: {
+      input: namespaceRequestInputSchema,
+      output: {
+        files: z =>
+          z
+            .record(z.string(), z.string())
+            .describe(
+              'Platform-repo path → content, for fleet:platform-repo:propose',
+            ),
+        paths: z => z.array(z.string()),
+        expectAbsent: z =>
+          z.array(z.string()).describe('Files that must not exist yet'),
+        applyFiles: z =>
+          z.array(z.string()).describe('Files with the Kubernetes manifests'),
+        entityRef: z => z.string(),
+        clusterRef: z => z.string(),
+        namespace: z => z.string(),
+        title: z => z.string().describe('Commit title'),
+        mode: z => z.enum(['propose', 'direct']),
+        modeReason: z => z.string(),
+      },
+    },
+    async handler(ctx) {
+      const request = await authorizedNamespaceRequest(ctx, deps);
+      const rendered = renderNamespace(request);
+      const problems = await validateRendered(rendered);
+      if (problems.length > 0) {
+        // The inputs were valid, so this is a defect of the renderer or the profile.
+        throw new Error(
+          `Rendered manifests do not validate: ${problems.join('; ')}`,
+        );
+      }
+      for (const [file, content] of Object.entries(rendered.files)) {
+        const target = path.join(ctx.workspacePath, file);
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(target, content, 'utf8');
+      }
+      ctx.logger.info(
+        `Rendered tenant namespace ${request.namespace} on ${request.clusterName} (${rendered.manifests.length} manifests)`,
+      );
+      ctx.output('files', rendered.files);
+      ctx.output('paths', Object.keys(rendered.files));
+      ctx.output('expectAbsent', [
+        request.paths.entity,
+        request.paths.manifests,
+      ]);
+      ctx.output('applyFiles', [request.paths.manifests]);
+      ctx.output('entityRef', request.entityRef);
+      ctx.output('clusterRef', request.clusterRef);
+      ctx.output('namespace', request.namespace);
+      ctx.output(
+        'title',
+        `Add tenant namespace ${request.namespace} on ${request.clusterName} for ${request.team.metadata.name}`,
+      );
+      ctx.output('mode', request.mode.mode);
+      ctx.output('modeReason', request.mode.reason);
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { platformRepoWriterFromConfig } from '@fleet-portal/plugin-fleet-node';
+import { FleetCatalog } from './catalog/FleetCatalog';
+import { KubernetesApplier } from './kubernetes/KubernetesApplier';
+import { createNamespaceRenderAction } from './actions/namespace/renderAction';
+import { createNamespaceValidateAction } from './actions/namespace/validateAction';
+import { createPlatformRepoProposeAction } from './actions/platformRepo/proposeAction';
+
+/**
+ * The Fleet Portal scaffolder actions: tenant namespace requests (validate, render) and
+ * the generic proposal of rendered files to the platform repository.
+ */
+export const scaffolderModuleFleet = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'fleet',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolder, config, logger, permissions, catalog }) {
+        const fleetCatalog = new FleetCatalog(catalog);
+        const writer = platformRepoWriterFromConfig(config);
+        if (!writer) {
+          logger.warn(
+            'No platform repository configured (fleetPortal.platformRepo or a single catalog.providers.fleetPlatformRepo); fleet:platform-repo:propose will fail',
+          );
+        }
+        const deps = { catalog: fleetCatalog, permissions, writer };
+        scaffolder.addActions(
+          createNamespaceValidateAction(deps),
+          createNamespaceRenderAction(deps),
+          createPlatformRepoProposeAction({
+            ...deps,
+            applier: KubernetesApplier.fromConfig(config),
+          }),
+        );
+      },
+    });
+  },
+});
