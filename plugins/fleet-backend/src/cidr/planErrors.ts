@@ -56,12 +56,14 @@ export function acceptedBlocks(
           b.role === 'pod' ? ('podCidr' as const) : ('serviceCidr' as const),
       })),
     );
-    throw new InputError(
-      message,
-      conflicts.length > 0
-        ? new CidrConflictError(message, conflicts)
-        : undefined,
-    );
+    // A cause's message is appended to the error's (`; caused by ...`), so it is not repeated.
+    if (conflicts.length > 0) {
+      throw new InputError(
+        'Requested CIDRs overlap',
+        new CidrConflictError(message, conflicts),
+      );
+    }
+    throw new InputError(message);
   }
   const exhausted = failed[0];
   const role = exhausted.role;
