@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to a running Fleet Portal on its embedded defaults:
 # sets up (Node 22, dependencies, system packages when root), builds the frontend, prepares the demo
-# platform repository as a local Git repository, and runs the backend, which serves the app.
+# platform repository as a local Git repository, starts a local Prometheus fed with demo metrics
+# (when prometheus is installed), and runs the backend, which serves the app.
 #   scripts/start.sh            build if needed, then run on http://localhost:7007
 #   FLEET_REBUILD=1 scripts/start.sh   force a frontend rebuild
 set -euo pipefail
@@ -12,5 +13,7 @@ source scripts/env.sh
 bash scripts/build-app.sh
 bash scripts/demo-platform-repo.sh
 mkdir -p data/sqlite
+source scripts/demo-metrics.sh
 printf '\n\033[1;32mFleet Portal starting: open http://localhost:7007 and sign in as the guest or a demo persona.\033[0m\n\n'
-exec bash scripts/run-backend.sh --config "$ROOT/app-config.yaml"
+# not exec: the demo Prometheus and feeder are stopped when the backend exits
+bash scripts/run-backend.sh --config "$ROOT/app-config.yaml"
