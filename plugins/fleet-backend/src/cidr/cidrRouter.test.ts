@@ -9,6 +9,7 @@ import {
 import request from 'supertest';
 import { clusterEntity, TODAY } from '../__fixtures__/entities';
 import { startFleetTestBackend } from '../__testUtils__/fleetTestBackend';
+import { CIDR_SWEEP_TASK_ID } from './scheduleCidrSweep';
 
 const PRIYA = 'user:default/priya.platform';
 
@@ -228,6 +229,17 @@ describe('CIDR routes', () => {
     expect(changed.body.error.message).toContain(
       'its podCidr is 172.16.64.0/22, not 172.16.68.0/22',
     );
+  });
+
+  it('schedules the sweep, which keeps a reservation that has neither expired nor reached the catalog', async () => {
+    const created = await asService('post', '/cidr/reservations').send({
+      cluster: 'edg-muc01-store-01',
+      profileRef: 'edge',
+      requestedBy: PRIYA,
+    });
+    await context.scheduler.triggerTask(CIDR_SWEEP_TASK_ID);
+    const list = await asUser('get', '/cidr/reservations');
+    expect(list.body.items).toEqual([created.body]);
   });
 
   it('answers 409 naming the pool when it is exhausted', async () => {
