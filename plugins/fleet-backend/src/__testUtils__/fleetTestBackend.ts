@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -24,6 +25,10 @@ export type FleetTestBackendOptions = {
   features?: BackendFeature[];
   /** Runs tasks only when triggered. */
   scheduler?: SchedulerService;
+  /** The instant the backend runs at; default 08:00 UTC on `today`. */
+  now?: Date;
+  /** Root config (e.g. `fleet.health`). */
+  config?: JsonObject;
 };
 
 /** The fleet plugin in a test backend with an in-memory catalog, a fixed clock and recorded notifications. */
@@ -49,7 +54,9 @@ export async function startFleetTestBackend(options: FleetTestBackendOptions) {
       createServiceFactory({
         service: clockServiceRef,
         deps: {},
-        factory: () => ({ now: () => new Date(`${options.today}T08:00:00Z`) }),
+        factory: () => ({
+          now: () => options.now ?? new Date(`${options.today}T08:00:00Z`),
+        }),
       }),
       createServiceFactory({
         service: notificationService,
@@ -61,6 +68,9 @@ export async function startFleetTestBackend(options: FleetTestBackendOptions) {
         deps: {},
         factory: () => scheduler,
       }),
+      ...(options.config
+        ? [mockServices.rootConfig.factory({ data: options.config })]
+        : []),
       ...(options.features ?? []),
     ],
   });
