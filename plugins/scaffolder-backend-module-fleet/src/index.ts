@@ -8,3 +8,5 @@ export { scaffolderModuleFleet as default } from './module';
 export { createNamespaceRenderAction } from './actions/namespace/renderAction';
 export { createNamespaceValidateAction } from './actions/namespace/validateAction';
 export { createPlatformRepoProposeAction } from './actions/platformRepo/proposeAction';
+export { createFleetClusterValidateAction } from './actions/cluster/validateAction';
+export { createFleetClusterRenderAction } from './actions/cluster/renderAction';

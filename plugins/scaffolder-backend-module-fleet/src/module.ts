@@ -4,7 +4,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { platformRepoWriterFromConfig } from '@fleet-portal/plugin-fleet-node';
+import {
+  CidrReservationsClient,
+  platformRepoWriterFromConfig,
+} from '@fleet-portal/plugin-fleet-node';
+import { createFleetClusterRenderAction } from './actions/cluster/renderAction';
+import { createFleetClusterValidateAction } from './actions/cluster/validateAction';
 import { FleetCatalog } from './catalog/FleetCatalog';
 import { KubernetesApplier } from './kubernetes/KubernetesApplier';
 import { createNamespaceRenderAction } from './actions/namespace/renderAction';
@@ -26,8 +31,18 @@ export const scaffolderModuleFleet = createBackendModule({
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
       },
-      async init({ scaffolder, config, logger, permissions, catalog }) {
+      async init({
+        scaffolder,
+        config,
+        logger,
+        permissions,
+        catalog,
+        auth,
+        discovery,
+      }) {
         const fleetCatalog = new FleetCatalog(catalog);
         const writer = platformRepoWriterFromConfig(config);
         if (!writer) {
@@ -42,6 +57,14 @@ export const scaffolderModuleFleet = createBackendModule({
           createPlatformRepoProposeAction({
             ...deps,
             applier: KubernetesApplier.fromConfig(config),
+          }),
+          // new clusters: validate, then reserve CIDRs and render (proposed by the action above)
+          createFleetClusterValidateAction({ catalog, auth, permissions }),
+          createFleetClusterRenderAction({
+            catalog,
+            auth,
+            permissions,
+            cidrApi: new CidrReservationsClient({ discovery, auth }),
           }),
         );
       },

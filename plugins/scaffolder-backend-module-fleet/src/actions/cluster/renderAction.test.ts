@@ -98,7 +98,17 @@ describe('fleet:cluster:render', () => {
       'clusters/edg-ber03-store-01/provisioning/cluster-api.yaml',
       'clusters/edg-ber03-store-01/provisioning/helmfile.yaml',
     ];
-    expect(ctx.output).toHaveBeenCalledWith('files', files);
+    expect(ctx.output).toHaveBeenCalledWith('paths', files);
+    expect(ctx.output).toHaveBeenCalledWith('files', {
+      [files[0]]: expect.stringContaining('kind: Resource'),
+      [files[1]]: expect.stringContaining('kind: Cluster'),
+      [files[2]]: expect.stringContaining('releases:'),
+    });
+    expect(ctx.output).toHaveBeenCalledWith('expectAbsent', [files[0]]);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'title',
+      'Request cluster edg-ber03-store-01 from profile edge 1.3.0',
+    );
     expect(ctx.output).toHaveBeenCalledWith('clusterEntityRef', 'resource:default/edg-ber03-store-01');
     expect(ctx.output).toHaveBeenCalledWith('podCidr', '172.16.12.0/22');
     expect(ctx.output).toHaveBeenCalledWith('serviceCidr', '172.24.3.0/24');
@@ -109,11 +119,9 @@ describe('fleet:cluster:render', () => {
     );
     expect(entity.spec.network).toEqual({ podCidr: '172.16.12.0/22', serviceCidr: '172.24.3.0/24' });
 
-    const message = (ctx.output as jest.Mock).mock.calls.find(([name]) => name === 'commitMessage')[1];
-    expect(message).toBe(
+    const reason = (ctx.output as jest.Mock).mock.calls.find(([name]) => name === 'reason')[1];
+    expect(reason).toBe(
       [
-        'Request cluster edg-ber03-store-01 from profile edge 1.3.0',
-        '',
         'Purpose: Point of sale in the Berlin Mitte store',
         'Profile: clusterprofile:default/edge 1.3.0 (edge, cluster-api)',
         'Owner: group:default/team-checkout',
@@ -122,8 +130,6 @@ describe('fleet:cluster:render', () => {
         'Service CIDR: 172.24.3.0/24',
         'Nodes: 1 control plane, 0 workers',
         'Lifetime: long-lived, created 2026-05-15, review by 2027-01-31',
-        'Requested-by: user:default/priya.platform',
-        '',
       ].join('\n'),
     );
   });
@@ -190,10 +196,11 @@ describe('fleet:cluster:render', () => {
   });
 
   it('keeps the files inside the workspace', async () => {
-    const { action } = setup();
+    const { action, cidrApi } = setup();
     const error = await action
       .handler(contextFor({ ...edgeRequest(), targetPath: '../outside' }).ctx as any)
       .catch(e => e);
     expect(error.message).toMatch(/outside/i);
+    expect(cidrApi.reserve).not.toHaveBeenCalled();
   });
 });

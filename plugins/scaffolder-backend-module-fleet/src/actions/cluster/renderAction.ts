@@ -7,7 +7,12 @@ import { authorizeClusterRequest } from './authorize';
 import { checkClusterRequest } from './checkClusterRequest';
 import { formatCalendarDate } from './dates';
 import { clusterRequestExamples } from './examples';
-import { clusterBranchName, clusterCommitMessage } from './proposal';
+import { platformRepoPaths } from '@fleet-portal/plugin-fleet-node';
+import {
+  clusterBranchName,
+  clusterCommitBody,
+  clusterCommitTitle,
+} from './proposal';
 import { renderClusterFiles } from './render/renderClusterFiles';
 import { type CidrApi, reserveClusterCidrs } from './reserveCidrs';
 import { clusterRequestSchema } from './request';
@@ -45,7 +50,13 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
         }),
       output: z =>
         z.object({
-          files: z.array(z.string()).describe('Platform-repository paths rendered'),
+          files: z
+            .record(z.string(), z.string())
+            .describe('Platform-repository path → content, the input of fleet:platform-repo:propose'),
+          paths: z.array(z.string()).describe('Platform-repository paths rendered'),
+          expectAbsent: z
+            .array(z.string())
+            .describe('Paths that must not exist yet: the cluster entity'),
           targetPath: z.string().describe('Workspace directory holding them'),
           clusterEntityRef: z.string(),
           podCidr: z.string(),
@@ -54,7 +65,11 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
           profileRef: z.string(),
           profileVersion: z.string(),
           branch: z.string().describe('Suggested proposal branch'),
-          commitMessage: z.string().describe('Commit message recording the request'),
+          title: z.string().describe('First line of the commit'),
+          reason: z
+            .string()
+            .describe('Commit body: purpose, profile and version, CIDRs, owner, environment group, dates'),
+          environment: z.string(),
         }),
     },
     async handler(ctx) {
@@ -98,7 +113,9 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
       ctx.logger.info(
         `Rendered ${files.length} files for ${checked.request.name} with pod CIDR ${reserved.podCidr} and service CIDR ${reserved.serviceCidr}${ctx.isDryRun ? ' (dry run: previewed, not reserved)' : ''}`,
       );
-      ctx.output('files', files.map(f => f.path));
+      ctx.output('files', Object.fromEntries(files.map(f => [f.path, f.content])));
+      ctx.output('paths', files.map(f => f.path));
+      ctx.output('expectAbsent', [platformRepoPaths.cluster(checked.request.name)]);
       ctx.output('targetPath', targetPath);
       ctx.output(
         'clusterEntityRef',
@@ -112,7 +129,9 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
       ctx.output('profileRef', checked.profileRef);
       ctx.output('profileVersion', checked.profileVersion);
       ctx.output('branch', clusterBranchName(checked.request.name));
-      ctx.output('commitMessage', clusterCommitMessage(context, requestedBy));
+      ctx.output('title', clusterCommitTitle(context));
+      ctx.output('reason', clusterCommitBody(context));
+      ctx.output('environment', checked.request.environment);
     },
   });
 }

@@ -327,13 +327,15 @@ async function decideMode(
       )} is not a ClusterProfile in the catalog`,
     );
   }
-  const mode =
-    input.environment === 'production'
-      ? {
-          mode: 'propose' as const,
-          reason: `${input.cluster} is a production cluster`,
-        }
-      : changeModeFor(undefined, profile);
+  // A new cluster is never landed directly, whatever its profile allows for later changes: its
+  // name and CIDRs are fixed once it exists, so a reviewer sees the request first (issue #6).
+  const mode = {
+    mode: 'propose' as const,
+    reason:
+      input.environment === 'production'
+        ? `${input.cluster} is a production cluster`
+        : `a new cluster (${input.cluster}) is always proposed for review`,
+  };
   return { mode, clusterName: input.cluster };
 }
 

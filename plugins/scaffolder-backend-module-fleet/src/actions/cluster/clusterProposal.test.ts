@@ -1,0 +1,168 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { ConflictError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { UserEntity } from '@backstage/catalog-model';
+import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
+import yaml from 'yaml';
+import { FleetCatalog } from '../../catalog/FleetCatalog';
+import { createPlatformRepoProposeAction } from '../platformRepo/proposeAction';
+import { createFleetClusterRenderAction } from './renderAction';
+import { demoCatalogEntities, edgeRequest, TODAY } from './__testUtils__/fixtures';
+import { TestPlatformRepo } from './__testUtils__/platformRepo';
+import type { ClusterRequest } from './request';
+
+// The whole request as the template runs it — render, then the suite's propose action — against a
+// real bare Git repository seeded with the demo profiles.
+const examples = path.resolve(__dirname, '../../../../../examples/platform-config');
+
+const priya: UserEntity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name: 'priya.platform', namespace: 'default' },
+  spec: { profile: { displayName: 'Priya Raman', email: 'priya.platform@acme.example' }, memberOf: ['platform-team'] },
+};
+
+describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)', () => {
+  let repo: TestPlatformRepo;
+
+  beforeEach(() => {
+    const seed: Record<string, string> = {};
+    for (const profile of ['edge', 'non-production']) {
+      const file = `profiles/${profile}/profile.yaml`;
+      seed[file] = fs.readFileSync(path.join(examples, file), 'utf8');
+    }
+    repo = new TestPlatformRepo(seed);
+  });
+
+  afterEach(() => repo.remove());
+
+  async function request(input: ClusterRequest, taskId = 'task-0001-abcdef') {
+    const deps = {
+      catalog: catalogServiceMock({ entities: demoCatalogEntities() }),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    };
+    let n = 0;
+    const render = createFleetClusterRenderAction({
+      ...deps,
+      now: () => TODAY,
+      cidrApi: {
+        preview: jest.fn(),
+        reserve: jest.fn(async () => ({
+          created: true,
+          reservation: {
+            id: `r${++n}`,
+            cluster: input.name,
+            profileRef: 'x',
+            podCidr: '172.16.12.0/22',
+            podPool: '172.16.0.0/13',
+            serviceCidr: '172.24.3.0/24',
+            servicePool: '172.24.0.0/16',
+            status: 'pending' as const,
+            requestedBy: 'user:default/priya.platform',
+            createdAt: TODAY.toISOString(),
+          },
+        })),
+      },
+    });
+    const propose = createPlatformRepoProposeAction({
+      catalog: new FleetCatalog(deps.catalog),
+      permissions: deps.permissions,
+      writer: new PlatformRepoWriter({ remote: repo.remote }),
+    });
+    const base = {
+      user: { ref: 'user:default/priya.platform', entity: priya },
+      task: { id: taskId },
+    };
+    const renderCtx = {
+      ...createMockActionContext({ input: input as any, workspacePath: createMockDirectory().path, ...base }),
+      getInitiatorCredentials: async () => mockCredentials.user('user:default/priya.platform'),
+    };
+    await render.handler(renderCtx as any);
+    const rendered = Object.fromEntries((renderCtx.output as jest.Mock).mock.calls);
+
+    const proposeCtx = {
+      ...createMockActionContext({
+        input: {
+          kind: 'cluster',
+          cluster: input.name,
+          profile: rendered.profileRef,
+          environment: rendered.environment,
+          files: rendered.files,
+          expectAbsent: rendered.expectAbsent,
+          title: rendered.title,
+          reason: rendered.reason,
+          branch: rendered.branch,
+          entityRef: rendered.clusterEntityRef,
+        } as any,
+        ...base,
+      }),
+      getInitiatorCredentials: async () => mockCredentials.user('user:default/priya.platform'),
+    };
+    await propose.handler(proposeCtx as any);
+    return { rendered, proposed: Object.fromEntries((proposeCtx.output as jest.Mock).mock.calls) };
+  }
+
+  it('proposes the cluster on a branch authored as the requester, recording the request in the commit', async () => {
+    const mainBefore = repo.git('rev-parse', 'main').trim();
+    const { proposed } = await request(edgeRequest());
+
+    expect(proposed.mode).toBe('propose');
+    expect(proposed.branch).toBe('fleet/cluster/edg-ber03-store-01');
+    expect(repo.git('rev-parse', 'main').trim()).toBe(mainBefore);
+    expect(repo.git('rev-parse', proposed.branch).trim()).toBe(proposed.commit);
+
+    const entity = yaml.parse(repo.show(proposed.branch, 'clusters/edg-ber03-store-01/cluster.yaml'));
+    expect(entity.spec.network).toEqual({ podCidr: '172.16.12.0/22', serviceCidr: '172.24.3.0/24' });
+    const capi = yaml.parse(repo.show(proposed.branch, 'clusters/edg-ber03-store-01/provisioning/cluster-api.yaml'));
+    expect(capi.spec.clusterNetwork.pods.cidrBlocks).toEqual(['172.16.12.0/22']);
+    expect(repo.show(proposed.branch, 'clusters/edg-ber03-store-01/provisioning/helmfile.yaml')).toContain(
+      'chart: projectcalico/tigera-operator',
+    );
+
+    expect(repo.git('log', '-1', '--format=%an <%ae>', proposed.branch).trim()).toBe(
+      'Priya Raman <priya.platform@acme.example>',
+    );
+    const message = repo.git('log', '-1', '--format=%B', proposed.branch);
+    for (const line of [
+      'Request cluster edg-ber03-store-01 from profile edge 1.3.0',
+      'Purpose: Point of sale in the Berlin Mitte store',
+      'Profile: clusterprofile:default/edge 1.3.0 (edge, cluster-api)',
+      'Owner: group:default/team-checkout',
+      'Environment: edge, group far-edge, region eu-central-1, site ber03',
+      'Pod CIDR: 172.16.12.0/22',
+      'Service CIDR: 172.24.3.0/24',
+      'Lifetime: long-lived, created 2026-05-15, review by 2027-01-31',
+      'Requested-by: user:default/priya.platform',
+    ]) {
+      expect(message).toContain(line);
+    }
+  });
+
+  it('proposes even when the profile allows ClickOps (non-production): a new cluster never lands directly', async () => {
+    const { proposed } = await request({
+      ...edgeRequest(),
+      name: 'stg-euw1-search-02',
+      profile: 'non-production',
+      environment: 'staging',
+      environmentGroup: 'non-production',
+      nodes: { controlPlane: 1, workers: 2 },
+    });
+    expect(proposed.mode).toBe('propose');
+    expect(proposed.modeReason).toBe('a new cluster (stg-euw1-search-02) is always proposed for review');
+    expect(repo.git('ls-tree', '-r', '--name-only', 'main')).not.toContain('stg-euw1-search-02');
+  });
+
+  it('refuses a second proposal for the same cluster name', async () => {
+    await request(edgeRequest());
+    await expect(request(edgeRequest(), 'task-0002-abcdef')).rejects.toThrow(ConflictError);
+  });
+});
