@@ -114,6 +114,7 @@ export function mockFleetApi(
     getCluster: jest.fn(),
     getSchedule: jest.fn(),
     exportCsv: jest.fn(),
+    previewCidrs: jest.fn(),
     ...overrides,
   } as jest.Mocked<FleetApi>;
 }

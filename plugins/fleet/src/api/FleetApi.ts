@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type { LifecycleFilters } from './lifecycleQuery';
 import type {
+  CidrPreview,
+  CidrPreviewRequest,
   ClusterLifecycle,
   LifecyclePage,
   LifecycleQuery,
@@ -23,6 +25,8 @@ export interface FleetApi {
   ): Promise<LifecycleSchedule>;
   /** Every cluster matching the filters (paging and sorting ignored) as CSV. */
   exportCsv(query: LifecycleQuery): Promise<Blob>;
+  /** The pod and service CIDRs a new cluster of a profile would get (or whether requested ones are free); reserves nothing. */
+  previewCidrs(request: CidrPreviewRequest): Promise<CidrPreview>;
 }
 
 export const fleetApiRef = createApiRef<FleetApi>().with({

@@ -1,6 +1,8 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  CidrPreview,
+  CidrPreviewRequest,
   ClusterLifecycle,
   LifecyclePage,
   LifecycleQuery,
@@ -56,6 +58,19 @@ export class FleetClient implements FleetApi {
       `/lifecycle/clusters/export.csv${queryString(filters)}`,
     );
     return response.blob();
+  }
+
+  async previewCidrs(request: CidrPreviewRequest): Promise<CidrPreview> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('fleet');
+    const response = await this.fetchApi.fetch(`${baseUrl}/cidr/preview`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.json();
   }
 
   private async get(path: string): Promise<Response> {
