@@ -1,0 +1,111 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+/** An ISO 8601 duration (`PT30S`) or an object such as `{ seconds: 30 }`. */
+type Duration =
+  | string
+  | {
+      milliseconds?: number;
+      seconds?: number;
+      minutes?: number;
+      hours?: number;
+    };
+
+/** Which labels of a source's objects carry the catalog fields of clusters only that source knows. */
+interface FleetKubernetesLabelMapping {
+  /** Label with the environment (production, staging, development, test, edge). @defaultValue environment */
+  environment?: string;
+  /** Label with the region. @defaultValue region */
+  region?: string;
+  /** Label with the owner, an entity reference (default kind group), e.g. `team-payments`. Unset: the default owner. */
+  owner?: string;
+}
+
+/** Options every kind of source has. */
+interface FleetKubernetesSourceOptions {
+  /** Overrides the provider's label mapping for this source. */
+  labels?: FleetKubernetesLabelMapping;
+  /**
+   * Link into the source's UI for each cluster, with `{name}`, `{namespace}`, `{uid}`,
+   * `{server}` (Argo CD) and `{version}` (Cluster API) placeholders, each URL-encoded,
+   * e.g. `https://argocd.example.com/settings/clusters/{server}`. By default Open
+   * Cluster Management and Cluster API link to the object on the management cluster's
+   * API, Argo CD links nowhere.
+   */
+  linkTemplate?: string;
+}
+
+/** One management cluster and the management planes to read from it. */
+interface FleetKubernetesProviderConfig {
+  /** How to reach the management cluster's API server. */
+  cluster: {
+    /** The API server URL, e.g. https://hub.k8s.example:6443. */
+    url: string;
+    /** Base64 PEM bundle of the API server's CA (a kubeconfig's certificate-authority-data). */
+    caData?: string;
+    /**
+     * Do not verify the API server's certificate. Only for test clusters.
+     * @defaultValue false
+     */
+    skipTLSVerify?: boolean;
+    /**
+     * Bearer token of a service account allowed to list the enabled sources'
+     * resources (managedclusters, clusters.cluster.x-k8s.io, secrets in Argo CD's namespace).
+     * @visibility secret
+     */
+    token: string;
+  };
+  /** Owner of the clusters only this management cluster knows, e.g. group:default/platform-team. */
+  defaultOwner: string;
+  /**
+   * Which sources to read: `true`, or an object of options, enables one.
+   */
+  sources: {
+    /** Open Cluster Management ManagedClusters (cluster.open-cluster-management.io/v1). */
+    openClusterManagement?: boolean | FleetKubernetesSourceOptions;
+    /** Cluster API Clusters (cluster.x-k8s.io v1beta2, or v1beta1 where v1beta2 is not served). */
+    clusterApi?:
+      | boolean
+      | (FleetKubernetesSourceOptions & {
+          /** Namespaces to read Clusters from. @defaultValue all namespaces */
+          namespaces?: string[];
+        });
+    /** Argo CD cluster secrets (label argocd.argoproj.io/secret-type=cluster). */
+    argocd?:
+      | boolean
+      | (FleetKubernetesSourceOptions & {
+          /** Argo CD's namespace. @defaultValue argocd */
+          namespace?: string;
+        });
+  };
+  /** Label mapping of every source of this management cluster. */
+  labels?: FleetKubernetesLabelMapping;
+  /**
+   * How often to read each source.
+   * @defaultValue frequency every 5 minutes, timeout 3 minutes
+   */
+  schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+  /**
+   * Objects per list request (`limit`); the rest is read with `continue`.
+   * @defaultValue 500
+   */
+  pageSize?: number;
+  /**
+   * How long one request may take.
+   * @defaultValue 30 seconds
+   */
+  timeout?: Duration;
+}
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /**
+       * Management clusters by id (@fleet-portal/plugin-catalog-backend-module-fleet-kubernetes);
+       * the id names the source in entities, links and logs.
+       */
+      fleetKubernetes?: {
+        [id: string]: FleetKubernetesProviderConfig;
+      };
+    };
+  };
+}

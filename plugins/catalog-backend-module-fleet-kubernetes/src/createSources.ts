@@ -1,0 +1,34 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ManagementClusterClient } from './client/ManagementClusterClient';
+import type { FleetKubernetesProviderConfig } from './config';
+import { ArgoCdSource } from './sources/argocd';
+import { ClusterApiSource } from './sources/clusterApi';
+import type { KubernetesSource } from './sources/KubernetesSource';
+import { OpenClusterManagementSource } from './sources/openClusterManagement';
+
+/** The enabled sources of one management cluster, sharing one client. */
+export function createSources(
+  config: FleetKubernetesProviderConfig,
+  logger: LoggerService,
+): KubernetesSource[] {
+  const client = new ManagementClusterClient({
+    connection: config.connection,
+    pageSize: config.pageSize,
+    requestTimeoutMs: config.timeoutMs,
+  });
+  const common = { id: config.id, client, logger };
+  const { openClusterManagement, clusterApi, argocd } = config.sources;
+  const sources: KubernetesSource[] = [];
+  if (openClusterManagement) {
+    sources.push(
+      new OpenClusterManagementSource({ ...common, ...openClusterManagement }),
+    );
+  }
+  if (clusterApi) {
+    sources.push(new ClusterApiSource({ ...common, ...clusterApi }));
+  }
+  if (argocd) {
+    sources.push(new ArgoCdSource({ ...common, ...argocd }));
+  }
+  return sources;
+}
