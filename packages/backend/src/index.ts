@@ -17,6 +17,9 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@fleet-portal/plugin-catalog-backend-module-fleet'));
+backend.add(
+  import('@fleet-portal/plugin-catalog-backend-module-fleet-kubernetes'),
+);
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
