@@ -140,7 +140,7 @@ export async function runMetricsRound(
     if (!entry) return state;
     const failures = [...new Set(entry.failures)];
     const warnings = [...new Set(entry.warnings)];
-    if (failures.length === entry.sent) {
+    if (entry.failures.length === entry.sent) {
       state.status = 'down';
       state.message = failures.join('; ');
     } else if (failures.length > 0 || warnings.length > 0) {
