@@ -3,12 +3,16 @@ import path from 'node:path';
 import { chromiumLaunchOptions } from './chromium';
 
 const port = Number(process.env.FLEET_E2E_PORT ?? 7027);
+const prometheusPort = Number(process.env.FLEET_E2E_PROMETHEUS_PORT ?? 7029);
 export const artifactsDir = path.resolve(__dirname, 'artifacts');
+/** Where e2e/start-prometheus.sh records the pid of the metrics source, for the spec that stops it. */
+export const prometheusPidFile = path.join(artifactsDir, 'prometheus.pid');
 
 /**
  * End-to-end tests drive the real app (built frontend served by the backend) in Debian's Chromium.
  * The backend is started by Playwright with e2e/app-config.e2e.yaml: its own port, a fresh SQLite
  * directory and a fresh copy of the demo platform repository, so a run never touches the demo data.
+ * Before it, a real Prometheus (e2e/start-prometheus.sh) is started as the backend's metrics source.
  */
 export default defineConfig({
   testDir: path.resolve(__dirname, 'tests'),
@@ -29,13 +33,32 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     launchOptions: chromiumLaunchOptions,
   },
-  webServer: {
-    command: `bash ${path.resolve(__dirname, 'start-backend.sh')}`,
-    url: `http://localhost:${port}/.backstage/health/v1/readiness`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { FLEET_E2E_PORT: String(port) },
-  },
+  webServer: [
+    {
+      // the metrics source of fleet health, fed from e2e/fixtures/health-scenario.json
+      command: `bash ${path.resolve(__dirname, 'start-prometheus.sh')}`,
+      url: `http://127.0.0.1:${prometheusPort}/-/ready`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        FLEET_E2E_PROMETHEUS_PORT: String(prometheusPort),
+        FLEET_E2E_PROMETHEUS_PIDFILE: prometheusPidFile,
+      },
+    },
+    {
+      command: `bash ${path.resolve(__dirname, 'start-backend.sh')}`,
+      url: `http://localhost:${port}/.backstage/health/v1/readiness`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        FLEET_E2E_PORT: String(port),
+        FLEET_E2E_PROMETHEUS_PORT: String(prometheusPort),
+      },
+    },
+  ],
 });

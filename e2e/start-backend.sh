@@ -4,6 +4,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/env.sh"
 export FLEET_E2E_PORT="${FLEET_E2E_PORT:-7027}"
+export FLEET_E2E_PROMETHEUS_PORT="${FLEET_E2E_PROMETHEUS_PORT:-7029}"
 export FLEET_E2E_DATA="$(mktemp -d /tmp/fleet-e2e-XXXXXX)"
 mkdir -p "$FLEET_E2E_DATA/sqlite"
 FLEET_DEMO_REPO="$FLEET_E2E_DATA/platform-config.git" node "$ROOT/scripts/demo-platform-repo.js"

@@ -68,17 +68,19 @@ function Snapshot(props: { snapshot: FleetHealthSnapshot }) {
       </Grid>
       <Grid item xs={12}>
         <Box display="flex" flexDirection="column" gridGap={16}>
-          {snapshot.clusters.length === 0 ? (
+          {snapshot.clusters.length === 0 && (
             <EmptyState
               missing="data"
               title="No clusters"
               description="The catalog has no kubernetes-cluster Resources and the metrics store reports none."
             />
-          ) : shown.length === 0 ? (
+          )}
+          {snapshot.clusters.length > 0 && shown.length === 0 && (
             <Typography variant="body2">
               No cluster matches the filters.
             </Typography>
-          ) : (
+          )}
+          {shown.length > 0 && (
             <ClusterHealthGroups clusters={shown} signals={snapshot.signals} />
           )}
         </Box>

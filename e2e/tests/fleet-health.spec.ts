@@ -1,0 +1,128 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { prometheusPidFile } from '../playwright.config';
+import { saveScreenshot, signInAsGuest } from './helpers';
+
+// The metrics source is the real Prometheus of e2e/start-prometheus.sh, fed by the metrics feeder
+// from e2e/fixtures/health-scenario.json: every demo cluster healthy except one certificate of
+// prd-euw1-checkout-01, which expires in 5 days. The last test stops that Prometheus.
+const CRITICAL_CLUSTER = 'prd-euw1-checkout-01';
+const HEALTH_TAB = `/catalog/default/resource/${CRITICAL_CLUSTER}/health`;
+
+function signalRows(page: Page): Locator {
+  return page.getByRole('table', { name: 'Signals' }).locator('tbody tr');
+}
+
+test.describe.serial('fleet health', () => {
+  test('the cluster whose certificate expires in 5 days shows that signal critical and the rest ok', async ({
+    page,
+  }, testInfo) => {
+    await signInAsGuest(page, HEALTH_TAB);
+    const rows = signalRows(page);
+    const certificate = rows.filter({ hasText: 'Certificate expiry' });
+    await expect(certificate.locator('[data-status]')).toHaveAttribute(
+      'data-status',
+      'critical',
+    );
+    await expect(certificate).toContainText(/5 days/);
+    await expect(certificate).toContainText('< 7 days');
+    // every other signal of the catalogue is ok, none unknown or invented
+    const count = await rows.count();
+    expect(count).toBeGreaterThanOrEqual(10);
+    for (let i = 0; i < count; i++) {
+      const row = rows.nth(i);
+      if ((await row.getAttribute('data-signal')) === 'certificate-expiry') {
+        continue;
+      }
+      await expect(
+        row.locator('[data-status]'),
+        await row.innerText(),
+      ).toHaveAttribute('data-status', 'ok');
+    }
+    // history drawn from range queries
+    await expect(
+      certificate.getByRole('img', {
+        name: /Certificate expiry: history of \d+ samples/,
+      }),
+    ).toBeVisible();
+    await expect(page.getByText('prometheus-e2e').first()).toBeVisible();
+    await saveScreenshot(page, testInfo);
+  });
+
+  test('the fleet overview lists every cluster by environment with the critical one first', async ({
+    page,
+  }, testInfo) => {
+    await signInAsGuest(page, '/fleet/health');
+    await expect(
+      page.getByRole('heading', { name: 'Fleet health' }).first(),
+    ).toBeVisible();
+    const production = page.getByRole('table', {
+      name: 'Clusters in production',
+    });
+    const first = production.locator('tbody tr').first();
+    await expect(first).toHaveAttribute('data-cluster', CRITICAL_CLUSTER);
+    await expect(first).toContainText('Certificate expiry');
+    await expect(
+      page
+        .getByRole('group', { name: 'Fleet health KPIs' })
+        .getByLabel('Critical: 1'),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Clusters in staging' }),
+    ).toBeVisible();
+    await saveScreenshot(page, testInfo);
+
+    await first.getByRole('link', { name: CRITICAL_CLUSTER }).click();
+    await expect(page).toHaveURL(new RegExp(`${HEALTH_TAB}$`));
+    await expect(page.getByRole('table', { name: 'Signals' })).toBeVisible();
+  });
+
+  test("a tenant namespace shows its cluster's health", async ({
+    page,
+  }, testInfo) => {
+    // examples/platform-config/clusters/prd-euw1-checkout-01/namespaces/cart
+    const name = `${CRITICAL_CLUSTER}.cart`;
+    await signInAsGuest(page, `/catalog/default/resource/${name}`);
+    const card = page
+      .locator('[class*="MuiCard"]')
+      .filter({ hasText: 'Cluster health' })
+      .first();
+    await expect(card.locator('[data-status]').first()).toHaveAttribute(
+      'data-status',
+      'critical',
+    );
+    await expect(card).toContainText('Worst signal: Certificate expiry');
+    await saveScreenshot(page, testInfo);
+  });
+
+  test('with the metrics source stopped the tab says the source is unavailable', async ({
+    page,
+  }, testInfo) => {
+    const pid = Number(fs.readFileSync(prometheusPidFile, 'utf8').trim());
+    process.kill(pid, 'SIGTERM');
+    await expect
+      .poll(
+        () => {
+          try {
+            process.kill(pid, 0);
+            return 'running';
+          } catch {
+            return 'stopped';
+          }
+        },
+        { timeout: 20_000 },
+      )
+      .toBe('stopped');
+    // the backend caches its snapshot for 2 s (e2e/app-config.e2e.yaml)
+    await page.waitForTimeout(3_000);
+    await signInAsGuest(page, HEALTH_TAB);
+    await expect(
+      page.getByText(/Metrics source prometheus-e2e is unavailable/).first(),
+    ).toBeVisible();
+    const rows = signalRows(page);
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.locator('[data-status="ok"]')).toHaveCount(0);
+    await expect(rows.locator('[data-status="critical"]')).toHaveCount(0);
+    await saveScreenshot(page, testInfo);
+  });
+});
