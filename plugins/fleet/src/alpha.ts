@@ -17,6 +17,7 @@ import {
 } from './alpha/entityContents';
 import { fleetHealthPage, fleetLifecyclePage } from './alpha/pages';
 import { healthRouteRef, rootRouteRef } from './routes';
+import { clusterFormFields } from './components/scaffolder/cluster/alpha';
 
 export default createFrontendPlugin({
   pluginId: 'fleet',
@@ -32,5 +33,6 @@ export default createFrontendPlugin({
     fleetHealthPage,
     clusterHealthContent,
     namespaceHealthCard,
+    ...clusterFormFields,
   ],
 });

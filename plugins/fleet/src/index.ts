@@ -26,3 +26,8 @@ export { FleetClient } from './api/FleetClient';
 export { fleetHealthApiRef } from './api/FleetHealthApi';
 export type { FleetHealthApi } from './api/FleetHealthApi';
 export { FleetHealthClient } from './api/FleetHealthClient';
+export {
+  FleetCidrPreviewFieldExtension,
+  FleetClusterNameBuilderFieldExtension,
+  FleetClusterProfilePickerFieldExtension,
+} from './components/scaffolder/cluster/legacy';

@@ -9,6 +9,7 @@ import {
   NotAllowedError,
   NotFoundError,
   ResponseError,
+  type SerializedError,
 } from '@backstage/errors';
 import type {
   CidrPreview,
@@ -108,11 +109,12 @@ async function toBackstageError(response: Response): Promise<Error> {
     return responseError;
   }
   const error = new ErrorType(remote.message);
-  if (remote.cause) {
+  const remoteCause = remote.cause;
+  if (remoteCause && typeof remoteCause === 'object' && !Array.isArray(remoteCause)) {
     // Attached after construction: the backend's message already says what the cause is, and
     // passing it to the constructor would append it to the message a second time.
     Object.defineProperty(error, 'cause', {
-      value: deserializeError(remote.cause),
+      value: deserializeError(remoteCause as SerializedError),
       enumerable: false,
     });
   }

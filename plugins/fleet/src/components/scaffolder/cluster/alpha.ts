@@ -1,0 +1,23 @@
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+
+/** New-frontend-system extensions of the new-cluster form fields. */
+export const clusterFormFields = [
+  FormFieldBlueprint.make({
+    name: 'fleet-cluster-profile-picker',
+    params: {
+      field: () => import('./formFields').then(m => m.clusterProfilePickerField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'fleet-cluster-name-builder',
+    params: {
+      field: () => import('./formFields').then(m => m.clusterNameBuilderField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'fleet-cidr-preview',
+    params: {
+      field: () => import('./formFields').then(m => m.cidrPreviewField),
+    },
+  }),
+];

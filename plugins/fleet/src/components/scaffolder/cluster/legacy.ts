@@ -1,0 +1,43 @@
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import { fleetPlugin } from '../../../plugin';
+import {
+  CidrPreviewField,
+  cidrPreviewValidation,
+  type CidrPreviewOptions,
+  type PreviewedCidrs,
+} from './CidrPreviewField';
+import {
+  ClusterNameBuilder,
+  type ClusterNameBuilderOptions,
+  clusterNameValidation,
+} from './ClusterNameBuilder';
+import { ClusterProfilePicker } from './ClusterProfilePicker';
+
+// The new-cluster form fields for apps on the legacy frontend system: put them inside
+// <ScaffolderFieldExtensions> of the scaffolder page.
+
+/** `ui:field: FleetClusterProfilePicker` — a ClusterProfile with its type, version and summary. */
+export const FleetClusterProfilePickerFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension<string>({
+    name: 'FleetClusterProfilePicker',
+    component: ClusterProfilePicker,
+  }),
+);
+
+/** `ui:field: FleetClusterNameBuilder` — a name built from its parts, checked live against the profile's pattern. */
+export const FleetClusterNameBuilderFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension<string, ClusterNameBuilderOptions>({
+    name: 'FleetClusterNameBuilder',
+    component: ClusterNameBuilder,
+    validation: clusterNameValidation,
+  }),
+);
+
+/** `ui:field: FleetCidrPreview` — the pod and service CIDRs the cluster would get. */
+export const FleetCidrPreviewFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension<PreviewedCidrs, CidrPreviewOptions>({
+    name: 'FleetCidrPreview',
+    component: CidrPreviewField,
+    validation: cidrPreviewValidation,
+  }),
+);
