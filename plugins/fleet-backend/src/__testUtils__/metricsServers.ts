@@ -200,8 +200,8 @@ export async function startVictoriaMetrics(): Promise<MetricsServer> {
 }
 
 /**
- * Pushes series by remote write (in batches), then flushes. `headers` e.g. for a tenant; the
- * protocol version header Mimir requires is always sent.
+ * Pushes series by remote write (in batches). `headers` e.g. for a tenant (`X-Scope-OrgID`); the
+ * protocol headers Mimir requires are always sent.
  */
 export async function pushSeries(
   url: string,
@@ -216,7 +216,9 @@ export async function pushSeries(
         url: `${url}/api/v1/write`,
         fetch: globalThis.fetch as any,
         headers: {
+          // The remote write 1.0 headers the library leaves out; Mimir rejects writes without them.
           'X-Prometheus-Remote-Write-Version': '0.1.0',
+          'Content-Encoding': 'snappy',
           ...options.headers,
         },
         timeout: 60_000,

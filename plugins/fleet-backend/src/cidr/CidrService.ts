@@ -9,9 +9,9 @@ import {
   parseCidr,
 } from '@fleet-portal/plugin-fleet-common';
 import { Clock } from '../clock';
-import { CatalogNetworks } from './CatalogNetworks';
+import { CatalogClusters, CatalogNetworks } from './CatalogNetworks';
 import { CidrConfig } from './cidrConfig';
-import { Occupancy, Occupant } from './occupancy';
+import { Occupancy } from './occupancy';
 import { acceptedBlocks } from './planErrors';
 import { planBlocks } from './planBlocks';
 import { profilePools } from './profilePools';
@@ -28,6 +28,8 @@ function canonical(text: string | undefined): string | undefined {
 
 /** Allocates, validates and reserves pod and service CIDRs for clusters being requested. */
 export class CidrService {
+  private readonly indexed = new WeakMap<CatalogClusters, Occupancy>();
+
   constructor(
     private readonly deps: {
       store: ReservationStore;
@@ -46,13 +48,13 @@ export class CidrService {
     const existing = request.cluster
       ? await store.findByCluster(request.cluster)
       : undefined;
-    const base: Pick<CidrPreview, 'profileRef' | 'cluster'> = {
+    const head: Pick<CidrPreview, 'profileRef' | 'cluster'> = {
       profileRef: profile.ref,
       ...(request.cluster && { cluster: request.cluster }),
     };
     if (existing && !request.podCidr && !request.serviceCidr) {
       return {
-        ...base,
+        ...head,
         pod: {
           ok: true,
           role: 'pod',
@@ -70,24 +72,24 @@ export class CidrService {
         reservation: existing,
       };
     }
-    const [occupants, reserved] = await Promise.all([
-      this.baseOccupants(),
+    const [base, reserved] = await Promise.all([
+      this.baseOccupancy(),
       store.occupants(request.cluster),
     ]);
     const plan = planBlocks({
       pools,
-      occupancy: new Occupancy([...occupants, ...reserved]),
+      occupancy: base.with(reserved),
       requested: request,
       holder: request.cluster ?? 'the requested cluster',
     });
-    return { ...base, ...plan, ...(existing && { reservation: existing }) };
+    return { ...head, ...plan, ...(existing && { reservation: existing }) };
   }
 
   async reserve(request: CidrReservationRequest): Promise<ReserveResult> {
     const { store, catalog, config, clock } = this.deps;
     const profile = await catalog.profileNetwork(request.profileRef);
     const pools = profilePools(profile.ref, profile.network);
-    const occupants = await this.baseOccupants();
+    const base = await this.baseOccupancy();
     const now = clock.now();
     const ttl = request.ttlMinutes ?? config.reservationTtlMinutes;
     const result = await store.reserve({
@@ -100,7 +102,7 @@ export class CidrService {
         acceptedBlocks(
           planBlocks({
             pools,
-            occupancy: new Occupancy([...occupants, ...reserved]),
+            occupancy: base.with(reserved),
             requested: request,
             holder: request.cluster,
           }),
@@ -166,9 +168,18 @@ export class CidrService {
     return { released, confirmed };
   }
 
-  private async baseOccupants(): Promise<Occupant[]> {
-    const { occupants } = await this.deps.catalog.clusters();
-    return [...this.deps.config.reservedRanges, ...occupants];
+  /** The catalog's clusters and the reserved ranges, indexed once per catalog snapshot. */
+  private async baseOccupancy(): Promise<Occupancy> {
+    const snapshot = await this.deps.catalog.clusters();
+    let occupancy = this.indexed.get(snapshot);
+    if (!occupancy) {
+      occupancy = new Occupancy([
+        ...this.deps.config.reservedRanges,
+        ...snapshot.occupants,
+      ]);
+      this.indexed.set(snapshot, occupancy);
+    }
+    return occupancy;
   }
 }
 

@@ -4,10 +4,10 @@ import {
   CidrReservation,
   CidrReservationStatus,
   CidrRole,
-  parseCidr,
 } from '@fleet-portal/plugin-fleet-common';
 import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
+import { memoizedCidrParser } from '../lifecycle/cidrParser';
 import { Occupant } from './occupancy';
 
 const RESERVATIONS = 'fleet_cidr_reservations';
@@ -88,6 +88,9 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  * insert that lost one is rolled back and the choice is recomputed from the committed state.
  */
 export class ReservationStore {
+  /** Held blocks are re-read on every allocation; their text rarely changes, so parse each once. */
+  private readonly parseCidr = memoizedCidrParser();
+
   /** How many transactions lost a race and were retried, since start. */
   lostRaces = 0;
 
@@ -176,7 +179,7 @@ export class ReservationStore {
         .join(RESERVATIONS, `${BLOCKS}.reservation_id`, `${RESERVATIONS}.id`)
         .select(`${BLOCKS}.cidr`, `${BLOCKS}.role`, `${RESERVATIONS}.cluster`);
     return rows.flatMap(row => {
-      const parsed = parseCidr(row.cidr);
+      const parsed = this.parseCidr(row.cidr);
       return parsed.ok
         ? [
             {

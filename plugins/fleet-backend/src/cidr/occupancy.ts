@@ -22,36 +22,67 @@ function blockKey(version: IpVersion, start: bigint, prefix: number) {
   return `${version}|${start}|${prefix}`;
 }
 
+const byStart = (a: Occupant, b: Occupant) =>
+  a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : 0;
+
 /**
  * Every occupied block of the address space: merged into one IntervalSet per IP version for the
  * free-gap search, and indexed by exact block for naming the holders of an overlap.
+ *
+ * `with()` layers more occupants on a built one without rebuilding it, so that the fleet's
+ * clusters are indexed once per catalog snapshot and each request adds only the reservations.
  */
 export class Occupancy {
   private readonly free: Record<IpVersion, IntervalSet>;
-  /** Occupants by exact block: CIDRs nest or are disjoint, so the holders of a block's supernets are found by key. */
-  private readonly byBlock = new Map<string, Occupant[]>();
+  /**
+   * Occupants by exact block, one map per layer: CIDRs nest or are disjoint, so the holders of a
+   * block's supernets are found by key.
+   */
+  private readonly byBlock: Map<string, Occupant[]>[];
   /** Occupants sorted by start, per version, for the blocks nested inside a queried one. */
   private readonly sorted: Record<IpVersion, Occupant[]>;
 
-  constructor(occupants: Iterable<Occupant>) {
-    const all = [...occupants];
+  constructor(occupants: Iterable<Occupant>, base?: Occupancy) {
+    const added = [...occupants].sort(byStart);
+    const layer = (version: IpVersion) =>
+      added.filter(o => o.cidr.version === version);
+    // Both inputs are sorted; the engine's merge sort joins two runs in linear time.
+    const join = <T>(
+      before: readonly T[],
+      after: T[],
+      compare: (a: T, b: T) => number,
+    ) => (before.length === 0 ? after : [...before, ...after].sort(compare));
+    const byRangeStart = (a: { start: bigint }, b: { start: bigint }) =>
+      a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
     this.free = {
       4: new IntervalSet(
-        all.filter(o => o.cidr.version === 4).map(o => o.cidr),
+        join(
+          base?.free[4].ranges ?? [],
+          layer(4).map(o => o.cidr),
+          byRangeStart,
+        ),
       ),
       6: new IntervalSet(
-        all.filter(o => o.cidr.version === 6).map(o => o.cidr),
+        join(
+          base?.free[6].ranges ?? [],
+          layer(6).map(o => o.cidr),
+          byRangeStart,
+        ),
       ),
     };
-    const byStart = (a: Occupant, b: Occupant) =>
-      a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : 0;
     this.sorted = {
-      4: all.filter(o => o.cidr.version === 4).sort(byStart),
-      6: all.filter(o => o.cidr.version === 6).sort(byStart),
+      4: join(base?.sorted[4] ?? [], layer(4), byStart),
+      6: join(base?.sorted[6] ?? [], layer(6), byStart),
     };
-    for (const occupant of all) {
+    this.byBlock = [...(base?.byBlock ?? []), new Map()];
+    for (const occupant of added) {
       this.index(occupant);
     }
+  }
+
+  /** A new occupancy holding this one's occupants and `more`; this one is left as it is. */
+  with(more: Iterable<Occupant>): Occupancy {
+    return new Occupancy(more, this);
   }
 
   add(occupant: Occupant): void {
@@ -85,11 +116,9 @@ export class Occupancy {
     for (let prefix = 0; prefix < cidr.prefix; prefix++) {
       const mask =
         ((1n << BigInt(bits)) - 1n) ^ ((1n << BigInt(bits - prefix)) - 1n);
-      const holders = this.byBlock.get(
-        blockKey(cidr.version, cidr.start & mask, prefix),
-      );
-      if (holders) {
-        found.push(...holders);
+      const key = blockKey(cidr.version, cidr.start & mask, prefix);
+      for (const layer of this.byBlock) {
+        found.push(...(layer.get(key) ?? []));
       }
     }
     const list = this.sorted[cidr.version];
@@ -106,11 +135,12 @@ export class Occupancy {
   private index(occupant: Occupant) {
     const { version, start, prefix } = occupant.cidr;
     const key = blockKey(version, start, prefix);
-    const holders = this.byBlock.get(key);
+    const layer = this.byBlock[this.byBlock.length - 1];
+    const holders = layer.get(key);
     if (holders) {
       holders.push(occupant);
     } else {
-      this.byBlock.set(key, [occupant]);
+      layer.set(key, [occupant]);
     }
   }
 
