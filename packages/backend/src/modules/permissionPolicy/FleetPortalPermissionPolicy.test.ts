@@ -8,6 +8,7 @@ import {
   catalogEntityReadPermission,
   catalogLocationCreatePermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import { fleetClusterRequestPermission } from '@fleet-portal/plugin-fleet-common';
 import { FleetPortalPermissionPolicy } from './FleetPortalPermissionPolicy';
 
 function userWith(ownershipEntityRefs: string[]): PolicyQueryUser {
@@ -36,12 +37,46 @@ describe('FleetPortalPermissionPolicy', () => {
     'group:default/team-checkout',
   ]);
 
-  it('lets everyone read the catalog', async () => {
-    for (const user of [owner, developer, undefined]) {
+  it('lets platform owners read the whole catalog', async () => {
+    await expect(
+      policy.handle({ permission: catalogEntityReadPermission }, owner),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('hides entities that require fleet.cluster.request (the new-cluster template) from everyone else', async () => {
+    for (const user of [developer, undefined]) {
       await expect(
         policy.handle({ permission: catalogEntityReadPermission }, user),
-      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+      ).resolves.toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          not: {
+            anyOf: [
+              {
+                rule: 'HAS_ANNOTATION',
+                resourceType: 'catalog-entity',
+                params: {
+                  annotation: 'fleet-portal.dev/requires-permission',
+                  value: 'fleet.cluster.request',
+                },
+              },
+            ],
+          },
+        },
+      });
     }
+  });
+
+  it('grants fleet.cluster.request to platform owners only', async () => {
+    const permission = fleetClusterRequestPermission;
+    await expect(policy.handle({ permission }, owner)).resolves.toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    await expect(policy.handle({ permission }, developer)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
   });
 
   it.each(
