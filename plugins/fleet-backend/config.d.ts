@@ -2,6 +2,108 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 
 export interface Config {
   fleet?: {
+    /**
+     * Fleet health from the central metrics store the clusters remote-write to. Without `sources`
+     * the health endpoints answer 503.
+     */
+    health?: {
+      /**
+       * The metrics sources: any Prometheus HTTP API. An array, so that the order is kept: the
+       * first source is the default of signals, the label contract and the version query.
+       */
+      sources?: Array<{
+        /** Unique name; signals name it in `source`. Letters, digits, `.`, `_`, `-`. */
+        name: string;
+        type: 'prometheus' | 'thanos' | 'mimir' | 'victoriametrics';
+        /**
+         * Base URL of the HTTP API, without `/api/v1`. For Mimir include its prefix, e.g.
+         * `http://mimir:8080/prometheus`.
+         */
+        url: string;
+        /** Mimir tenant, sent as `X-Scope-OrgID`. Required for `mimir`. */
+        tenant?: string;
+        /** Thanos Querier `partial_response`. Default false: a store that fails fails the query. */
+        partialResponse?: boolean;
+        /** Thanos Querier `dedup`. Default true. */
+        dedup?: boolean;
+        /** Either a bearer token or a username and password (basic auth). */
+        auth?: {
+          /** @visibility secret */
+          token?: string;
+          username?: string;
+          /** @visibility secret */
+          password?: string;
+        };
+        /** TLS of an https URL; PEM values inline or paths to PEM files. */
+        tls?: {
+          ca?: string;
+          /** Client certificate (mutual TLS); goes with `key`. */
+          cert?: string;
+          /** @visibility secret */
+          key?: string;
+          /** Accepts any server certificate. For tests only. */
+          insecureSkipVerify?: boolean;
+        };
+        /** Per request. Default 10. */
+        timeoutSeconds?: number;
+        /** The label that names the cluster on every series. Default `cluster`. */
+        clusterLabel?: string;
+      }>;
+      /**
+       * Overrides of the default signals by id (see the README), and signals of your own (those need
+       * `query` and a threshold). A query may use `$cluster` (the source's cluster label) and
+       * `$filter` (a matcher put in every selector, so that the cluster tab's history touches one
+       * cluster's series only); it must give one series per cluster.
+       */
+      signals?: {
+        [id: string]: {
+          /** Default true. */
+          enabled?: boolean;
+          query?: string;
+          warning?: number;
+          critical?: number;
+          /** `above`: larger values are worse; `below`: smaller ones are. */
+          direction?: 'above' | 'below';
+          /** Name of the source to send the query to. Default: the first source. */
+          source?: string;
+          title?: string;
+          unit?: string;
+        };
+      };
+      /**
+       * How long (seconds) a fleet snapshot (one round of queries) is reused, in the cache service.
+       * Concurrent requests share the round under way. 0 queries on every request. Default 30.
+       */
+      cacheSeconds?: number;
+      /**
+       * A cluster whose newest `up` sample is older than this (seconds) has stale data: every
+       * verdict is unknown. Default 600.
+       */
+      maxSampleAgeSeconds?: number;
+      /** History of the cluster tab. */
+      history?: {
+        /** Window, e.g. `6h`, `30m`, `2d`. Default `6h`. */
+        range?: string;
+        /** Most points per signal; sets the step. Default 120. */
+        maxPoints?: number;
+      };
+      /** Share of series carrying the required labels, per cluster. */
+      labelContract?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** Default `cluster`, `environment`, `site`, `platform_version`. */
+        requiredLabels?: string[];
+        /** Default: the first source. */
+        source?: string;
+      };
+      /** Observed Kubernetes versions (`kubernetes_build_info`) against the profile's pin. */
+      versions?: {
+        /** Default true. */
+        enabled?: boolean;
+        /** Default: the first source. */
+        source?: string;
+      };
+    };
     lifecycle?: {
       /**
        * How long (seconds) one user's view of the clusters and profiles, read from the catalog with
