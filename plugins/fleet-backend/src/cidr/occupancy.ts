@@ -127,7 +127,10 @@ export class Occupancy {
       i < list.length && list[i].cidr.start <= cidr.end;
       i++
     ) {
-      found.push(list[i]);
+      // Blocks starting here but larger contain this one: found above as supernets.
+      if (list[i].cidr.prefix >= cidr.prefix) {
+        found.push(list[i]);
+      }
     }
     return found;
   }
