@@ -12,6 +12,7 @@ if ! command -v prometheus >/dev/null 2>&1; then
   exit 1
 fi
 DATA="$(mktemp -d /tmp/fleet-e2e-prometheus-XXXXXX)"
+mkdir -p "$(dirname "$PIDFILE")"
 : >"$DATA/prometheus.yml"
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$DATA" "$PIDFILE"' EXIT
