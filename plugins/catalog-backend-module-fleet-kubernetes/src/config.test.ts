@@ -1,14 +1,18 @@
 import { ConfigReader } from '@backstage/config';
 import { readFleetKubernetesConfigs } from './config';
 
+type ConfigData = ConstructorParameters<typeof ConfigReader>[0];
+
 const CA_DATA = Buffer.from(
   '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
 ).toString('base64');
 
-function read(provider: Record<string, unknown>, id = 'hub-eu') {
+function read(provider: object, id = 'hub-eu') {
   return readFleetKubernetesConfigs(
     new ConfigReader({
-      catalog: { providers: { fleetKubernetes: { [id]: provider } } },
+      catalog: {
+        providers: { fleetKubernetes: { [id]: provider as ConfigData } },
+      },
     }),
   );
 }

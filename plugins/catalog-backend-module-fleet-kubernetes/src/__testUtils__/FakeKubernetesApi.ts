@@ -65,8 +65,9 @@ export class FakeKubernetesApi {
     options: { tls?: boolean } = {},
   ): Promise<FakeKubernetesApi> {
     const tls = options.tls ?? true;
-    let fake: FakeKubernetesApi | undefined;
-    const handler: http.RequestListener = (req, res) => fake!.handle(req, res);
+    const started: { fake?: FakeKubernetesApi } = {};
+    const handler: http.RequestListener = (req, res) =>
+      started.fake!.handle(req, res);
     const server = tls
       ? https.createServer(
           {
@@ -76,9 +77,9 @@ export class FakeKubernetesApi {
           handler,
         )
       : http.createServer(handler);
-    fake = new FakeKubernetesApi(server, tls);
+    started.fake = new FakeKubernetesApi(server, tls);
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    return fake;
+    return started.fake;
   }
 
   get url(): string {

@@ -32,6 +32,22 @@ export const SECRETS: FakeResource = {
 
 const T0 = '2025-01-10T08:00:00Z';
 
+// What the OCM registration controller reports for each Available status.
+const AVAILABLE_CONDITION = {
+  True: {
+    reason: 'ManagedClusterAvailable',
+    message: 'Managed cluster is available',
+  },
+  False: {
+    reason: 'ManagedClusterKubeAPIServerUnavailable',
+    message: 'The kube-apiserver is not ok, status code: 503',
+  },
+  Unknown: {
+    reason: 'ManagedClusterLeaseUpdateStopped',
+    message: 'Registration agent stopped updating its lease.',
+  },
+};
+
 /** A ManagedCluster as an OCM hub serves it. */
 export function managedCluster(
   name: string,
@@ -69,18 +85,7 @@ export function managedCluster(
     conditions.push({
       type: 'ManagedClusterConditionAvailable',
       status: available,
-      reason:
-        available === 'True'
-          ? 'ManagedClusterAvailable'
-          : available === 'False'
-          ? 'ManagedClusterKubeAPIServerUnavailable'
-          : 'ManagedClusterLeaseUpdateStopped',
-      message:
-        available === 'True'
-          ? 'Managed cluster is available'
-          : available === 'False'
-          ? 'The kube-apiserver is not ok, status code: 503'
-          : 'Registration agent stopped updating its lease.',
+      ...AVAILABLE_CONDITION[available],
       lastTransitionTime: '2025-01-12T09:30:00Z',
     });
   }
