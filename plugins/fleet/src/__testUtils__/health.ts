@@ -207,6 +207,8 @@ export function fleetSnapshot(
         observed: '1.30.2',
         pinned: '1.31.4',
         profileRef: 'clusterprofile:default/production',
+        allowedRange: '>=1.30.0 <1.32.0',
+        withinAllowedRange: true,
       },
     ],
     kpis: {

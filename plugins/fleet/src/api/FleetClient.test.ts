@@ -47,20 +47,34 @@ describe('FleetClient', () => {
     const preview = { profileRef: 'clusterprofile:default/edge' };
     const { client, fetch } = setup(jsonResponse(preview));
     await expect(
-      client.previewCidrs({ profileRef: 'clusterprofile:default/edge', cluster: 'edg-ber03-store-01' }),
+      client.previewCidrs({
+        profileRef: 'clusterprofile:default/edge',
+        cluster: 'edg-ber03-store-01',
+      }),
     ).resolves.toEqual(preview);
     expect(fetch).toHaveBeenCalledWith(`${baseUrl}/cidr/preview`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ profileRef: 'clusterprofile:default/edge', cluster: 'edg-ber03-store-01' }),
+      body: JSON.stringify({
+        profileRef: 'clusterprofile:default/edge',
+        cluster: 'edg-ber03-store-01',
+      }),
     });
   });
 
   it('throws a ResponseError when the CIDR preview fails', async () => {
     const { client } = setup(
-      jsonResponse({ error: { name: 'NotFoundError', message: 'no profile' }, response: { statusCode: 404 } }, 404),
+      jsonResponse(
+        {
+          error: { name: 'NotFoundError', message: 'no profile' },
+          response: { statusCode: 404 },
+        },
+        404,
+      ),
     );
-    await expect(client.previewCidrs({ profileRef: 'nope' })).rejects.toBeInstanceOf(ResponseError);
+    await expect(
+      client.previewCidrs({ profileRef: 'nope' }),
+    ).rejects.toBeInstanceOf(ResponseError);
   });
 
   it('lists clusters without a query string when there is no query', async () => {

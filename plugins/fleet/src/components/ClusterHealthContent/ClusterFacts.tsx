@@ -31,6 +31,14 @@ export function LabelCoverageLine(props: { coverage?: LabelCoverage }) {
   );
 }
 
+function allowedRange(drift: VersionDrift): string {
+  if (!drift.allowedRange) return '—';
+  if (drift.withinAllowedRange === undefined) return drift.allowedRange;
+  return `${drift.allowedRange} (${
+    drift.withinAllowedRange ? 'within' : 'outside'
+  })`;
+}
+
 /** Components whose observed version differs from the profile's pin. */
 export function DriftTable(props: {
   drift: VersionDrift[];
@@ -54,6 +62,7 @@ export function DriftTable(props: {
             <TableCell>Component</TableCell>
             <TableCell>Observed</TableCell>
             <TableCell>Pinned</TableCell>
+            <TableCell>Allowed range</TableCell>
             <TableCell>Profile</TableCell>
           </TableRow>
         </TableHead>
@@ -64,6 +73,7 @@ export function DriftTable(props: {
               <TableCell>{d.component}</TableCell>
               <TableCell>{d.observed}</TableCell>
               <TableCell>{d.pinned}</TableCell>
+              <TableCell>{allowedRange(d)}</TableCell>
               <TableCell>{d.profileRef ?? '—'}</TableCell>
             </TableRow>
           ))}

@@ -72,7 +72,9 @@ describe('FleetHealthPage', () => {
     ).toHaveTextContent('edg-ber01-store-0180 %200site');
     expect(
       screen.getByRole('table', { name: 'Version drift' }),
-    ).toHaveTextContent('prd-euw1-checkout-01kubernetes1.30.21.31.4');
+    ).toHaveTextContent(
+      'prd-euw1-checkout-01kubernetes1.30.21.31.4>=1.30.0 <1.32.0 (within)',
+    );
     expect(
       screen.getByText(/prometheus-demo \(prometheus\) up/),
     ).toBeInTheDocument();

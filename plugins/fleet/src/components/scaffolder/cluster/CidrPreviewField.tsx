@@ -72,7 +72,11 @@ export function CidrPreviewField(
   const profileRef = formValue(formContext, options.profileField ?? 'profile');
   const cluster = formValue(formContext, options.nameField ?? 'name');
   const fleetApi = useApi(fleetApiRef);
-  const { value: preview, loading, error } = useAsync(async () => {
+  const {
+    value: preview,
+    loading,
+    error,
+  } = useAsync(async () => {
     if (!profileRef) {
       return undefined;
     }
@@ -86,12 +90,22 @@ export function CidrPreviewField(
   }, [podCidr, serviceCidr]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
-    <FormControl fullWidth margin="normal" error={!!error || !!rawErrors?.length}>
-      <Typography variant="subtitle1">{schema.title ?? 'Pod and service CIDRs'}</Typography>
-      {!profileRef && <FormHelperText>Choose a cluster profile first</FormHelperText>}
+    <FormControl
+      fullWidth
+      margin="normal"
+      error={!!error || !!rawErrors?.length}
+    >
+      <Typography variant="subtitle1">
+        {schema.title ?? 'Pod and service CIDRs'}
+      </Typography>
+      {!profileRef && (
+        <FormHelperText>Choose a cluster profile first</FormHelperText>
+      )}
       {loading && <Progress />}
       {error && (
-        <FormHelperText>Could not preview the CIDRs: {error.message}</FormHelperText>
+        <FormHelperText>
+          Could not preview the CIDRs: {error.message}
+        </FormHelperText>
       )}
       {preview && (
         <Table size="small" aria-label="CIDR preview">
@@ -118,10 +132,10 @@ export function CidrPreviewField(
 }
 
 /** The step cannot go on without both blocks. */
-export const cidrPreviewValidation: CustomFieldValidator<PreviewedCidrs, CidrPreviewOptions> = (
-  value,
-  validation,
-) => {
+export const cidrPreviewValidation: CustomFieldValidator<
+  PreviewedCidrs,
+  CidrPreviewOptions
+> = (value, validation) => {
   if (!value?.podCidr || !value?.serviceCidr) {
     validation.addError(
       'No CIDRs could be previewed for this cluster; fix the profile or name, or ask the platform team to extend the pool',

@@ -46,7 +46,8 @@ export function nameProblem(
 export function ClusterNameBuilder(
   props: FieldExtensionComponentProps<string, ClusterNameBuilderOptions>,
 ) {
-  const { formData, onChange, uiSchema, formContext, rawErrors, schema } = props;
+  const { formData, onChange, uiSchema, formContext, rawErrors, schema } =
+    props;
   const profileField = uiSchema?.['ui:options']?.profileField ?? 'profile';
   const profileRef = formValue(formContext, profileField);
   const { value: profile, loading } = useClusterProfile(profileRef);
@@ -78,8 +79,9 @@ export function ClusterNameBuilder(
     return catalogApi.getEntityByRef(`resource:default/${debounced}`);
   }, [catalogApi, debounced, profile]);
 
-  const set = (key: keyof NameParts) => (event: { target: { value: unknown } }) =>
-    setParts(current => ({ ...current, [key]: String(event.target.value) }));
+  const set =
+    (key: keyof NameParts) => (event: { target: { value: unknown } }) =>
+      setParts(current => ({ ...current, [key]: String(event.target.value) }));
 
   let status: { text: string; error: boolean };
   if (!profileRef) {
@@ -89,23 +91,44 @@ export function ClusterNameBuilder(
   } else if (problem) {
     status = { text: problem, error: !!name };
   } else if (taken && debounced === name) {
-    status = { text: `${name} is already in the catalog — cluster names are never reused`, error: true };
+    status = {
+      text: `${name} is already in the catalog — cluster names are never reused`,
+      error: true,
+    };
   } else {
-    status = { text: `${name} follows the naming pattern of ${profile?.metadata.name}`, error: false };
+    status = {
+      text: `${name} follows the naming pattern of ${profile?.metadata.name}`,
+      error: false,
+    };
   }
 
   return (
-    <FormControl fullWidth margin="normal" error={status.error || !!rawErrors?.length}>
-      <Typography variant="subtitle1">{schema.title ?? 'Cluster name'}</Typography>
+    <FormControl
+      fullWidth
+      margin="normal"
+      error={status.error || !!rawErrors?.length}
+    >
+      <Typography variant="subtitle1">
+        {schema.title ?? 'Cluster name'}
+      </Typography>
       {profile?.spec.naming?.pattern && (
         <Typography variant="body2" color="textSecondary">
           Pattern <code>{profile.spec.naming.pattern}</code>
-          {profile.spec.naming.example ? `, e.g. ${profile.spec.naming.example}` : ''}
+          {profile.spec.naming.example
+            ? `, e.g. ${profile.spec.naming.example}`
+            : ''}
         </Typography>
       )}
       <Box display="flex" gridGap={8} alignItems="flex-start" mt={1}>
         {tiers.length > 0 ? (
-          <TextField select label="Tier" value={parts.tier} onChange={set('tier')} style={{ minWidth: 100 }} inputProps={{ 'aria-label': 'Tier' }}>
+          <TextField
+            select
+            label="Tier"
+            value={parts.tier}
+            onChange={set('tier')}
+            style={{ minWidth: 100 }}
+            inputProps={{ 'aria-label': 'Tier' }}
+          >
             {tiers.map(tier => (
               <MenuItem key={tier} value={tier}>
                 {tier}
@@ -115,9 +138,25 @@ export function ClusterNameBuilder(
         ) : (
           <TextField label="Tier" value={parts.tier} onChange={set('tier')} />
         )}
-        <TextField label="Location" helperText="region or site code, e.g. euw1, ber03" value={parts.location} onChange={set('location')} />
-        <TextField label="Purpose" helperText="short word, e.g. store, payments" value={parts.purpose} onChange={set('purpose')} />
-        <TextField label="Number" helperText="two digits" value={parts.number} onChange={set('number')} style={{ maxWidth: 110 }} />
+        <TextField
+          label="Location"
+          helperText="region or site code, e.g. euw1, ber03"
+          value={parts.location}
+          onChange={set('location')}
+        />
+        <TextField
+          label="Purpose"
+          helperText="short word, e.g. store, payments"
+          value={parts.purpose}
+          onChange={set('purpose')}
+        />
+        <TextField
+          label="Number"
+          helperText="two digits"
+          value={parts.number}
+          onChange={set('number')}
+          style={{ maxWidth: 110 }}
+        />
       </Box>
       <Typography variant="h6" data-testid="fleet-cluster-name">
         {name || '—'}
@@ -128,18 +167,21 @@ export function ClusterNameBuilder(
 }
 
 /** Blocks the step while the name does not fit the profile's pattern (the backend checks again). */
-export const clusterNameValidation: CustomFieldValidator<string, ClusterNameBuilderOptions> =
-  async (value, validation, context) => {
-    const profileField = context.uiSchema?.['ui:options']?.profileField ?? 'profile';
-    const profileRef = context.formData?.[profileField];
-    let profile: ClusterProfileEntity | undefined;
-    if (typeof profileRef === 'string' && profileRef) {
-      const catalogApi = context.apiHolder.get(catalogApiRef);
-      const entity = await catalogApi?.getEntityByRef(profileRef);
-      profile = entity && isClusterProfileEntity(entity) ? entity : undefined;
-    }
-    const problem = nameProblem(value ?? '', profile);
-    if (problem) {
-      validation.addError(problem);
-    }
-  };
+export const clusterNameValidation: CustomFieldValidator<
+  string,
+  ClusterNameBuilderOptions
+> = async (value, validation, context) => {
+  const profileField =
+    context.uiSchema?.['ui:options']?.profileField ?? 'profile';
+  const profileRef = context.formData?.[profileField];
+  let profile: ClusterProfileEntity | undefined;
+  if (typeof profileRef === 'string' && profileRef) {
+    const catalogApi = context.apiHolder.get(catalogApiRef);
+    const entity = await catalogApi?.getEntityByRef(profileRef);
+    profile = entity && isClusterProfileEntity(entity) ? entity : undefined;
+  }
+  const problem = nameProblem(value ?? '', profile);
+  if (problem) {
+    validation.addError(problem);
+  }
+};

@@ -35,7 +35,11 @@ export function ClusterProfilePicker(
 ) {
   const { formData, onChange, required, rawErrors, schema, idSchema } = props;
   const catalogApi = useApi(catalogApiRef);
-  const { value: profiles, loading, error } = useAsync(async () => {
+  const {
+    value: profiles,
+    loading,
+    error,
+  } = useAsync(async () => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: CLUSTER_PROFILE_KIND },
     });
@@ -53,7 +57,9 @@ export function ClusterProfilePicker(
       required={required}
       error={!!rawErrors?.length || !!error}
     >
-      <InputLabel id={`${id}-label`}>{schema.title ?? 'Cluster profile'}</InputLabel>
+      <InputLabel id={`${id}-label`}>
+        {schema.title ?? 'Cluster profile'}
+      </InputLabel>
       <Select
         labelId={`${id}-label`}
         id={id}
@@ -61,7 +67,9 @@ export function ClusterProfilePicker(
         onChange={event => onChange(String(event.target.value))}
         renderValue={() =>
           selected
-            ? `${selected.metadata.title ?? selected.metadata.name} — ${profileFacts(selected)}`
+            ? `${
+                selected.metadata.title ?? selected.metadata.name
+              } — ${profileFacts(selected)}`
             : ''
         }
       >
@@ -70,7 +78,9 @@ export function ClusterProfilePicker(
           return (
             <MenuItem key={ref} value={ref}>
               <ListItemText
-                primary={`${profile.metadata.title ?? profile.metadata.name} — ${profileFacts(profile)}`}
+                primary={`${
+                  profile.metadata.title ?? profile.metadata.name
+                } — ${profileFacts(profile)}`}
                 secondary={profile.spec.summary ?? profile.metadata.description}
               />
             </MenuItem>
@@ -82,7 +92,9 @@ export function ClusterProfilePicker(
           ? `Could not load the cluster profiles: ${error.message}`
           : loading
           ? 'Loading cluster profiles…'
-          : selected?.spec.summary ?? schema.description ?? 'The approved profile the cluster is built from'}
+          : selected?.spec.summary ??
+            schema.description ??
+            'The approved profile the cluster is built from'}
       </FormHelperText>
     </FormControl>
   );

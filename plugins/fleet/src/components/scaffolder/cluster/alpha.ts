@@ -5,7 +5,8 @@ export const clusterFormFields = [
   FormFieldBlueprint.make({
     name: 'fleet-cluster-profile-picker',
     params: {
-      field: () => import('./formFields').then(m => m.clusterProfilePickerField),
+      field: () =>
+        import('./formFields').then(m => m.clusterProfilePickerField),
     },
   }),
   FormFieldBlueprint.make({

@@ -1,6 +1,9 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { cidrPreviewValidation, CidrPreviewField } from './CidrPreviewField';
-import { ClusterNameBuilder, clusterNameValidation } from './ClusterNameBuilder';
+import {
+  ClusterNameBuilder,
+  clusterNameValidation,
+} from './ClusterNameBuilder';
 import { ClusterProfilePicker } from './ClusterProfilePicker';
 
 // The new-cluster form fields for the new frontend system (loaded lazily by FormFieldBlueprint).

@@ -6,7 +6,12 @@ export type NameParts = {
   number: string;
 };
 
-export const EMPTY_PARTS: NameParts = { tier: '', location: '', purpose: '', number: '' };
+export const EMPTY_PARTS: NameParts = {
+  tier: '',
+  location: '',
+  purpose: '',
+  number: '',
+};
 
 /**
  * The tier prefixes a profile's naming pattern allows, read from its leading literal or
@@ -22,8 +27,8 @@ export function tiersOf(pattern: string | undefined): string[] {
 }
 
 export function composeName(parts: NameParts): string {
-  const values = [parts.tier, parts.location, parts.purpose, parts.number].map(p =>
-    p.trim().toLocaleLowerCase('en-US'),
+  const values = [parts.tier, parts.location, parts.purpose, parts.number].map(
+    p => p.trim().toLocaleLowerCase('en-US'),
   );
   return values.every(v => v === '') ? '' : values.join('-');
 }

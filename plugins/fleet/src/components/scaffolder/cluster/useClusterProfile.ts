@@ -23,7 +23,9 @@ export function formValue(
   formContext: unknown,
   field: string,
 ): string | undefined {
-  const data = (formContext as { formData?: Record<string, unknown> } | undefined)?.formData;
+  const data = (
+    formContext as { formData?: Record<string, unknown> } | undefined
+  )?.formData;
   const value = data?.[field];
   return typeof value === 'string' && value ? value : undefined;
 }
