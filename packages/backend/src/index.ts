@@ -20,6 +20,9 @@ backend.add(import('@fleet-portal/plugin-catalog-backend-module-fleet'));
 backend.add(
   import('@fleet-portal/plugin-catalog-backend-module-fleet-kubernetes'),
 );
+backend.add(
+  import('@fleet-portal/plugin-catalog-backend-module-fleet-portainer'),
+);
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
