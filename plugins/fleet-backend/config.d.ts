@@ -95,6 +95,12 @@ export interface Config {
         requiredLabels?: string[];
         /** Default: the first source. */
         source?: string;
+        /**
+         * Count only this metric's series, e.g. `up` (one per scrape target: cheap at any fleet
+         * size). Default: every series with the cluster label — the faithful share, one scan of the
+         * whole store per snapshot (see bench/README.md for its cost at 10,000 clusters).
+         */
+        metric?: string;
       };
       /** Observed Kubernetes versions (`kubernetes_build_info`) against the profile's pin. */
       versions?: {

@@ -37,6 +37,7 @@ describe('readHealthConfig', () => {
         enabled: true,
         requiredLabels: ['cluster', 'environment', 'site', 'platform_version'],
         source: 'central',
+        metric: undefined,
       },
       versions: { enabled: true, source: 'central' },
     });

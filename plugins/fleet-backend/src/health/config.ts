@@ -54,7 +54,13 @@ export type HealthConfig = {
   /** A cluster whose newest sample is older than this is stale: every verdict unknown. */
   maxSampleAgeSeconds: number;
   history: { rangeSeconds: number; maxPoints: number };
-  labelContract: { enabled: boolean; requiredLabels: string[]; source: string };
+  labelContract: {
+    enabled: boolean;
+    requiredLabels: string[];
+    source: string;
+    /** Count only this metric's series (e.g. `up`); all series when absent. */
+    metric?: string;
+  };
   versions: { enabled: boolean; source: string };
 };
 
@@ -147,6 +153,9 @@ export function readHealthConfig(root: Config): HealthConfig | undefined {
         'fleet.health.labelContract.source',
         health.getOptionalString('labelContract.source'),
       ),
+      metric: optionalMetricName(
+        health.getOptionalString('labelContract.metric'),
+      ),
     },
     versions: {
       enabled: health.getOptionalBoolean('versions.enabled') ?? true,
@@ -237,6 +246,15 @@ function readSource(c: Config, key: string): MetricsSourceConfig {
         : DEFAULT_TIMEOUT_MS,
     clusterLabel,
   };
+}
+
+function optionalMetricName(name: string | undefined): string | undefined {
+  if (name !== undefined && !/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(name)) {
+    throw new InputError(
+      `fleet.health.labelContract.metric "${name}" is not a metric name`,
+    );
+  }
+  return name;
 }
 
 function nonNegative(c: Config, key: string, fallback: number): number {

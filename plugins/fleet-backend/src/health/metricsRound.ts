@@ -88,6 +88,7 @@ export async function runMetricsRound(
         labelContractQuery(
           labelOf(labelSource),
           config.labelContract.requiredLabels,
+          config.labelContract.metric,
         ),
         time,
       )

