@@ -20,6 +20,7 @@ export type FakeResource = {
  * - `malformed`: 200 with a truncated JSON body
  * - `not-a-list`: 200 with JSON that is not a list
  * - `server-error`: 500 with a metav1.Status
+ * - `expired-continue`: first page as usual, 410 Expired for any `continue`
  */
 export type FakeFault =
   | 'unauthorized'
@@ -27,7 +28,8 @@ export type FakeFault =
   | 'hang'
   | 'malformed'
   | 'not-a-list'
-  | 'server-error';
+  | 'server-error'
+  | 'expired-continue';
 
 export type RecordedRequest = {
   path: string;
@@ -217,7 +219,10 @@ export class FakeKubernetesApi {
     );
     let offset = 0;
     if (query.continue) {
-      if (!this.issuedContinueTokens.has(query.continue)) {
+      if (
+        !this.issuedContinueTokens.has(query.continue) ||
+        this.faults.get(this.key(collection)) === 'expired-continue'
+      ) {
         this.sendStatus(
           res,
           410,

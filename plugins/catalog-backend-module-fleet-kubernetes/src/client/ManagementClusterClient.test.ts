@@ -129,6 +129,19 @@ describe('ManagementClusterClient', () => {
     expect(serverError.message).toContain('etcdserver: request timed out');
   });
 
+  it('fails with 410 when the continue token expired between pages', async () => {
+    fake.setObjects(
+      MANAGED_CLUSTERS,
+      ['a', 'b', 'c'].map(name => managedCluster(name)),
+    );
+    fake.setFault(MANAGED_CLUSTERS, 'expired-continue');
+    const error = await listError(client().listCustomObjects(MANAGED_CLUSTER));
+    expect(error.status).toBe(410);
+    expect(error.message).toContain(
+      "the list's continue token expired before all pages were read: The provided continue parameter is too old",
+    );
+  });
+
   it('fails with 404 when the resource is not served', async () => {
     const error = await listError(client().listCustomObjects(MANAGED_CLUSTER));
     expect(error.status).toBe(404);
