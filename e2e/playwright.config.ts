@@ -7,6 +7,8 @@ const prometheusPort = Number(process.env.FLEET_E2E_PROMETHEUS_PORT ?? 7029);
 export const artifactsDir = path.resolve(__dirname, 'artifacts');
 /** Where e2e/start-prometheus.sh records the pid of the metrics source, for the spec that stops it. */
 export const prometheusPidFile = path.join(artifactsDir, 'prometheus.pid');
+/** Where e2e/start-backend.sh records its throwaway data directory (e.g. the demo platform repository). */
+export const e2eDataDirFile = path.join(artifactsDir, 'e2e-data-dir');
 
 /**
  * End-to-end tests drive the real app (built frontend served by the backend) in Debian's Chromium.
@@ -58,6 +60,7 @@ export default defineConfig({
       env: {
         FLEET_E2E_PORT: String(port),
         FLEET_E2E_PROMETHEUS_PORT: String(prometheusPort),
+        FLEET_E2E_DATA_DIR_FILE: e2eDataDirFile,
       },
     },
   ],

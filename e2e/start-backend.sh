@@ -7,6 +7,11 @@ export FLEET_E2E_PORT="${FLEET_E2E_PORT:-7027}"
 export FLEET_E2E_PROMETHEUS_PORT="${FLEET_E2E_PROMETHEUS_PORT:-7029}"
 export FLEET_E2E_DATA="$(mktemp -d /tmp/fleet-e2e-XXXXXX)"
 mkdir -p "$FLEET_E2E_DATA/sqlite"
+# tests that check what the app wrote (e.g. proposal branches of the platform repository) read it here
+if [ -n "${FLEET_E2E_DATA_DIR_FILE:-}" ]; then
+  mkdir -p "$(dirname "$FLEET_E2E_DATA_DIR_FILE")"
+  echo "$FLEET_E2E_DATA" > "$FLEET_E2E_DATA_DIR_FILE"
+fi
 FLEET_DEMO_REPO="$FLEET_E2E_DATA/platform-config.git" node "$ROOT/scripts/demo-platform-repo.js"
 export FLEET_DEMO_REPO="$FLEET_E2E_DATA/platform-config.git"
 trap 'rm -rf "$FLEET_E2E_DATA"' EXIT

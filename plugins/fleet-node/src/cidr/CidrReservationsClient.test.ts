@@ -9,9 +9,12 @@ import {
 } from '@backstage/errors';
 import { CidrReservationsClient } from './CidrReservationsClient';
 
-type Handler = (
-  req: { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: any },
-) => { status: number; body: unknown };
+type Handler = (req: {
+  method?: string;
+  url?: string;
+  headers: http.IncomingHttpHeaders;
+  body: any;
+}) => { status: number; body: unknown };
 
 describe('CidrReservationsClient', () => {
   let server: http.Server;
@@ -34,7 +37,9 @@ describe('CidrReservationsClient', () => {
       });
     });
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/fleet`;
+    baseUrl = `http://127.0.0.1:${
+      (server.address() as AddressInfo).port
+    }/api/fleet`;
   });
 
   afterAll(async () => {
@@ -101,8 +106,20 @@ describe('CidrReservationsClient', () => {
   it('posts previews to /cidr/preview', async () => {
     const preview = {
       profileRef: 'clusterprofile:default/edge',
-      pod: { ok: true, role: 'pod', cidr: '172.16.12.0/22', pool: '172.16.0.0/13', source: 'allocated' },
-      service: { ok: true, role: 'service', cidr: '172.24.3.0/24', pool: '172.24.0.0/16', source: 'allocated' },
+      pod: {
+        ok: true,
+        role: 'pod',
+        cidr: '172.16.12.0/22',
+        pool: '172.16.0.0/13',
+        source: 'allocated',
+      },
+      service: {
+        ok: true,
+        role: 'service',
+        cidr: '172.24.3.0/24',
+        pool: '172.24.0.0/16',
+        source: 'allocated',
+      },
     };
     let url: string | undefined;
     handler = req => {
@@ -119,31 +136,49 @@ describe('CidrReservationsClient', () => {
     [400, 'InputError', InputError],
     [403, 'NotAllowedError', NotAllowedError],
     [409, 'ConflictError', ConflictError],
-  ])('maps %s %s back to the backend error with its cause', async (status, name, ErrorType) => {
-    const cause = {
-      name: 'CidrPoolExhaustedError',
-      message: 'no /22 left',
-      role: 'pod',
-      pools: ['172.16.0.0/13'],
-    };
-    handler = () => ({
-      status,
-      body: {
-        error: { name, message: `pod pool 172.16.0.0/13 of profile edge is exhausted`, cause },
-        response: { statusCode: status },
-      },
-    });
-    const error = await client()
-      .reserve({ cluster: 'x', profileRef: 'edge', requestedBy: 'user:default/a' })
-      .catch(e => e);
-    expect(error).toBeInstanceOf(ErrorType);
-    expect(error.message).toBe('pod pool 172.16.0.0/13 of profile edge is exhausted');
-    expect(error.cause).toMatchObject({ name: 'CidrPoolExhaustedError', pools: ['172.16.0.0/13'] });
-  });
+  ])(
+    'maps %s %s back to the backend error with its cause',
+    async (status, name, ErrorType) => {
+      const cause = {
+        name: 'CidrPoolExhaustedError',
+        message: 'no /22 left',
+        role: 'pod',
+        pools: ['172.16.0.0/13'],
+      };
+      handler = () => ({
+        status,
+        body: {
+          error: {
+            name,
+            message: `pod pool 172.16.0.0/13 of profile edge is exhausted`,
+            cause,
+          },
+          response: { statusCode: status },
+        },
+      });
+      const error = await client()
+        .reserve({
+          cluster: 'x',
+          profileRef: 'edge',
+          requestedBy: 'user:default/a',
+        })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ErrorType);
+      expect(error.message).toBe(
+        'pod pool 172.16.0.0/13 of profile edge is exhausted',
+      );
+      expect(error.cause).toMatchObject({
+        name: 'CidrPoolExhaustedError',
+        pools: ['172.16.0.0/13'],
+      });
+    },
+  );
 
   it('keeps other failures as a ResponseError', async () => {
     handler = () => ({ status: 502, body: { nonsense: true } });
-    const error = await client().preview({ profileRef: 'edge' }).catch(e => e);
+    const error = await client()
+      .preview({ profileRef: 'edge' })
+      .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(502);
   });

@@ -110,7 +110,11 @@ async function toBackstageError(response: Response): Promise<Error> {
   }
   const error = new ErrorType(remote.message);
   const remoteCause = remote.cause;
-  if (remoteCause && typeof remoteCause === 'object' && !Array.isArray(remoteCause)) {
+  if (
+    remoteCause &&
+    typeof remoteCause === 'object' &&
+    !Array.isArray(remoteCause)
+  ) {
     // Attached after construction: the backend's message already says what the cause is, and
     // passing it to the constructor would append it to the message a second time.
     Object.defineProperty(error, 'cause', {

@@ -21,7 +21,9 @@ export async function authorizeClusterRequest(
   );
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(
-      `${userRef ?? 'This user'} may not request new clusters: the permission ${fleetClusterRequestPermission.name} is not granted (platform owners request clusters)`,
+      `${userRef ?? 'This user'} may not request new clusters: the permission ${
+        fleetClusterRequestPermission.name
+      } is not granted (platform owners request clusters)`,
     );
   }
 }

@@ -48,44 +48,75 @@ export async function checkClusterRequest(
   const credentials = await deps.auth.getOwnServiceCredentials();
   const problems: FieldProblem[] = [];
 
-  const profileRef = normalizeRef(request.profile, 'clusterprofile', 'profile', problems);
+  const profileRef = normalizeRef(
+    request.profile,
+    'clusterprofile',
+    'profile',
+    problems,
+  );
   const ownerRef = normalizeRef(request.owner, 'group', 'owner', problems);
 
   const [profileEntity, ownerEntity, sameName] = await Promise.all([
-    profileRef ? deps.catalog.getEntityByRef(profileRef, { credentials }) : undefined,
-    ownerRef ? deps.catalog.getEntityByRef(ownerRef, { credentials }) : undefined,
+    profileRef
+      ? deps.catalog.getEntityByRef(profileRef, { credentials })
+      : undefined,
+    ownerRef
+      ? deps.catalog.getEntityByRef(ownerRef, { credentials })
+      : undefined,
     findClusterNamed(deps.catalog, request.name, credentials),
   ]);
 
   let profile: ClusterProfileEntity | undefined;
   if (profileRef && !profileEntity) {
-    problems.push({ field: 'profile', message: `profile: there is no ClusterProfile ${profileRef} in the catalog` });
+    problems.push({
+      field: 'profile',
+      message: `profile: there is no ClusterProfile ${profileRef} in the catalog`,
+    });
   } else if (profileEntity && !isClusterProfileEntity(profileEntity)) {
-    problems.push({ field: 'profile', message: `profile: ${profileRef} is not a ${CLUSTER_PROFILE_KIND}` });
+    problems.push({
+      field: 'profile',
+      message: `profile: ${profileRef} is not a ${CLUSTER_PROFILE_KIND}`,
+    });
   } else if (profileEntity) {
     profile = profileEntity as ClusterProfileEntity;
   }
 
   if (ownerRef && parseEntityRef(ownerRef).kind !== 'group') {
-    problems.push({ field: 'owner', message: `owner: ${ownerRef} is not a group — clusters are owned by teams` });
+    problems.push({
+      field: 'owner',
+      message: `owner: ${ownerRef} is not a group — clusters are owned by teams`,
+    });
   } else if (ownerRef && !ownerEntity) {
-    problems.push({ field: 'owner', message: `owner: there is no group ${ownerRef} in the catalog` });
+    problems.push({
+      field: 'owner',
+      message: `owner: there is no group ${ownerRef} in the catalog`,
+    });
   }
 
   if (sameName) {
     problems.push({
       field: 'name',
-      message: `name: ${request.name} is already used by ${stringifyEntityRef(sameName)} in the catalog — a cluster name cannot be reused`,
+      message: `name: ${request.name} is already used by ${stringifyEntityRef(
+        sameName,
+      )} in the catalog — a cluster name cannot be reused`,
     });
   }
 
   if (profile) {
-    problems.push(...checkRequestAgainstProfile(request, profile, (deps.now ?? (() => new Date()))()));
+    problems.push(
+      ...checkRequestAgainstProfile(
+        request,
+        profile,
+        (deps.now ?? (() => new Date()))(),
+      ),
+    );
   }
 
   if (problems.length > 0 || !profile || !profileRef || !ownerRef) {
     throw new InputError(
-      `The cluster request is invalid: ${problems.map(p => p.message).join('; ')}`,
+      `The cluster request is invalid: ${problems
+        .map(p => p.message)
+        .join('; ')}`,
     );
   }
   return {
@@ -109,10 +140,16 @@ function normalizeRef(
   }
   try {
     return stringifyEntityRef(
-      parseEntityRef(value.trim(), { defaultKind, defaultNamespace: 'default' }),
+      parseEntityRef(value.trim(), {
+        defaultKind,
+        defaultNamespace: 'default',
+      }),
     ).toLocaleLowerCase('en-US');
   } catch (error) {
-    problems.push({ field, message: `${field}: "${value}" is not an entity reference` });
+    problems.push({
+      field,
+      message: `${field}: "${value}" is not an entity reference`,
+    });
     return undefined;
   }
 }

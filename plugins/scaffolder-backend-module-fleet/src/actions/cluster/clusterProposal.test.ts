@@ -15,19 +15,32 @@ import yaml from 'yaml';
 import { FleetCatalog } from '../../catalog/FleetCatalog';
 import { createPlatformRepoProposeAction } from '../platformRepo/proposeAction';
 import { createFleetClusterRenderAction } from './renderAction';
-import { demoCatalogEntities, edgeRequest, TODAY } from './__testUtils__/fixtures';
+import {
+  demoCatalogEntities,
+  edgeRequest,
+  TODAY,
+} from './__testUtils__/fixtures';
 import { TestPlatformRepo } from './__testUtils__/platformRepo';
 import type { ClusterRequest } from './request';
 
 // The whole request as the template runs it — render, then the suite's propose action — against a
 // real bare Git repository seeded with the demo profiles.
-const examples = path.resolve(__dirname, '../../../../../examples/platform-config');
+const examples = path.resolve(
+  __dirname,
+  '../../../../../examples/platform-config',
+);
 
 const priya: UserEntity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'User',
   metadata: { name: 'priya.platform', namespace: 'default' },
-  spec: { profile: { displayName: 'Priya Raman', email: 'priya.platform@acme.example' }, memberOf: ['platform-team'] },
+  spec: {
+    profile: {
+      displayName: 'Priya Raman',
+      email: 'priya.platform@acme.example',
+    },
+    memberOf: ['platform-team'],
+  },
 };
 
 describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)', () => {
@@ -83,11 +96,18 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
       task: { id: taskId },
     };
     const renderCtx = {
-      ...createMockActionContext({ input: input as any, workspacePath: createMockDirectory().path, ...base }),
-      getInitiatorCredentials: async () => mockCredentials.user('user:default/priya.platform'),
+      ...createMockActionContext({
+        input: input as any,
+        workspacePath: createMockDirectory().path,
+        ...base,
+      }),
+      getInitiatorCredentials: async () =>
+        mockCredentials.user('user:default/priya.platform'),
     };
     await render.handler(renderCtx as any);
-    const rendered = Object.fromEntries((renderCtx.output as jest.Mock).mock.calls);
+    const rendered = Object.fromEntries(
+      (renderCtx.output as jest.Mock).mock.calls,
+    );
 
     const proposeCtx = {
       ...createMockActionContext({
@@ -105,10 +125,14 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
         } as any,
         ...base,
       }),
-      getInitiatorCredentials: async () => mockCredentials.user('user:default/priya.platform'),
+      getInitiatorCredentials: async () =>
+        mockCredentials.user('user:default/priya.platform'),
     };
     await propose.handler(proposeCtx as any);
-    return { rendered, proposed: Object.fromEntries((proposeCtx.output as jest.Mock).mock.calls) };
+    return {
+      rendered,
+      proposed: Object.fromEntries((proposeCtx.output as jest.Mock).mock.calls),
+    };
   }
 
   it('proposes the cluster on a branch authored as the requester, recording the request in the commit', async () => {
@@ -120,17 +144,32 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
     expect(repo.git('rev-parse', 'main').trim()).toBe(mainBefore);
     expect(repo.git('rev-parse', proposed.branch).trim()).toBe(proposed.commit);
 
-    const entity = yaml.parse(repo.show(proposed.branch, 'clusters/edg-ber03-store-01/cluster.yaml'));
-    expect(entity.spec.network).toEqual({ podCidr: '172.16.12.0/22', serviceCidr: '172.24.3.0/24' });
-    const capi = yaml.parse(repo.show(proposed.branch, 'clusters/edg-ber03-store-01/provisioning/cluster-api.yaml'));
-    expect(capi.spec.clusterNetwork.pods.cidrBlocks).toEqual(['172.16.12.0/22']);
-    expect(repo.show(proposed.branch, 'clusters/edg-ber03-store-01/provisioning/helmfile.yaml')).toContain(
-      'chart: projectcalico/tigera-operator',
+    const entity = yaml.parse(
+      repo.show(proposed.branch, 'clusters/edg-ber03-store-01/cluster.yaml'),
     );
+    expect(entity.spec.network).toEqual({
+      podCidr: '172.16.12.0/22',
+      serviceCidr: '172.24.3.0/24',
+    });
+    const capi = yaml.parse(
+      repo.show(
+        proposed.branch,
+        'clusters/edg-ber03-store-01/provisioning/cluster-api.yaml',
+      ),
+    );
+    expect(capi.spec.clusterNetwork.pods.cidrBlocks).toEqual([
+      '172.16.12.0/22',
+    ]);
+    expect(
+      repo.show(
+        proposed.branch,
+        'clusters/edg-ber03-store-01/provisioning/helmfile.yaml',
+      ),
+    ).toContain('chart: projectcalico/tigera-operator');
 
-    expect(repo.git('log', '-1', '--format=%an <%ae>', proposed.branch).trim()).toBe(
-      'Priya Raman <priya.platform@acme.example>',
-    );
+    expect(
+      repo.git('log', '-1', '--format=%an <%ae>', proposed.branch).trim(),
+    ).toBe('Priya Raman <priya.platform@acme.example>');
     const message = repo.git('log', '-1', '--format=%B', proposed.branch);
     for (const line of [
       'Request cluster edg-ber03-store-01 from profile edge 1.3.0',
@@ -157,12 +196,18 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
       nodes: { controlPlane: 1, workers: 2 },
     });
     expect(proposed.mode).toBe('propose');
-    expect(proposed.modeReason).toBe('a new cluster (stg-euw1-search-02) is always proposed for review');
-    expect(repo.git('ls-tree', '-r', '--name-only', 'main')).not.toContain('stg-euw1-search-02');
+    expect(proposed.modeReason).toBe(
+      'a new cluster (stg-euw1-search-02) is always proposed for review',
+    );
+    expect(repo.git('ls-tree', '-r', '--name-only', 'main')).not.toContain(
+      'stg-euw1-search-02',
+    );
   });
 
   it('refuses a second proposal for the same cluster name', async () => {
     await request(edgeRequest());
-    await expect(request(edgeRequest(), 'task-0002-abcdef')).rejects.toThrow(ConflictError);
+    await expect(request(edgeRequest(), 'task-0002-abcdef')).rejects.toThrow(
+      ConflictError,
+    );
   });
 });

@@ -16,7 +16,8 @@ export function clusterRequestExamples(action: string) {
               profile: 'clusterprofile:default/edge',
               profileVersion: '1.3.0',
               owner: 'group:default/team-checkout',
-              purpose: 'Point of sale and offline payment buffering in the Berlin Mitte store',
+              purpose:
+                'Point of sale and offline payment buffering in the Berlin Mitte store',
               environment: 'edge',
               environmentGroup: 'far-edge',
               region: 'eu-central-1',

@@ -20,17 +20,25 @@ export function clusterCommitBody(context: RenderContext): string {
   ].join(', ');
   const dates = [
     `created ${context.created}`,
-    ...(request.lifetime.reviewBy ? [`review by ${request.lifetime.reviewBy}`] : []),
-    ...(request.lifetime.retireBy ? [`retire by ${request.lifetime.retireBy}`] : []),
+    ...(request.lifetime.reviewBy
+      ? [`review by ${request.lifetime.reviewBy}`]
+      : []),
+    ...(request.lifetime.retireBy
+      ? [`retire by ${request.lifetime.retireBy}`]
+      : []),
   ].join(', ');
   return [
     `Purpose: ${request.purpose.trim()}`,
-    `Profile: ${context.profileRef} ${profileVersion} (${profile.spec.type}, ${profile.spec.provisioner?.type ?? 'cluster-api'})`,
+    `Profile: ${context.profileRef} ${profileVersion} (${profile.spec.type}, ${
+      profile.spec.provisioner?.type ?? 'cluster-api'
+    })`,
     `Owner: ${context.ownerRef}`,
     `Environment: ${where}`,
     `Pod CIDR: ${context.podCidr}`,
     `Service CIDR: ${context.serviceCidr}`,
-    ...(request.nodeCidr?.trim() ? [`Node CIDR: ${request.nodeCidr.trim()}`] : []),
+    ...(request.nodeCidr?.trim()
+      ? [`Node CIDR: ${request.nodeCidr.trim()}`]
+      : []),
     `Nodes: ${request.nodes.controlPlane} control plane, ${request.nodes.workers} workers`,
     `Lifetime: ${request.lifetime.class}, ${dates}`,
   ].join('\n');

@@ -9,11 +9,18 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import type { CidrPreview, CidrReservation } from '@fleet-portal/plugin-fleet-common';
+import type {
+  CidrPreview,
+  CidrReservation,
+} from '@fleet-portal/plugin-fleet-common';
 import yaml from 'yaml';
 import { createFleetClusterRenderAction } from './renderAction';
 import type { CidrApi } from './reserveCidrs';
-import { demoCatalogEntities, edgeRequest, TODAY } from './__testUtils__/fixtures';
+import {
+  demoCatalogEntities,
+  edgeRequest,
+  TODAY,
+} from './__testUtils__/fixtures';
 
 const reservation: CidrReservation = {
   id: 'res-1',
@@ -31,11 +38,28 @@ const reservation: CidrReservation = {
 const preview: CidrPreview = {
   profileRef: 'clusterprofile:default/edge',
   cluster: 'edg-ber03-store-01',
-  pod: { ok: true, role: 'pod', cidr: '172.16.12.0/22', pool: '172.16.0.0/13', source: 'allocated' },
-  service: { ok: true, role: 'service', cidr: '172.24.3.0/24', pool: '172.24.0.0/16', source: 'allocated' },
+  pod: {
+    ok: true,
+    role: 'pod',
+    cidr: '172.16.12.0/22',
+    pool: '172.16.0.0/13',
+    source: 'allocated',
+  },
+  service: {
+    ok: true,
+    role: 'service',
+    cidr: '172.24.3.0/24',
+    pool: '172.24.0.0/16',
+    source: 'allocated',
+  },
 };
 
-function setup(options: { result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY; preview?: CidrPreview } = {}) {
+function setup(
+  options: {
+    result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    preview?: CidrPreview;
+  } = {},
+) {
   const cidrApi = {
     preview: jest.fn(async () => options.preview ?? preview),
     reserve: jest.fn(async () => ({ reservation, created: true })),
@@ -44,7 +68,9 @@ function setup(options: { result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     catalog: catalogServiceMock({ entities: demoCatalogEntities() }),
     auth: mockServices.auth(),
     permissions: mockServices.permissions.mock({
-      authorize: jest.fn(async () => [{ result: options.result ?? AuthorizeResult.ALLOW }]) as any,
+      authorize: jest.fn(async () => [
+        { result: options.result ?? AuthorizeResult.ALLOW },
+      ]) as any,
     }),
     cidrApi,
     now: () => TODAY,
@@ -52,7 +78,10 @@ function setup(options: { result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   return { action, cidrApi };
 }
 
-function contextFor(input: object, extra: { isDryRun?: boolean; checkpoints?: Map<string, unknown> } = {}) {
+function contextFor(
+  input: object,
+  extra: { isDryRun?: boolean; checkpoints?: Map<string, unknown> } = {},
+) {
   const workspace = createMockDirectory();
   const checkpoints = extra.checkpoints ?? new Map<string, unknown>();
   return {
@@ -63,7 +92,8 @@ function contextFor(input: object, extra: { isDryRun?: boolean; checkpoints?: Ma
         workspacePath: workspace.path,
         user: { ref: 'user:default/priya.platform' },
       }),
-      getInitiatorCredentials: async () => mockCredentials.user('user:default/priya.platform'),
+      getInitiatorCredentials: async () =>
+        mockCredentials.user('user:default/priya.platform'),
       isDryRun: extra.isDryRun,
       // a checkpoint store like the task's: a repeated key returns the stored result
       async checkpoint({ key, fn }: { key: string; fn: () => Promise<any> }) {
@@ -109,17 +139,28 @@ describe('fleet:cluster:render', () => {
       'title',
       'Request cluster edg-ber03-store-01 from profile edge 1.3.0',
     );
-    expect(ctx.output).toHaveBeenCalledWith('clusterEntityRef', 'resource:default/edg-ber03-store-01');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'clusterEntityRef',
+      'resource:default/edg-ber03-store-01',
+    );
     expect(ctx.output).toHaveBeenCalledWith('podCidr', '172.16.12.0/22');
     expect(ctx.output).toHaveBeenCalledWith('serviceCidr', '172.24.3.0/24');
     expect(ctx.output).toHaveBeenCalledWith('reservationId', 'res-1');
-    expect(ctx.output).toHaveBeenCalledWith('branch', 'fleet/cluster/edg-ber03-store-01');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'branch',
+      'fleet/cluster/edg-ber03-store-01',
+    );
     const entity = yaml.parse(
       await fs.readFile(path.join(workspace.path, files[0]), 'utf8'),
     );
-    expect(entity.spec.network).toEqual({ podCidr: '172.16.12.0/22', serviceCidr: '172.24.3.0/24' });
+    expect(entity.spec.network).toEqual({
+      podCidr: '172.16.12.0/22',
+      serviceCidr: '172.24.3.0/24',
+    });
 
-    const reason = (ctx.output as jest.Mock).mock.calls.find(([name]) => name === 'reason')[1];
+    const reason = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'reason',
+    )[1];
     expect(reason).toBe(
       [
         'Purpose: Point of sale in the Berlin Mitte store',
@@ -154,7 +195,10 @@ describe('fleet:cluster:render', () => {
       serviceCidr: undefined,
     });
     expect(ctx.output).toHaveBeenCalledWith('podCidr', '172.16.12.0/22');
-    expect(ctx.output).not.toHaveBeenCalledWith('reservationId', expect.anything());
+    expect(ctx.output).not.toHaveBeenCalledWith(
+      'reservationId',
+      expect.anything(),
+    );
   });
 
   it('reports a dry run whose pool is exhausted with the backend reason', async () => {
@@ -164,7 +208,8 @@ describe('fleet:cluster:render', () => {
         pod: {
           ok: false,
           role: 'pod',
-          reason: 'podCidr: pool 172.16.0.0/13 of profile edge has no free /22 left',
+          reason:
+            'podCidr: pool 172.16.0.0/13 of profile edge has no free /22 left',
           exhaustedPools: ['172.16.0.0/13'],
         },
       },
@@ -181,7 +226,9 @@ describe('fleet:cluster:render', () => {
   it('validates before reserving anything', async () => {
     const { action, cidrApi } = setup();
     const error = await action
-      .handler(contextFor(edgeRequest({ name: 'edg-ber01-store-01' })).ctx as any)
+      .handler(
+        contextFor(edgeRequest({ name: 'edg-ber01-store-01' })).ctx as any,
+      )
       .catch(e => e);
     expect(error).toBeInstanceOf(InputError);
     expect(cidrApi.reserve).not.toHaveBeenCalled();
@@ -189,16 +236,22 @@ describe('fleet:cluster:render', () => {
 
   it('refuses a requester without fleet.cluster.request before reserving', async () => {
     const { action, cidrApi } = setup({ result: AuthorizeResult.DENY });
-    const error = await action.handler(contextFor(edgeRequest()).ctx as any).catch(e => e);
+    const error = await action
+      .handler(contextFor(edgeRequest()).ctx as any)
+      .catch(e => e);
     expect(error).toBeInstanceOf(NotAllowedError);
-    expect(error.message).toMatch(/may not request new clusters: the permission fleet.cluster.request is not granted/);
+    expect(error.message).toMatch(
+      /may not request new clusters: the permission fleet.cluster.request is not granted/,
+    );
     expect(cidrApi.reserve).not.toHaveBeenCalled();
   });
 
   it('keeps the files inside the workspace', async () => {
     const { action, cidrApi } = setup();
     const error = await action
-      .handler(contextFor({ ...edgeRequest(), targetPath: '../outside' }).ctx as any)
+      .handler(
+        contextFor({ ...edgeRequest(), targetPath: '../outside' }).ctx as any,
+      )
       .catch(e => e);
     expect(error.message).toMatch(/outside/i);
     expect(cidrApi.reserve).not.toHaveBeenCalled();

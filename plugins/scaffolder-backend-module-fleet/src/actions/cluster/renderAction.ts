@@ -42,18 +42,26 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
               serviceCidr: z.string().optional(),
             })
             .optional()
-            .describe('CIDRs to reserve (e.g. the ones the form previewed); allocated from the profile pools when absent'),
+            .describe(
+              'CIDRs to reserve (e.g. the ones the form previewed); allocated from the profile pools when absent',
+            ),
           targetPath: z
             .string()
             .optional()
-            .describe('Workspace directory the platform-repository files are written under (default: the workspace root)'),
+            .describe(
+              'Workspace directory the platform-repository files are written under (default: the workspace root)',
+            ),
         }),
       output: z =>
         z.object({
           files: z
             .record(z.string(), z.string())
-            .describe('Platform-repository path → content, the input of fleet:platform-repo:propose'),
-          paths: z.array(z.string()).describe('Platform-repository paths rendered'),
+            .describe(
+              'Platform-repository path → content, the input of fleet:platform-repo:propose',
+            ),
+          paths: z
+            .array(z.string())
+            .describe('Platform-repository paths rendered'),
           expectAbsent: z
             .array(z.string())
             .describe('Paths that must not exist yet: the cluster entity'),
@@ -68,7 +76,9 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
           title: z.string().describe('First line of the commit'),
           reason: z
             .string()
-            .describe('Commit body: purpose, profile and version, CIDRs, owner, environment group, dates'),
+            .describe(
+              'Commit body: purpose, profile and version, CIDRs, owner, environment group, dates',
+            ),
           environment: z.string(),
         }),
     },
@@ -111,15 +121,31 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
         await fs.writeFile(target, file.content, 'utf8');
       }
       ctx.logger.info(
-        `Rendered ${files.length} files for ${checked.request.name} with pod CIDR ${reserved.podCidr} and service CIDR ${reserved.serviceCidr}${ctx.isDryRun ? ' (dry run: previewed, not reserved)' : ''}`,
+        `Rendered ${files.length} files for ${
+          checked.request.name
+        } with pod CIDR ${reserved.podCidr} and service CIDR ${
+          reserved.serviceCidr
+        }${ctx.isDryRun ? ' (dry run: previewed, not reserved)' : ''}`,
       );
-      ctx.output('files', Object.fromEntries(files.map(f => [f.path, f.content])));
-      ctx.output('paths', files.map(f => f.path));
-      ctx.output('expectAbsent', [platformRepoPaths.cluster(checked.request.name)]);
+      ctx.output(
+        'files',
+        Object.fromEntries(files.map(f => [f.path, f.content])),
+      );
+      ctx.output(
+        'paths',
+        files.map(f => f.path),
+      );
+      ctx.output('expectAbsent', [
+        platformRepoPaths.cluster(checked.request.name),
+      ]);
       ctx.output('targetPath', targetPath);
       ctx.output(
         'clusterEntityRef',
-        stringifyEntityRef({ kind: 'resource', namespace: 'default', name: checked.request.name }),
+        stringifyEntityRef({
+          kind: 'resource',
+          namespace: 'default',
+          name: checked.request.name,
+        }),
       );
       ctx.output('podCidr', reserved.podCidr);
       ctx.output('serviceCidr', reserved.serviceCidr);

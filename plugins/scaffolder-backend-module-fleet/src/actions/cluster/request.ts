@@ -1,5 +1,11 @@
-import type { Environment, LifetimeClass } from '@fleet-portal/plugin-fleet-common';
-import { ENVIRONMENTS, LIFETIME_CLASSES } from '@fleet-portal/plugin-fleet-common';
+import type {
+  Environment,
+  LifetimeClass,
+} from '@fleet-portal/plugin-fleet-common';
+import {
+  ENVIRONMENTS,
+  LIFETIME_CLASSES,
+} from '@fleet-portal/plugin-fleet-common';
 import type { z as zod } from 'zod/v3';
 
 /** What a platform owner asks for when requesting a new cluster (the template's parameters). */
@@ -35,7 +41,9 @@ export type ClusterRequest = {
  */
 export function clusterRequestSchema(z: typeof zod) {
   return {
-    name: z.string().describe('Cluster name, following the profile naming pattern'),
+    name: z
+      .string()
+      .describe('Cluster name, following the profile naming pattern'),
     profile: z
       .string()
       .describe('ClusterProfile entity ref, e.g. clusterprofile:default/edge'),
@@ -43,13 +51,17 @@ export function clusterRequestSchema(z: typeof zod) {
       .string()
       .optional()
       .describe("Profile version; defaults to the profile's current version"),
-    owner: z.string().describe('Owning group entity ref, e.g. group:default/team-checkout'),
+    owner: z
+      .string()
+      .describe('Owning group entity ref, e.g. group:default/team-checkout'),
     purpose: z.string().describe('What the cluster is for'),
     description: z.string().optional().describe('One-line catalog description'),
     environment: z.enum(ENVIRONMENTS).describe('Environment tier'),
     environmentGroup: z
       .string()
-      .describe('Place in the environment hierarchy, e.g. far-edge, non-production'),
+      .describe(
+        'Place in the environment hierarchy, e.g. far-edge, non-production',
+      ),
     region: z.string().describe('Region, e.g. eu-central-1'),
     site: z.string().optional().describe('Site or data centre, e.g. ber03'),
     nodes: z
@@ -67,6 +79,9 @@ export function clusterRequestSchema(z: typeof zod) {
       .describe(
         'long-lived: reviewBy at most 12 months ahead; project: retireBy within the profile maximum lifetime',
       ),
-    nodeCidr: z.string().optional().describe('Node subnet of the site, if known'),
+    nodeCidr: z
+      .string()
+      .optional()
+      .describe('Node subnet of the site, if known'),
   };
 }

@@ -29,13 +29,20 @@ export async function reserveClusterCidrs(options: {
   const podCidr = requested?.podCidr?.trim() || undefined;
   const serviceCidr = requested?.serviceCidr?.trim() || undefined;
   if (options.dryRun) {
-    const preview = await cidrApi.preview({ profileRef, cluster, podCidr, serviceCidr });
+    const preview = await cidrApi.preview({
+      profileRef,
+      cluster,
+      podCidr,
+      serviceCidr,
+    });
     const failed = [preview.pod, preview.service].filter(
       (block): block is Extract<CidrBlockPreview, { ok: false }> => !block.ok,
     );
     if (failed.length > 0 || !preview.pod.ok || !preview.service.ok) {
       throw new InputError(
-        `No CIDRs for ${cluster}: ${failed.map(block => block.reason).join('; ')}`,
+        `No CIDRs for ${cluster}: ${failed
+          .map(block => block.reason)
+          .join('; ')}`,
       );
     }
     return { podCidr: preview.pod.cidr, serviceCidr: preview.service.cidr };

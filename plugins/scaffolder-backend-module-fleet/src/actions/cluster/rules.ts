@@ -47,8 +47,18 @@ export function checkRequestAgainstProfile(
     ),
     ...checkText('region', request.region, 'give the region'),
     ...checkEnvironment(request, profile),
-    ...checkNodes('nodes.controlPlane', request.nodes.controlPlane, profile.spec.nodes?.controlPlane, profile),
-    ...checkNodes('nodes.workers', request.nodes.workers, profile.spec.nodes?.workers, profile),
+    ...checkNodes(
+      'nodes.controlPlane',
+      request.nodes.controlPlane,
+      profile.spec.nodes?.controlPlane,
+      profile,
+    ),
+    ...checkNodes(
+      'nodes.workers',
+      request.nodes.workers,
+      profile.spec.nodes?.workers,
+      profile,
+    ),
     ...checkLifetime(request, profile, now),
   ];
 }
@@ -73,14 +83,21 @@ function checkVersion(
   profile: ClusterProfileEntity,
 ): FieldProblem[] {
   const version = requestedProfileVersion(request, profile);
-  const accepted = [profile.spec.version, ...(profile.spec.allowedVersions ?? [])];
+  const accepted = [
+    profile.spec.version,
+    ...(profile.spec.allowedVersions ?? []),
+  ];
   if (accepted.some(candidate => compareVersions(candidate, version) === 0)) {
     return [];
   }
   return [
     {
       field: 'profileVersion',
-      message: `profileVersion: ${version} of profile ${profile.metadata.name} is neither current nor allowed for new clusters (accepted: ${accepted.join(', ')})`,
+      message: `profileVersion: ${version} of profile ${
+        profile.metadata.name
+      } is neither current nor allowed for new clusters (accepted: ${accepted.join(
+        ', ',
+      )})`,
     },
   ];
 }
@@ -102,7 +119,9 @@ function checkEnvironment(
   return [
     {
       field: 'environment',
-      message: `environment: ${request.environment} does not fit a ${profile.spec.type} profile (expected ${fitting.join(' or ')})`,
+      message: `environment: ${request.environment} does not fit a ${
+        profile.spec.type
+      } profile (expected ${fitting.join(' or ')})`,
     },
   ];
 }
@@ -114,7 +133,12 @@ function checkNodes(
   profile: ClusterProfileEntity,
 ): FieldProblem[] {
   if (!Number.isInteger(count) || count < 0) {
-    return [{ field, message: `${field}: must be a whole number of nodes, 0 or more (got ${count})` }];
+    return [
+      {
+        field,
+        message: `${field}: must be a whole number of nodes, 0 or more (got ${count})`,
+      },
+    ];
   }
   const min = range?.min ?? 0;
   const max = range?.max ?? Number.POSITIVE_INFINITY;
@@ -151,7 +175,9 @@ function checkLifetime(
       'a project cluster needs a retire-by (decommission) date',
     );
     if (lifetime.reviewBy !== undefined && lifetime.reviewBy !== '') {
-      problems.push(...checkOptionalReview(lifetime.reviewBy, lifetime.retireBy));
+      problems.push(
+        ...checkOptionalReview(lifetime.reviewBy, lifetime.retireBy),
+      );
     }
     return problems;
   }
@@ -169,7 +195,14 @@ function checkLifetime(
       'a long-lived cluster needs a review-by date',
     ),
     ...(lifetime.retireBy
-      ? checkFutureDate('lifetime.retireBy', lifetime.retireBy, today, undefined, '', '')
+      ? checkFutureDate(
+          'lifetime.retireBy',
+          lifetime.retireBy,
+          today,
+          undefined,
+          '',
+          '',
+        )
       : []),
   ];
 }
@@ -187,13 +220,20 @@ function checkFutureDate(
   }
   const date = parseCalendarDate(value);
   if (!date) {
-    return [{ field, message: `${field}: "${value}" is not a calendar date (YYYY-MM-DD)` }];
+    return [
+      {
+        field,
+        message: `${field}: "${value}" is not a calendar date (YYYY-MM-DD)`,
+      },
+    ];
   }
   if (date <= today) {
     return [
       {
         field,
-        message: `${field}: ${value} is not in the future (today is ${formatCalendarDate(today)})`,
+        message: `${field}: ${value} is not in the future (today is ${formatCalendarDate(
+          today,
+        )})`,
       },
     ];
   }
@@ -201,7 +241,9 @@ function checkFutureDate(
     return [
       {
         field,
-        message: `${field}: ${value} is after ${formatCalendarDate(latest)} — ${why}`,
+        message: `${field}: ${value} is after ${formatCalendarDate(
+          latest,
+        )} — ${why}`,
       },
     ];
   }

@@ -11,7 +11,9 @@ import {
 } from './__testUtils__/fixtures';
 import type { ClusterRequest } from './request';
 
-function setup(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW) {
+function setup(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async () => [{ result }]) as any,
   });
@@ -24,7 +26,10 @@ function setup(result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeR
   return { action, permissions };
 }
 
-async function run(input: ClusterRequest, result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY) {
+async function run(
+  input: ClusterRequest,
+  result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+) {
   const { action, permissions } = setup(result);
   const ctx = {
     ...createMockActionContext({
@@ -48,13 +53,25 @@ async function problemsOf(input: ClusterRequest): Promise<string> {
 describe('fleet:cluster:validate', () => {
   it('accepts a valid edge request and resolves profile, version and owner', async () => {
     const { ctx, permissions } = await run(edgeRequest());
-    expect(ctx.output).toHaveBeenCalledWith('profileRef', 'clusterprofile:default/edge');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'profileRef',
+      'clusterprofile:default/edge',
+    );
     expect(ctx.output).toHaveBeenCalledWith('profileVersion', '1.3.0');
     expect(ctx.output).toHaveBeenCalledWith('profileType', 'edge');
     expect(ctx.output).toHaveBeenCalledWith('provisioner', 'cluster-api');
-    expect(ctx.output).toHaveBeenCalledWith('ownerRef', 'group:default/team-checkout');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'ownerRef',
+      'group:default/team-checkout',
+    );
     expect(permissions.authorize).toHaveBeenCalledWith(
-      [{ permission: expect.objectContaining({ name: 'fleet.cluster.request' }) }],
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'fleet.cluster.request',
+          }),
+        },
+      ],
       { credentials: mockCredentials.user('user:default/priya.platform') },
     );
   });
@@ -68,26 +85,43 @@ describe('fleet:cluster:validate', () => {
   });
 
   it('accepts bare names for profile and owner', async () => {
-    const { ctx } = await run(edgeRequest({ profile: 'edge', owner: 'team-checkout' }));
-    expect(ctx.output).toHaveBeenCalledWith('ownerRef', 'group:default/team-checkout');
+    const { ctx } = await run(
+      edgeRequest({ profile: 'edge', owner: 'team-checkout' }),
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'ownerRef',
+      'group:default/team-checkout',
+    );
   });
 
   describe('profile', () => {
     it('must exist in the catalog', async () => {
-      expect(await problemsOf(edgeRequest({ profile: 'clusterprofile:default/tiny' }))).toContain(
+      expect(
+        await problemsOf(
+          edgeRequest({ profile: 'clusterprofile:default/tiny' }),
+        ),
+      ).toContain(
         'profile: there is no ClusterProfile clusterprofile:default/tiny in the catalog',
       );
     });
 
     it('must be a ClusterProfile', async () => {
-      expect(await problemsOf(edgeRequest({ profile: 'group:default/team-checkout' }))).toContain(
+      expect(
+        await problemsOf(
+          edgeRequest({ profile: 'group:default/team-checkout' }),
+        ),
+      ).toContain(
         'profile: group:default/team-checkout is not a ClusterProfile',
       );
     });
 
     it('version must be current or allowed', async () => {
-      await expect(run(edgeRequest({ profileVersion: '1.2.0' }))).resolves.toBeDefined();
-      expect(await problemsOf(edgeRequest({ profileVersion: '1.1.0' }))).toContain(
+      await expect(
+        run(edgeRequest({ profileVersion: '1.2.0' })),
+      ).resolves.toBeDefined();
+      expect(
+        await problemsOf(edgeRequest({ profileVersion: '1.1.0' })),
+      ).toContain(
         'profileVersion: 1.1.0 of profile edge is neither current nor allowed for new clusters (accepted: 1.3.0, 1.2.0)',
       );
     });
@@ -95,17 +129,23 @@ describe('fleet:cluster:validate', () => {
 
   describe('name', () => {
     it('must match the naming pattern of the profile', async () => {
-      expect(await problemsOf(edgeRequest({ name: 'edge-berlin-store-1' }))).toContain(
+      expect(
+        await problemsOf(edgeRequest({ name: 'edge-berlin-store-1' })),
+      ).toContain(
         'name: "edge-berlin-store-1" does not match the naming pattern ^edg-[a-z]{3}[0-9]{2}-[a-z][a-z0-9]{1,14}-[0-9]{2}$ of profile edge (example: edg-ber01-store-01)',
       );
     });
 
     it('must be a DNS label', async () => {
-      expect(await problemsOf(edgeRequest({ name: 'Edg_Ber03' }))).toMatch(/name: /);
+      expect(await problemsOf(edgeRequest({ name: 'Edg_Ber03' }))).toMatch(
+        /name: /,
+      );
     });
 
     it('must not be used by a cluster in the catalog', async () => {
-      expect(await problemsOf(edgeRequest({ name: 'edg-ber01-store-01' }))).toContain(
+      expect(
+        await problemsOf(edgeRequest({ name: 'edg-ber01-store-01' })),
+      ).toContain(
         'name: edg-ber01-store-01 is already used by resource:default/edg-ber01-store-01 in the catalog',
       );
     });
@@ -113,15 +153,17 @@ describe('fleet:cluster:validate', () => {
 
   describe('owner', () => {
     it('must be a group in the catalog', async () => {
-      expect(await problemsOf(edgeRequest({ owner: 'group:default/team-nobody' }))).toContain(
+      expect(
+        await problemsOf(edgeRequest({ owner: 'group:default/team-nobody' })),
+      ).toContain(
         'owner: there is no group group:default/team-nobody in the catalog',
       );
     });
 
     it('must be a group, not a user', async () => {
-      expect(await problemsOf(edgeRequest({ owner: 'user:default/priya.platform' }))).toContain(
-        'owner: user:default/priya.platform is not a group',
-      );
+      expect(
+        await problemsOf(edgeRequest({ owner: 'user:default/priya.platform' })),
+      ).toContain('owner: user:default/priya.platform is not a group');
     });
   });
 
@@ -132,32 +174,48 @@ describe('fleet:cluster:validate', () => {
   });
 
   it('environment group and region must be given', async () => {
-    const message = await problemsOf(edgeRequest({ environmentGroup: '', region: '' }));
+    const message = await problemsOf(
+      edgeRequest({ environmentGroup: '', region: '' }),
+    );
     expect(message).toContain('environmentGroup: is required');
     expect(message).toContain('region: is required');
   });
 
   it('environment must fit the profile type', async () => {
-    expect(await problemsOf(edgeRequest({ environment: 'production' }))).toContain(
+    expect(
+      await problemsOf(edgeRequest({ environment: 'production' })),
+    ).toContain(
       'environment: production does not fit a edge profile (expected edge)',
     );
   });
 
   describe('node counts', () => {
     it('control plane within the profile bounds', async () => {
-      expect(await problemsOf(edgeRequest({ nodes: { controlPlane: 3, workers: 0 } }))).toContain(
+      expect(
+        await problemsOf(
+          edgeRequest({ nodes: { controlPlane: 3, workers: 0 } }),
+        ),
+      ).toContain(
         'nodes.controlPlane: 3 is outside the bounds of profile edge (1–1)',
       );
     });
 
     it('workers within the profile bounds', async () => {
-      expect(await problemsOf(edgeRequest({ nodes: { controlPlane: 1, workers: 2 } }))).toContain(
+      expect(
+        await problemsOf(
+          edgeRequest({ nodes: { controlPlane: 1, workers: 2 } }),
+        ),
+      ).toContain(
         'nodes.workers: 2 is outside the bounds of profile edge (0–1)',
       );
     });
 
     it('whole, non-negative numbers', async () => {
-      expect(await problemsOf(edgeRequest({ nodes: { controlPlane: 1, workers: -1 } }))).toContain(
+      expect(
+        await problemsOf(
+          edgeRequest({ nodes: { controlPlane: 1, workers: -1 } }),
+        ),
+      ).toContain(
         'nodes.workers: must be a whole number of nodes, 0 or more (got -1)',
       );
     });
@@ -211,7 +269,7 @@ describe('fleet:cluster:validate', () => {
       );
     });
 
-    it("within a shorter review interval of the profile (regulated: 6 months)", async () => {
+    it('within a shorter review interval of the profile (regulated: 6 months)', async () => {
       const message = await problemsOf({
         ...edgeRequest(),
         name: 'reg-euw1-cards-01',
@@ -236,7 +294,13 @@ describe('fleet:cluster:validate', () => {
         lifetime: { class: 'project' },
       }),
     );
-    for (const field of ['name:', 'purpose:', 'nodes.controlPlane:', 'nodes.workers:', 'lifetime.retireBy:']) {
+    for (const field of [
+      'name:',
+      'purpose:',
+      'nodes.controlPlane:',
+      'nodes.workers:',
+      'lifetime.retireBy:',
+    ]) {
       expect(message).toContain(field);
     }
   });

@@ -35,8 +35,12 @@ export function createFleetClusterValidateAction(deps: ClusterActionDeps) {
       output: z =>
         z.object({
           profileRef: z.string().describe('The ClusterProfile entity ref'),
-          profileVersion: z.string().describe('The profile version the cluster is built from'),
-          profileType: z.string().describe('production, non-production, edge or regulated'),
+          profileVersion: z
+            .string()
+            .describe('The profile version the cluster is built from'),
+          profileType: z
+            .string()
+            .describe('production, non-production, edge or regulated'),
           provisioner: z.string().describe('cluster-api, crossplane or omni'),
           ownerRef: z.string().describe('The owning group entity ref'),
         }),
@@ -54,7 +58,10 @@ export function createFleetClusterValidateAction(deps: ClusterActionDeps) {
       ctx.output('profileRef', checked.profileRef);
       ctx.output('profileVersion', checked.profileVersion);
       ctx.output('profileType', checked.profile.spec.type);
-      ctx.output('provisioner', checked.profile.spec.provisioner?.type ?? 'cluster-api');
+      ctx.output(
+        'provisioner',
+        checked.profile.spec.provisioner?.type ?? 'cluster-api',
+      );
       ctx.output('ownerRef', checked.ownerRef);
     },
   });

@@ -46,8 +46,16 @@ export function nameProblem(
 export function ClusterNameBuilder(
   props: FieldExtensionComponentProps<string, ClusterNameBuilderOptions>,
 ) {
-  const { formData, onChange, uiSchema, formContext, rawErrors, schema } =
-    props;
+  const {
+    formData,
+    onChange,
+    uiSchema,
+    formContext,
+    rawErrors,
+    schema,
+    idSchema,
+  } = props;
+  const id = idSchema?.$id ?? 'fleet-cluster-name';
   const profileField = uiSchema?.['ui:options']?.profileField ?? 'profile';
   const profileRef = formValue(formContext, profileField);
   const { value: profile, loading } = useClusterProfile(profileRef);
@@ -123,6 +131,7 @@ export function ClusterNameBuilder(
         {tiers.length > 0 ? (
           <TextField
             select
+            id={`${id}-tier`}
             label="Tier"
             value={parts.tier}
             onChange={set('tier')}
@@ -136,21 +145,29 @@ export function ClusterNameBuilder(
             ))}
           </TextField>
         ) : (
-          <TextField label="Tier" value={parts.tier} onChange={set('tier')} />
+          <TextField
+            id={`${id}-tier`}
+            label="Tier"
+            value={parts.tier}
+            onChange={set('tier')}
+          />
         )}
         <TextField
+          id={`${id}-location`}
           label="Location"
           helperText="region or site code, e.g. euw1, ber03"
           value={parts.location}
           onChange={set('location')}
         />
         <TextField
+          id={`${id}-purpose`}
           label="Purpose"
           helperText="short word, e.g. store, payments"
           value={parts.purpose}
           onChange={set('purpose')}
         />
         <TextField
+          id={`${id}-number`}
           label="Number"
           helperText="two digits"
           value={parts.number}

@@ -22,7 +22,15 @@ export class TestPlatformRepo {
 
   constructor(seed: Record<string, string>) {
     const work = path.join(this.root, 'seed');
-    git(this.root, 'init', '--quiet', '--bare', '--initial-branch', 'main', this.remote);
+    git(
+      this.root,
+      'init',
+      '--quiet',
+      '--bare',
+      '--initial-branch',
+      'main',
+      this.remote,
+    );
     git(this.root, 'init', '--quiet', '--initial-branch', 'main', work);
     for (const [file, content] of Object.entries(seed)) {
       fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });

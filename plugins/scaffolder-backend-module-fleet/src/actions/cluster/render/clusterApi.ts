@@ -15,7 +15,9 @@ export const DEFAULT_WORKER_CLASS = 'default-worker';
 // ("Writing a ClusterClass" / "Changing a ClusterClass") and the cluster.x-k8s.io/v1beta1 API
 // reference: spec.clusterNetwork.{pods,services}.cidrBlocks, spec.topology.class, .version,
 // .controlPlane.replicas and .workers.machineDeployments[{class, name, replicas}].
-const cidrBlocks = z.object({ cidrBlocks: z.array(z.string().min(1)).min(1) }).strict();
+const cidrBlocks = z
+  .object({ cidrBlocks: z.array(z.string().min(1)).min(1) })
+  .strict();
 export const capiClusterSchema = z
   .object({
     apiVersion: z.literal('cluster.x-k8s.io/v1beta1'),
@@ -40,7 +42,9 @@ export const capiClusterSchema = z
                     z
                       .object({
                         class: z.string().min(1),
-                        name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/),
+                        name: z
+                          .string()
+                          .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/),
                         replicas: z.number().int().min(0),
                       })
                       .strict(),
@@ -59,7 +63,10 @@ export const capiClusterSchema = z
 export type CapiCluster = z.infer<typeof capiClusterSchema>;
 
 /** The Cluster API `Cluster` of a cluster built from a ClusterClass. */
-export function renderCapiCluster(context: RenderContext, file: string): CapiCluster {
+export function renderCapiCluster(
+  context: RenderContext,
+  file: string,
+): CapiCluster {
   const { profile, request } = context;
   const clusterClass = profile.spec.provisioner?.clusterClass;
   if (!clusterClass) {
@@ -86,7 +93,9 @@ export function renderCapiCluster(context: RenderContext, file: string): CapiClu
               workers: {
                 machineDeployments: [
                   {
-                    class: profile.spec.provisioner?.workerClass ?? DEFAULT_WORKER_CLASS,
+                    class:
+                      profile.spec.provisioner?.workerClass ??
+                      DEFAULT_WORKER_CLASS,
                     name: 'md-0',
                     replicas: request.nodes.workers,
                   },

@@ -22,8 +22,12 @@ export function renderClusterEntity(context: RenderContext): ClusterEntity {
   const lifetime: ClusterEntity['spec']['lifetime'] = {
     class: request.lifetime.class,
     created: context.created,
-    ...(request.lifetime.reviewBy ? { reviewBy: request.lifetime.reviewBy } : {}),
-    ...(request.lifetime.retireBy ? { retireBy: request.lifetime.retireBy } : {}),
+    ...(request.lifetime.reviewBy
+      ? { reviewBy: request.lifetime.reviewBy }
+      : {}),
+    ...(request.lifetime.retireBy
+      ? { retireBy: request.lifetime.retireBy }
+      : {}),
   };
   const entity: ClusterEntity = {
     apiVersion: 'backstage.io/v1alpha1',
@@ -53,7 +57,9 @@ export function renderClusterEntity(context: RenderContext): ClusterEntity {
       network: {
         podCidr: context.podCidr,
         serviceCidr: context.serviceCidr,
-        ...(request.nodeCidr?.trim() ? { nodeCidr: request.nodeCidr.trim() } : {}),
+        ...(request.nodeCidr?.trim()
+          ? { nodeCidr: request.nodeCidr.trim() }
+          : {}),
       },
       lifetime,
       nodes: {
@@ -65,7 +71,9 @@ export function renderClusterEntity(context: RenderContext): ClusterEntity {
   const issues = validateGovernedCluster(entity);
   if (issues.length > 0) {
     throw new InputError(
-      `The cluster entity would be invalid: ${issues.map(i => i.message).join('; ')}`,
+      `The cluster entity would be invalid: ${issues
+        .map(i => i.message)
+        .join('; ')}`,
     );
   }
   return entity;

@@ -14,13 +14,21 @@ export const CLAIM_NAMESPACE = 'fleet-clusters';
 // Crossplane's own examples; the XRD of the platform defines what it contains.
 export const crossplaneClaimSchema = z
   .object({
-    apiVersion: apiVersionSchema.refine(v => v.includes('/'), 'a claim belongs to an API group'),
+    apiVersion: apiVersionSchema.refine(
+      v => v.includes('/'),
+      'a claim belongs to an API group',
+    ),
     kind: z.string().regex(/^[A-Z][A-Za-z0-9]*$/),
-    metadata: objectMetaSchema.refine(m => !!m.namespace, 'claims are namespaced'),
+    metadata: objectMetaSchema.refine(
+      m => !!m.namespace,
+      'claims are namespaced',
+    ),
     spec: z
       .object({
         compositionRef: z.object({ name: z.string().min(1) }).strict(),
-        writeConnectionSecretToRef: z.object({ name: z.string().min(1) }).strict(),
+        writeConnectionSecretToRef: z
+          .object({ name: z.string().min(1) })
+          .strict(),
         parameters: z
           .object({
             kubernetesVersion: z.string().min(1),
@@ -33,7 +41,11 @@ export const crossplaneClaimSchema = z
               })
               .strict(),
             network: z
-              .object({ podCidr: z.string(), serviceCidr: z.string(), nodeCidr: z.string().optional() })
+              .object({
+                podCidr: z.string(),
+                serviceCidr: z.string(),
+                nodeCidr: z.string().optional(),
+              })
               .strict(),
           })
           .strict(),
@@ -45,7 +57,10 @@ export const crossplaneClaimSchema = z
 export type CrossplaneClaim = z.infer<typeof crossplaneClaimSchema>;
 
 /** The claim of the profile's composite cluster type. */
-export function renderCrossplaneClaim(context: RenderContext, file: string): CrossplaneClaim {
+export function renderCrossplaneClaim(
+  context: RenderContext,
+  file: string,
+): CrossplaneClaim {
   const { profile, request } = context;
   const claim = profile.spec.provisioner?.claim;
   const composition = profile.spec.provisioner?.clusterClass;

@@ -22,7 +22,9 @@ export const helmfileSchema = z
           .object({
             name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/),
             namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/),
-            chart: z.string().regex(/^(oci:\/\/\S+|[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+)$/),
+            chart: z
+              .string()
+              .regex(/^(oci:\/\/\S+|[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+)$/),
             version: z
               .string()
               .refine(isExplicitVersionPin, 'is not an exact chart version'),
@@ -98,7 +100,9 @@ function clusterValues(
     };
   }
   if (/(^|\/)tigera-operator$/.test(chart)) {
-    return { installation: { calicoNetwork: { ipPools: [{ cidr: context.podCidr }] } } };
+    return {
+      installation: { calicoNetwork: { ipPools: [{ cidr: context.podCidr }] } },
+    };
   }
   if (/(^|\/)external-dns$/.test(chart)) {
     // Keeps this cluster's DNS records apart from every other cluster's in shared zones.

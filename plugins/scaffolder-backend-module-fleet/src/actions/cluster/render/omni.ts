@@ -48,12 +48,19 @@ export const omniWorkersSchema = z
   .strict();
 
 /** The documents of an Omni cluster template, in order. */
-export function renderOmniTemplate(context: RenderContext, file: string): unknown[] {
+export function renderOmniTemplate(
+  context: RenderContext,
+  file: string,
+): unknown[] {
   const { profile, request } = context;
   const provisioner = profile.spec.provisioner;
   const talosVersion = provisioner?.talosVersion;
   const classes = provisioner?.machineClass;
-  if (!talosVersion || !classes?.controlPlane || (request.nodes.workers > 0 && !classes.workers)) {
+  if (
+    !talosVersion ||
+    !classes?.controlPlane ||
+    (request.nodes.workers > 0 && !classes.workers)
+  ) {
     throw new InputError(
       `profile ${profile.metadata.name} provisions with Omni but does not name the Talos version and machine classes (spec.provisioner.talosVersion, spec.provisioner.machineClass)`,
     );
@@ -80,7 +87,10 @@ export function renderOmniTemplate(context: RenderContext, file: string): unknow
   };
   const controlPlane = {
     kind: 'ControlPlane',
-    machineClass: { name: classes.controlPlane, size: request.nodes.controlPlane },
+    machineClass: {
+      name: classes.controlPlane,
+      size: request.nodes.controlPlane,
+    },
   };
   assertShape(omniClusterSchema, cluster, `${file} (Cluster)`);
   assertShape(omniControlPlaneSchema, controlPlane, `${file} (ControlPlane)`);

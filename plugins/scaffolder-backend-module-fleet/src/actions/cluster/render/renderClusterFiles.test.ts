@@ -60,7 +60,9 @@ describe('renderClusterFiles', () => {
       'clusters/edg-ber03-store-01/provisioning/helmfile.yaml',
     ]);
 
-    const entity = yaml.parse(files['clusters/edg-ber03-store-01/cluster.yaml']);
+    const entity = yaml.parse(
+      files['clusters/edg-ber03-store-01/cluster.yaml'],
+    );
     expect(validateGovernedCluster(entity)).toEqual([]);
     expect(entity.spec).toMatchObject({
       owner: 'group:default/team-checkout',
@@ -69,12 +71,18 @@ describe('renderClusterFiles', () => {
       environment: 'edge',
       environmentGroup: 'far-edge',
       network: { podCidr: '172.16.4.0/22', serviceCidr: '172.24.1.0/24' },
-      lifetime: { class: 'long-lived', created: '2026-05-15', reviewBy: '2027-01-31' },
+      lifetime: {
+        class: 'long-lived',
+        created: '2026-05-15',
+        reviewBy: '2027-01-31',
+      },
       nodes: { controlPlane: 1, workers: 0 },
       lifecycle: 'production',
     });
 
-    const capi = yaml.parse(files['clusters/edg-ber03-store-01/provisioning/cluster-api.yaml']);
+    const capi = yaml.parse(
+      files['clusters/edg-ber03-store-01/provisioning/cluster-api.yaml'],
+    );
     expect(capiClusterSchema.parse(capi)).toEqual(capi);
     expect(capi.spec).toEqual({
       clusterNetwork: {
@@ -82,12 +90,20 @@ describe('renderClusterFiles', () => {
         services: { cidrBlocks: ['172.24.1.0/24'] },
       },
       // single node: no worker pool
-      topology: { class: 'k3s-edge-single-v1', version: 'v1.31.4', controlPlane: { replicas: 1 } },
+      topology: {
+        class: 'k3s-edge-single-v1',
+        version: 'v1.31.4',
+        controlPlane: { replicas: 1 },
+      },
     });
 
-    const helmfile = yaml.parse(files['clusters/edg-ber03-store-01/provisioning/helmfile.yaml']);
+    const helmfile = yaml.parse(
+      files['clusters/edg-ber03-store-01/provisioning/helmfile.yaml'],
+    );
     expect(helmfileSchema.parse(helmfile)).toEqual(helmfile);
-    expect(helmfile.releases.map((r: any) => `${r.chart}@${r.version}`)).toEqual([
+    expect(
+      helmfile.releases.map((r: any) => `${r.chart}@${r.version}`),
+    ).toEqual([
       'projectcalico/tigera-operator@v3.29.1',
       'jetstack/cert-manager@v1.16.1',
       'external-dns/external-dns@0.15.0',
@@ -99,9 +115,15 @@ describe('renderClusterFiles', () => {
     ]);
     const calico = helmfile.releases.find((r: any) => r.name === 'calico');
     expect(calico.values).toEqual([
-      { installation: { calicoNetwork: { ipPools: [{ cidr: '172.16.4.0/22' }] } } },
+      {
+        installation: {
+          calicoNetwork: { ipPools: [{ cidr: '172.16.4.0/22' }] },
+        },
+      },
     ]);
-    expect(files['clusters/edg-ber03-store-01/provisioning/helmfile.yaml']).toContain(
+    expect(
+      files['clusters/edg-ber03-store-01/provisioning/helmfile.yaml'],
+    ).toContain(
       '# Pinned by the profile but not Helm releases: portainer-agent 2.21.4.',
     );
   });
@@ -121,25 +143,43 @@ describe('renderClusterFiles', () => {
         serviceCidr: '100.80.8.0/21',
       }),
     );
-    const capi = yaml.parse(files['clusters/stg-euw1-search-02/provisioning/cluster-api.yaml']);
+    const capi = yaml.parse(
+      files['clusters/stg-euw1-search-02/provisioning/cluster-api.yaml'],
+    );
     expect(capi.spec.topology).toEqual({
       class: 'kubeadm-standard-v2',
       version: 'v1.31.4',
       controlPlane: { replicas: 3 },
-      workers: { machineDeployments: [{ class: 'default-worker', name: 'md-0', replicas: 5 }] },
+      workers: {
+        machineDeployments: [
+          { class: 'default-worker', name: 'md-0', replicas: 5 },
+        ],
+      },
     });
-    const helmfile = yaml.parse(files['clusters/stg-euw1-search-02/provisioning/helmfile.yaml']);
+    const helmfile = yaml.parse(
+      files['clusters/stg-euw1-search-02/provisioning/helmfile.yaml'],
+    );
     const cilium = helmfile.releases.find((r: any) => r.name === 'cilium');
     expect(cilium).toMatchObject({
       namespace: 'kube-system',
       chart: 'cilium/cilium',
       version: '1.16.5',
-      values: [{ ipam: { mode: 'cluster-pool', operator: { clusterPoolIPv4PodCIDRList: ['100.64.128.0/17'] } } }],
+      values: [
+        {
+          ipam: {
+            mode: 'cluster-pool',
+            operator: { clusterPoolIPv4PodCIDRList: ['100.64.128.0/17'] },
+          },
+        },
+      ],
     });
-    expect(helmfile.releases.find((r: any) => r.name === 'envoy-gateway').chart).toBe(
-      'oci://docker.io/envoyproxy/gateway-helm',
-    );
-    expect(yaml.parse(files['clusters/stg-euw1-search-02/cluster.yaml']).spec.lifecycle).toBe('experimental');
+    expect(
+      helmfile.releases.find((r: any) => r.name === 'envoy-gateway').chart,
+    ).toBe('oci://docker.io/envoyproxy/gateway-helm');
+    expect(
+      yaml.parse(files['clusters/stg-euw1-search-02/cluster.yaml']).spec
+        .lifecycle,
+    ).toBe('experimental');
   });
 
   it('renders a Crossplane claim of the profile composite type (regulated)', () => {
@@ -149,7 +189,9 @@ describe('renderClusterFiles', () => {
         serviceCidr: '10.176.16.0/20',
       }),
     );
-    const claim = yaml.parse(files['clusters/reg-euw1-cards-01/provisioning/crossplane-claim.yaml']);
+    const claim = yaml.parse(
+      files['clusters/reg-euw1-cards-01/provisioning/crossplane-claim.yaml'],
+    );
     expect(crossplaneClaimSchema.parse(claim)).toEqual(claim);
     expect(claim).toMatchObject({
       apiVersion: 'platform.acme.example/v1alpha1',
@@ -170,7 +212,9 @@ describe('renderClusterFiles', () => {
   it('refuses a Crossplane profile that does not name its claim kind', () => {
     const profile = demoProfile('regulated');
     delete profile.spec.provisioner!.claim;
-    expect(() => renderClusterFiles(contextFor(profile, regulatedRequest))).toThrow(
+    expect(() =>
+      renderClusterFiles(contextFor(profile, regulatedRequest)),
+    ).toThrow(
       new InputError(
         'profile regulated provisions with Crossplane but does not name its claim kind and Composition (spec.provisioner.claim, spec.provisioner.clusterClass)',
       ),
@@ -190,12 +234,23 @@ describe('renderClusterFiles', () => {
       profile: 'production',
     };
     const files = filesOf(
-      contextFor(profile, request, { podCidr: '10.70.0.0/16', serviceCidr: '10.100.0.0/20' }),
+      contextFor(profile, request, {
+        podCidr: '10.70.0.0/16',
+        serviceCidr: '10.100.0.0/20',
+      }),
     );
     const documents = yaml
-      .parseAllDocuments(files['clusters/prd-euw1-orders-01/provisioning/omni-cluster-template.yaml'])
+      .parseAllDocuments(
+        files[
+          'clusters/prd-euw1-orders-01/provisioning/omni-cluster-template.yaml'
+        ],
+      )
       .map(d => d.toJS());
-    expect(documents.map(d => d.kind)).toEqual(['Cluster', 'ControlPlane', 'Workers']);
+    expect(documents.map(d => d.kind)).toEqual([
+      'Cluster',
+      'ControlPlane',
+      'Workers',
+    ]);
     expect(omniClusterSchema.parse(documents[0])).toEqual(documents[0]);
     expect(omniControlPlaneSchema.parse(documents[1])).toEqual(documents[1]);
     expect(omniWorkersSchema.parse(documents[2])).toEqual(documents[2]);
@@ -206,7 +261,14 @@ describe('renderClusterFiles', () => {
       patches: [
         {
           name: 'fleet-portal-cidrs',
-          inline: { cluster: { network: { podSubnets: ['10.70.0.0/16'], serviceSubnets: ['10.100.0.0/20'] } } },
+          inline: {
+            cluster: {
+              network: {
+                podSubnets: ['10.70.0.0/16'],
+                serviceSubnets: ['10.100.0.0/20'],
+              },
+            },
+          },
         },
       ],
     });
@@ -216,24 +278,39 @@ describe('renderClusterFiles', () => {
 
   it('refuses an Omni profile without a Talos version', () => {
     const profile = demoProfile('production');
-    profile.spec.provisioner = { type: 'omni', machineClass: { controlPlane: 'cp' } };
+    profile.spec.provisioner = {
+      type: 'omni',
+      machineClass: { controlPlane: 'cp' },
+    };
     expect(() =>
-      renderClusterFiles(contextFor(profile, { ...regulatedRequest, name: 'prd-euw1-x-01' })),
+      renderClusterFiles(
+        contextFor(profile, { ...regulatedRequest, name: 'prd-euw1-x-01' }),
+      ),
     ).toThrow(/spec.provisioner.talosVersion/);
   });
 
   it('refuses what the target tool would reject, naming the file and field', () => {
     const profile = demoProfile('edge');
-    profile.spec.provisioner = { type: 'cluster-api', clusterClass: 'k3s-edge-single-v1' };
+    profile.spec.provisioner = {
+      type: 'cluster-api',
+      clusterClass: 'k3s-edge-single-v1',
+    };
     profile.spec.kubernetes.version = 'latest';
-    expect(() => renderClusterFiles(contextFor(profile, edgeRequest()))).toThrow(
+    expect(() =>
+      renderClusterFiles(contextFor(profile, edgeRequest())),
+    ).toThrow(
       'clusters/edg-ber03-store-01/provisioning/cluster-api.yaml would be invalid: spec.topology.version: is not a v-prefixed version such as v1.31.4',
     );
   });
 
   it('refuses a cluster entity the catalog would reject (bad node CIDR), naming the field', () => {
     expect(() =>
-      renderClusterFiles(contextFor(demoProfile('edge'), edgeRequest({ nodeCidr: '10.50.3.0/33' }))),
+      renderClusterFiles(
+        contextFor(
+          demoProfile('edge'),
+          edgeRequest({ nodeCidr: '10.50.3.0/33' }),
+        ),
+      ),
     ).toThrow(/The cluster entity would be invalid: spec\.network\.nodeCidr/);
   });
 
@@ -254,9 +331,18 @@ describe('renderClusterFiles', () => {
     );
     const entity = yaml.parse(files['clusters/stg-euw1-v6-01/cluster.yaml']);
     expect(validateGovernedCluster(entity)).toEqual([]);
-    expect(entity.spec.lifetime).toEqual({ class: 'project', created: '2026-05-15', retireBy: '2026-09-30' });
-    const helmfile = yaml.parse(files['clusters/stg-euw1-v6-01/provisioning/helmfile.yaml']);
-    expect(helmfile.releases.find((r: any) => r.name === 'cilium').values[0].ipam.operator).toEqual({
+    expect(entity.spec.lifetime).toEqual({
+      class: 'project',
+      created: '2026-05-15',
+      retireBy: '2026-09-30',
+    });
+    const helmfile = yaml.parse(
+      files['clusters/stg-euw1-v6-01/provisioning/helmfile.yaml'],
+    );
+    expect(
+      helmfile.releases.find((r: any) => r.name === 'cilium').values[0].ipam
+        .operator,
+    ).toEqual({
       clusterPoolIPv6PodCIDRList: ['fd00:10:0:100::/56'],
     });
   });

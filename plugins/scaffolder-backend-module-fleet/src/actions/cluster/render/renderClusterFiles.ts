@@ -30,41 +30,53 @@ export function renderClusterFiles(context: RenderContext): RenderedFile[] {
   const files: RenderedFile[] = [
     {
       path: entityPath,
-      content: header('Catalog entity') + yaml.stringify(renderClusterEntity(context)),
+      content:
+        header('Catalog entity') + yaml.stringify(renderClusterEntity(context)),
     },
   ];
 
-  const provisioningPath = platformRepoPaths.provisioning(name, PROVISIONING_FILES[provisioner]);
+  const provisioningPath = platformRepoPaths.provisioning(
+    name,
+    PROVISIONING_FILES[provisioner],
+  );
   if (provisioner === 'cluster-api') {
     files.push({
       path: provisioningPath,
-      content: header('Cluster API Cluster (ClusterClass topology)') +
+      content:
+        header('Cluster API Cluster (ClusterClass topology)') +
         yaml.stringify(renderCapiCluster(context, provisioningPath)),
     });
   } else if (provisioner === 'crossplane') {
     files.push({
       path: provisioningPath,
-      content: header('Crossplane claim') +
+      content:
+        header('Crossplane claim') +
         yaml.stringify(renderCrossplaneClaim(context, provisioningPath)),
     });
   } else {
     files.push({
       path: provisioningPath,
-      content: header('Sidero Omni cluster template') +
+      content:
+        header('Sidero Omni cluster template') +
         renderOmniTemplate(context, provisioningPath)
           .map(document => yaml.stringify(document))
           .join('---\n'),
     });
   }
 
-  const helmfilePath = platformRepoPaths.provisioning(name, PROVISIONING_FILES.helmfile);
+  const helmfilePath = platformRepoPaths.provisioning(
+    name,
+    PROVISIONING_FILES.helmfile,
+  );
   const { helmfile, withoutChart } = renderHelmfile(context, helmfilePath);
   files.push({
     path: helmfilePath,
     content:
       header('Helmfile of the pinned components') +
       (withoutChart.length > 0
-        ? `# Pinned by the profile but not Helm releases: ${withoutChart.join(', ')}.\n`
+        ? `# Pinned by the profile but not Helm releases: ${withoutChart.join(
+            ', ',
+          )}.\n`
         : '') +
       yaml.stringify(helmfile),
   });

@@ -1,0 +1,193 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, Page, test } from '@playwright/test';
+import { parse } from 'yaml';
+import { e2eDataDirFile } from '../playwright.config';
+import { saveScreenshot, signInAs } from './helpers';
+
+// A platform owner requests an edge cluster through the new-cluster template; the proposal branch
+// of the e2e copy of the demo platform repository is then read with git.
+const TEMPLATE_TITLE = 'New cluster from a profile';
+const CLUSTER = 'edg-ber03-store-01';
+
+function platformRepo(): string {
+  const dataDir = fs.readFileSync(e2eDataDirFile, 'utf8').trim();
+  return path.join(dataDir, 'platform-config.git');
+}
+
+function gitShow(ref: string, file: string): string {
+  return execFileSync(
+    'git',
+    ['--git-dir', platformRepo(), 'show', `${ref}:${file}`],
+    {
+      encoding: 'utf8',
+    },
+  );
+}
+
+function dateInMonths(months: number): string {
+  const date = new Date();
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The scaffolder's template list, reloaded until the catalog has processed the templates. */
+async function openCreatePage(page: Page) {
+  await expect(async () => {
+    await page.goto('/create');
+    await expect(page.getByText(/templates|choose/i).first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 60_000 });
+}
+
+test.describe('new cluster from a profile', () => {
+  test('a platform owner requests an edge cluster and gets a proposal with the previewed CIDRs', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    await signInAs(page, 'Priya Raman', '/create');
+    const card = page
+      .locator('[class*="MuiCard"]')
+      .filter({ hasText: TEMPLATE_TITLE });
+    await expect(async () => {
+      await page.goto('/create');
+      await expect(card).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 90_000 });
+    await saveScreenshot(page, testInfo, '1-templates');
+    await card.getByRole('button', { name: 'Choose' }).click();
+
+    // Step 1: profile and purpose
+    await page.getByRole('button', { name: /Cluster profile/ }).click();
+    await page
+      .getByRole('option', { name: /^Edge — edge · version 1\.3\.0/ })
+      .click();
+    await expect(
+      page.getByText('Single-node k3s, local-path storage').first(),
+    ).toBeVisible();
+    const owner = page
+      .getByRole('combobox', { name: /Owner/ })
+      .or(page.getByLabel(/^Owner/))
+      .first();
+    await owner.click();
+    await owner.fill('team-checkout');
+    await page
+      .getByRole('option', { name: /team-checkout/i })
+      .first()
+      .click();
+    await page
+      .getByLabel(/^Purpose/)
+      .fill(
+        'Point of sale and offline payment buffering in the Berlin Mitte store',
+      );
+    await page
+      .getByLabel(/^Short description/)
+      .fill('Edge store cluster, Berlin 03');
+    await page
+      .getByRole('button', { name: /Environment\b/ })
+      .first()
+      .click();
+    await page.getByRole('option', { name: 'edge', exact: true }).click();
+    await page.getByLabel(/^Environment group/).fill('far-edge');
+    await page.getByLabel(/^Region/).fill('eu-central-1');
+    await page.getByLabel(/^Site/).fill('ber03');
+    await saveScreenshot(page, testInfo, '2-profile');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Step 2: name and network — the name is checked live, the CIDRs previewed
+    await page.getByLabel('Location').fill('ber01');
+    await page.getByLabel('Purpose', { exact: true }).fill('store');
+    await page.getByLabel('Number').fill('01');
+    await expect(
+      page.getByText('edg-ber01-store-01 is already in the catalog'),
+    ).toBeVisible();
+    await page.getByLabel('Location').fill('Berlin');
+    await expect(
+      page.getByText(/does not match the naming pattern/),
+    ).toBeVisible();
+    await page.getByLabel('Location').fill('ber03');
+    await expect(page.getByTestId('fleet-cluster-name')).toHaveText(CLUSTER);
+    await expect(
+      page.getByText(`${CLUSTER} follows the naming pattern of edge`),
+    ).toBeVisible();
+    const podCell = page.getByTestId('fleet-cidr-pod');
+    const serviceCell = page.getByTestId('fleet-cidr-service');
+    await expect(podCell).toHaveText(/^172\.(1[6-9]|2[0-3])\.\d+\.\d+\/22$/);
+    await expect(serviceCell).toHaveText(/^172\.24\.\d+\.0\/24$/);
+    const podCidr = (await podCell.textContent())!.trim();
+    const serviceCidr = (await serviceCell.textContent())!.trim();
+    await saveScreenshot(page, testInfo, '3-name-and-cidrs');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // Step 3: lifetime, then the review step
+    const reviewBy = dateInMonths(6);
+    await page.getByLabel(/^Review by/).fill(reviewBy);
+    await page.getByRole('button', { name: 'Review' }).click();
+    await expect(page.getByText(CLUSTER).first()).toBeVisible();
+    await saveScreenshot(page, testInfo, '4-review');
+    await page.getByRole('button', { name: 'Create' }).click();
+
+    // The task runs validate, render (reserving the previewed CIDRs) and propose
+    await expect(
+      page.getByText(/is proposed for review on branch/),
+    ).toBeVisible({ timeout: 90_000 });
+    await expect(
+      page.getByText(`fleet/cluster/${CLUSTER}`).first(),
+    ).toBeVisible();
+    await expect(page.getByText(podCidr).first()).toBeVisible();
+    await saveScreenshot(page, testInfo, '5-done');
+
+    const branch = `fleet/cluster/${CLUSTER}`;
+    const entity = parse(gitShow(branch, `clusters/${CLUSTER}/cluster.yaml`));
+    expect(entity.metadata.name).toBe(CLUSTER);
+    expect(entity.spec).toMatchObject({
+      owner: 'group:default/team-checkout',
+      profile: 'edge',
+      profileVersion: '1.3.0',
+      environment: 'edge',
+      environmentGroup: 'far-edge',
+      network: { podCidr, serviceCidr },
+      lifetime: { class: 'long-lived', reviewBy },
+    });
+    const capi = parse(
+      gitShow(branch, `clusters/${CLUSTER}/provisioning/cluster-api.yaml`),
+    );
+    expect(capi.spec.clusterNetwork).toEqual({
+      pods: { cidrBlocks: [podCidr] },
+      services: { cidrBlocks: [serviceCidr] },
+    });
+    expect(capi.spec.topology.class).toBe('k3s-edge-single-v1');
+    const helmfile = parse(
+      gitShow(branch, `clusters/${CLUSTER}/provisioning/helmfile.yaml`),
+    );
+    expect(
+      helmfile.releases.find((r: any) => r.name === 'calico').values,
+    ).toEqual([
+      { installation: { calicoNetwork: { ipPools: [{ cidr: podCidr }] } } },
+    ]);
+    const log = execFileSync(
+      'git',
+      ['--git-dir', platformRepo(), 'log', '-1', '--format=%an%n%B', branch],
+      { encoding: 'utf8' },
+    );
+    expect(log).toContain('Priya Raman');
+    expect(log).toContain(`Pod CIDR: ${podCidr}`);
+    expect(log).toContain('Requested-by: user:default/priya.platform');
+    // a proposal: main does not have the cluster
+    expect(() => gitShow('main', `clusters/${CLUSTER}/cluster.yaml`)).toThrow();
+  });
+
+  test('a developer does not see the template', async ({ page }, testInfo) => {
+    await signInAs(page, 'Devon Clarke', '/create');
+    await openCreatePage(page);
+    // the catalog hides it from the template list and from the catalog itself
+    await expect(page.getByText(TEMPLATE_TITLE)).toHaveCount(0);
+    await saveScreenshot(page, testInfo, 'create-page');
+    await page.goto('/catalog/default/template/new-cluster');
+    await expect(
+      page.getByText(/not found|no entity|404/i).first(),
+    ).toBeVisible();
+    await saveScreenshot(page, testInfo, 'template-page');
+  });
+});

@@ -1,0 +1,181 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import type { Entity } from '@backstage/catalog-model';
+import { fleetApiRef } from '../../../api/FleetApi';
+import { mockFleetApi } from '../../../__testUtils__/fleet';
+import { CidrPreviewField } from './CidrPreviewField';
+import { ClusterNameBuilder } from './ClusterNameBuilder';
+import { ClusterProfilePicker } from './ClusterProfilePicker';
+
+const edge: Entity = {
+  apiVersion: 'fleet-portal.dev/v1alpha1',
+  kind: 'ClusterProfile',
+  metadata: { name: 'edge', namespace: 'default', title: 'Edge' },
+  spec: {
+    type: 'edge',
+    version: '1.3.0',
+    allowedVersions: ['1.2.0'],
+    owner: 'group:default/platform-team',
+    lifecycle: 'production',
+    summary: 'Single-node k3s',
+    kubernetes: { distribution: 'k3s', version: '1.31.4' },
+    components: [],
+    naming: {
+      pattern: '^edg-[a-z]{3}[0-9]{2}-[a-z][a-z0-9]{1,14}-[0-9]{2}$',
+      example: 'edg-ber01-store-01',
+    },
+    provisioner: { type: 'cluster-api', clusterClass: 'k3s-edge-single-v1' },
+  },
+};
+const existing: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'edg-ber01-store-01', namespace: 'default' },
+  spec: { type: 'kubernetes-cluster', owner: 'group:default/team-checkout' },
+};
+
+function fieldProps(overrides: Record<string, unknown>) {
+  return {
+    onChange: jest.fn(),
+    schema: {},
+    uiSchema: {},
+    idSchema: { $id: 'root_field' },
+    rawErrors: [],
+    formContext: { formData: { profile: 'clusterprofile:default/edge' } },
+    ...overrides,
+  } as any;
+}
+
+function renderField(element: JSX.Element, fleetApi = mockFleetApi()) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [catalogApiRef, catalogApiMock({ entities: [edge, existing] })],
+        [fleetApiRef, fleetApi],
+      ]}
+    >
+      {element}
+    </TestApiProvider>,
+  );
+}
+
+describe('new-cluster form fields', () => {
+  it('the profile picker shows type, version and summary and returns the entity ref', async () => {
+    const props = fieldProps({ formData: undefined });
+    await renderField(<ClusterProfilePicker {...props} />);
+    await userEvent.click(screen.getByRole('button'));
+    const option = await screen.findByRole('option', {
+      name: /Edge — edge · version 1\.3\.0 \(also 1\.2\.0\) · cluster-api/,
+    });
+    expect(option).toHaveTextContent('Single-node k3s');
+    await userEvent.click(option);
+    expect(props.onChange).toHaveBeenCalledWith('clusterprofile:default/edge');
+  });
+
+  it('the name builder composes the name and checks it live against the pattern and the catalog', async () => {
+    const props = fieldProps({ formData: undefined });
+    await renderField(<ClusterNameBuilder {...props} />);
+    await screen.findByText(/Pattern/);
+    await userEvent.type(screen.getByLabelText('Location'), 'Berlin');
+    await userEvent.type(screen.getByLabelText('Purpose'), 'store');
+    await userEvent.type(screen.getByLabelText('Number'), '01');
+    expect(
+      await screen.findByText(
+        /"edg-berlin-store-01" does not match the naming pattern/,
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.clear(screen.getByLabelText('Location'));
+    await userEvent.type(screen.getByLabelText('Location'), 'ber01');
+    expect(
+      await screen.findByText(/edg-ber01-store-01 is already in the catalog/),
+    ).toBeInTheDocument();
+
+    await userEvent.clear(screen.getByLabelText('Location'));
+    await userEvent.type(screen.getByLabelText('Location'), 'ber03');
+    expect(
+      await screen.findByText(
+        'edg-ber03-store-01 follows the naming pattern of edge',
+      ),
+    ).toBeInTheDocument();
+    expect(props.onChange).toHaveBeenLastCalledWith('edg-ber03-store-01');
+  });
+
+  it('the CIDR preview shows the blocks and hands them on', async () => {
+    const fleetApi = mockFleetApi({
+      previewCidrs: jest.fn().mockResolvedValue({
+        profileRef: 'clusterprofile:default/edge',
+        pod: {
+          ok: true,
+          role: 'pod',
+          cidr: '172.16.12.0/22',
+          pool: '172.16.0.0/13',
+          source: 'allocated',
+        },
+        service: {
+          ok: true,
+          role: 'service',
+          cidr: '172.24.3.0/24',
+          pool: '172.24.0.0/16',
+          source: 'allocated',
+        },
+      }),
+    });
+    const props = fieldProps({
+      formContext: {
+        formData: {
+          profile: 'clusterprofile:default/edge',
+          name: 'edg-ber03-store-01',
+        },
+      },
+    });
+    await renderField(<CidrPreviewField {...props} />, fleetApi);
+    expect(await screen.findByTestId('fleet-cidr-pod')).toHaveTextContent(
+      '172.16.12.0/22',
+    );
+    expect(fleetApi.previewCidrs).toHaveBeenCalledWith({
+      profileRef: 'clusterprofile:default/edge',
+      cluster: 'edg-ber03-store-01',
+    });
+    await waitFor(() =>
+      expect(props.onChange).toHaveBeenLastCalledWith({
+        podCidr: '172.16.12.0/22',
+        serviceCidr: '172.24.3.0/24',
+      }),
+    );
+  });
+
+  it('the CIDR preview names an exhausted pool and hands nothing on', async () => {
+    const fleetApi = mockFleetApi({
+      previewCidrs: jest.fn().mockResolvedValue({
+        profileRef: 'clusterprofile:default/edge',
+        pod: {
+          ok: false,
+          role: 'pod',
+          reason:
+            'podCidr: pool 172.16.0.0/13 of profile edge has no free /22 left',
+        },
+        service: {
+          ok: true,
+          role: 'service',
+          cidr: '172.24.3.0/24',
+          pool: '172.24.0.0/16',
+          source: 'allocated',
+        },
+      }),
+    });
+    const props = fieldProps({});
+    await renderField(<CidrPreviewField {...props} />, fleetApi);
+    expect(
+      await screen.findByText(
+        'podCidr: pool 172.16.0.0/13 of profile edge has no free /22 left',
+      ),
+    ).toBeInTheDocument();
+    expect(props.onChange).not.toHaveBeenCalledWith(
+      expect.objectContaining({ podCidr: expect.anything() }),
+    );
+  });
+});
