@@ -87,7 +87,7 @@ describe('Occupancy', () => {
           name: `c${i}`,
         };
       });
-      const occupancy = new Occupancy(occupants.slice(0, 20)).with(
+      const layered = new Occupancy(occupants.slice(0, 20)).with(
         occupants.slice(20),
       );
       const prefix = 20 + random(6);
@@ -107,7 +107,7 @@ describe('Occupancy', () => {
           break;
         }
       }
-      expect(occupancy.firstFree(pool, prefix)).toBe(expected);
+      expect(layered.firstFree(pool, prefix)).toBe(expected);
       const query = occupants[random(40)].cidr;
       const probe = {
         ...query,
@@ -121,7 +121,7 @@ describe('Occupancy', () => {
         .map(o => o.name)
         .sort();
       expect(
-        occupancy
+        layered
           .conflicts(probe)
           .map(o => o.name)
           .sort(),

@@ -22,8 +22,14 @@ function blockKey(version: IpVersion, start: bigint, prefix: number) {
   return `${version}|${start}|${prefix}`;
 }
 
-const byStart = (a: Occupant, b: Occupant) =>
-  a.cidr.start < b.cidr.start ? -1 : a.cidr.start > b.cidr.start ? 1 : 0;
+function compareStart(a: { start: bigint }, b: { start: bigint }): number {
+  if (a.start === b.start) {
+    return 0;
+  }
+  return a.start < b.start ? -1 : 1;
+}
+
+const byStart = (a: Occupant, b: Occupant) => compareStart(a.cidr, b.cidr);
 
 /**
  * Every occupied block of the address space: merged into one IntervalSet per IP version for the
@@ -52,21 +58,19 @@ export class Occupancy {
       after: T[],
       compare: (a: T, b: T) => number,
     ) => (before.length === 0 ? after : [...before, ...after].sort(compare));
-    const byRangeStart = (a: { start: bigint }, b: { start: bigint }) =>
-      a.start < b.start ? -1 : a.start > b.start ? 1 : 0;
     this.free = {
       4: new IntervalSet(
         join(
           base?.free[4].ranges ?? [],
           layer(4).map(o => o.cidr),
-          byRangeStart,
+          compareStart,
         ),
       ),
       6: new IntervalSet(
         join(
           base?.free[6].ranges ?? [],
           layer(6).map(o => o.cidr),
-          byRangeStart,
+          compareStart,
         ),
       ),
     };
