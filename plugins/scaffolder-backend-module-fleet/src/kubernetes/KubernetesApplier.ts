@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { redact } from '@fleet-portal/plugin-fleet-node';
+import { importEsm } from '../importEsm';
 
 /** API access to one cluster, from the `kubernetes` config of the Kubernetes plugin. */
 export type ClusterAccess = {
@@ -76,7 +77,9 @@ export class KubernetesApplier {
     const secrets = access.serviceAccountToken
       ? [access.serviceAccountToken]
       : [];
-    const k8s = await import('@kubernetes/client-node');
+    const k8s = await importEsm<typeof import('@kubernetes/client-node')>(
+      '@kubernetes/client-node',
+    );
     const kubeConfig = new k8s.KubeConfig();
     kubeConfig.loadFromOptions({
       clusters: [

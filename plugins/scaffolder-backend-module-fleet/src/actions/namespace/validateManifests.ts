@@ -1,19 +1,21 @@
 import { validateTenantNamespace } from '@fleet-portal/plugin-fleet-common';
+import { importEsm } from '../../importEsm';
 import type { KubernetesObject, RenderedNamespace } from './renderNamespace';
 
 type Model = new (data: any) => { validate(): void };
 
 let models: Promise<Record<string, Model>> | undefined;
 
-/**
- * kubernetes-models is ESM-only, so it is loaded with a dynamic import (kept native by
- * the Backstage CLI for Node packages; Jest needs --experimental-vm-modules for it).
- */
+/** kubernetes-models is ESM-only; loaded once, on first use. */
 function loadModels(): Promise<Record<string, Model>> {
   models ??= Promise.all([
-    import('kubernetes-models/v1'),
-    import('kubernetes-models/networking.k8s.io/v1'),
-    import('kubernetes-models/rbac.authorization.k8s.io/v1'),
+    importEsm<typeof import('kubernetes-models/v1')>('kubernetes-models/v1'),
+    importEsm<typeof import('kubernetes-models/networking.k8s.io/v1')>(
+      'kubernetes-models/networking.k8s.io/v1',
+    ),
+    importEsm<typeof import('kubernetes-models/rbac.authorization.k8s.io/v1')>(
+      'kubernetes-models/rbac.authorization.k8s.io/v1',
+    ),
   ]).then(([core, networking, rbac]) => ({
     'v1/Namespace': core.Namespace,
     'v1/ResourceQuota': core.ResourceQuota,

@@ -126,7 +126,7 @@ export async function validateNamespaceRequest(
     typeof input.description === 'string' ? input.description : undefined;
 
   if (namespace !== undefined) {
-    for (const problem of validateNamespaceName(namespace, 'namespace')) {
+    for (const problem of validateNamespaceName(namespace, '')) {
       fail('namespace', problem.message);
     }
   }
