@@ -94,11 +94,12 @@ describe('HealthService with a failing source', () => {
 
   it('timing out', async () => {
     recorder.setReply(() => {});
-    await expectEverySignalUnknown(
+    const snapshot = await expectEverySignalUnknown(
       service([central()]),
       'Metrics source central failed: the request timed out',
       'down',
     );
+    expect(snapshot.sources[0].message).toBe('the request timed out');
   });
 
   it('HTTP 500', async () => {
@@ -106,11 +107,12 @@ describe('HealthService with a failing source', () => {
       res.writeHead(500);
       res.end('upstream exploded');
     });
-    await expectEverySignalUnknown(
+    const snapshot = await expectEverySignalUnknown(
       service([central()]),
       'Metrics source central failed: HTTP 500: upstream exploded',
       'down',
     );
+    expect(snapshot.drift).toEqual([]);
   });
 
   it('non-JSON', async () => {
@@ -118,22 +120,24 @@ describe('HealthService with a failing source', () => {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end('<html>maintenance</html>');
     });
-    await expectEverySignalUnknown(
+    const snapshot = await expectEverySignalUnknown(
       service([central()]),
       /failed: the response is not JSON: <html>maintenance<\/html>$/,
       'down',
     );
+    expect(snapshot.kpis.byStatus.unknown).toBe(2);
   });
 
   it('wrong-shaped JSON', async () => {
     recorder.setReply((_req, res) =>
       json(res, 200, { status: 'success', data: { resultType: 'vector' } }),
     );
-    await expectEverySignalUnknown(
+    const snapshot = await expectEverySignalUnknown(
       service([central()]),
       /failed: data.result is not an array$/,
       'down',
     );
+    expect(snapshot.unregistered).toEqual([]);
   });
 
   it('partial responses: unknown with the warnings, source degraded', async () => {

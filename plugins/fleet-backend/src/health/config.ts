@@ -227,11 +227,7 @@ function readSource(c: Config, key: string): MetricsSourceConfig {
     tenant,
     partialResponse: c.getOptionalBoolean('partialResponse'),
     dedup: c.getOptionalBoolean('dedup'),
-    auth: token
-      ? { type: 'bearer', token }
-      : username !== undefined
-      ? { type: 'basic', username, password: password! }
-      : undefined,
+    auth: readAuth(token, username, password),
     tls: c.has('tls')
       ? {
           ca: c.getOptionalString('tls.ca'),
@@ -246,6 +242,18 @@ function readSource(c: Config, key: string): MetricsSourceConfig {
         : DEFAULT_TIMEOUT_MS,
     clusterLabel,
   };
+}
+
+function readAuth(
+  token?: string,
+  username?: string,
+  password?: string,
+): MetricsSourceConfig['auth'] {
+  if (token) return { type: 'bearer', token };
+  if (username !== undefined) {
+    return { type: 'basic', username, password: password! };
+  }
+  return undefined;
 }
 
 function optionalMetricName(name: string | undefined): string | undefined {

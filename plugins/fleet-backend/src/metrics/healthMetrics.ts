@@ -5,6 +5,8 @@ import {
 import { Gauge } from 'prom-client';
 import { MetricFamily } from './exposition';
 
+const SOURCE_VALUE = { up: 1, degraded: 0.5, down: 0 } as const;
+
 /**
  * The health verdicts of a fleet snapshot (served from the snapshot cache: a scrape never sends
  * per-cluster queries). Every status of every cluster and signal has a series (1 for the current one),
@@ -77,7 +79,7 @@ export function healthMetricFamilies(
       for (const source of snapshot.sources) {
         gauge.set(
           { source: source.name, type: source.type },
-          source.status === 'up' ? 1 : source.status === 'degraded' ? 0.5 : 0,
+          SOURCE_VALUE[source.status],
         );
       }
     },

@@ -2,6 +2,14 @@ import { compareVersions } from '@fleet-portal/plugin-fleet-common';
 
 const COMPARATOR = /^(>=|<=|>|<|=)?v?(\S+)$/;
 
+const COMPARE: Record<string, (order: number) => boolean> = {
+  '>=': order => order >= 0,
+  '<=': order => order <= 0,
+  '>': order => order > 0,
+  '<': order => order < 0,
+  '=': order => order === 0,
+};
+
 /**
  * Whether `version` satisfies a range of the form profiles use: comparators separated by spaces
  * (all must hold), alternatives separated by `||`, e.g. `>=1.30.0 <1.32.0`. Undefined when the
@@ -22,18 +30,7 @@ export function satisfiesRange(
       if (!match) return undefined;
       const order = compareVersions(version, match[2]);
       if (order === undefined) return undefined;
-      const op = match[1] ?? '=';
-      const ok =
-        op === '>='
-          ? order >= 0
-          : op === '<='
-          ? order <= 0
-          : op === '>'
-          ? order > 0
-          : op === '<'
-          ? order < 0
-          : order === 0;
-      holds &&= ok;
+      holds &&= COMPARE[match[1] ?? '='](order);
     }
     readable = true;
     if (holds) return true;
