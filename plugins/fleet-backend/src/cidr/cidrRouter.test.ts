@@ -13,7 +13,10 @@ import { CIDR_SWEEP_TASK_ID } from './scheduleCidrSweep';
 
 const PRIYA = 'user:default/priya.platform';
 
-function edgeProfile(name: string, network: Record<string, unknown>): Entity {
+function edgeProfile(
+  name: string,
+  network: Record<string, string[] | number>,
+): Entity {
   return {
     apiVersion: 'fleet-portal.dev/v1alpha1',
     kind: 'ClusterProfile',
