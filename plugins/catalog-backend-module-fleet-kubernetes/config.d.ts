@@ -75,6 +75,23 @@ interface FleetKubernetesProviderConfig {
       | (FleetKubernetesSourceOptions & {
           /** Argo CD's namespace. @defaultValue argocd */
           namespace?: string;
+          /**
+           * Argo CD's API server, to read each cluster's connection state
+           * (GET /api/v1/clusters). Without it Argo CD clusters have status unknown.
+           */
+          api?: {
+            /** Argo CD's base URL, e.g. https://argocd.example.com. */
+            url: string;
+            /**
+             * An Argo CD API token allowed to get clusters (e.g. a read-only account's token).
+             * @visibility secret
+             */
+            token: string;
+            /** Base64 PEM bundle of the CA of Argo CD's certificate. */
+            caData?: string;
+            /** Do not verify Argo CD's certificate. @defaultValue false */
+            skipTLSVerify?: boolean;
+          };
         });
   };
   /** Label mapping of every source of this management cluster. */

@@ -180,6 +180,45 @@ describe('readFleetKubernetesConfigs', () => {
     );
   });
 
+  it("reads Argo CD's API server", () => {
+    const [provider] = read({
+      ...minimal,
+      sources: {
+        argocd: {
+          api: {
+            url: 'https://argocd.example.com/',
+            token: 'argocd-token',
+            caData: CA_DATA,
+          },
+        },
+      },
+    });
+    expect(provider.sources.argocd?.api).toEqual({
+      url: 'https://argocd.example.com',
+      token: 'argocd-token',
+      caData: CA_DATA,
+      skipTLSVerify: false,
+    });
+    expect(() =>
+      read({
+        ...minimal,
+        sources: { argocd: { api: { url: 'argocd', token: 't' } } },
+      }),
+    ).toThrow(
+      'catalog.providers.fleetKubernetes.hub-eu.sources.argocd.api.url: "argocd" is not a URL',
+    );
+    expect(() =>
+      read({
+        ...minimal,
+        sources: {
+          argocd: { api: { url: 'https://a', token: 't', caData: 'eA==' } },
+        },
+      }),
+    ).toThrow(
+      'catalog.providers.fleetKubernetes.hub-eu.sources.argocd.api.caData: must be a base64-encoded PEM',
+    );
+  });
+
   it('accepts http only with skipTLSVerify', () => {
     const [provider] = read({
       ...minimal,

@@ -5,6 +5,7 @@ import {
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import type { ArgoCdApiConnection } from './client/ArgoCdApiClient';
 import type { ManagementClusterConnection } from './client/kubeConfig';
 import { DEFAULT_LABEL_MAPPING, LabelMapping } from './sources/labelMapping';
 
@@ -36,7 +37,7 @@ export type FleetKubernetesProviderConfig = {
   sources: {
     openClusterManagement?: SourceConfig;
     clusterApi?: SourceConfig & { namespaces?: string[] };
-    argocd?: SourceConfig & { namespace: string };
+    argocd?: SourceConfig & { namespace: string; api?: ArgoCdApiConnection };
   };
 };
 
@@ -138,6 +139,45 @@ function readConnection(
   return { url, caData, skipTLSVerify, token };
 }
 
+function readArgoCdApi(
+  config: Config,
+  at: (field: string) => string,
+): ArgoCdApiConnection {
+  const url = config.getString('url').replace(/\/+$/, '');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InputError(`${at('url')}: "${url}" is not a URL`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new InputError(`${at('url')}: must be an http(s) URL`);
+  }
+  const token = config.getString('token');
+  if (token.trim() === '') {
+    throw new InputError(`${at('token')}: must not be empty`);
+  }
+  const caData = config.getOptionalString('caData')?.trim();
+  if (caData !== undefined) {
+    checkCaData(caData, at('caData'));
+  }
+  return {
+    url,
+    token,
+    caData,
+    skipTLSVerify: config.getOptionalBoolean('skipTLSVerify') ?? false,
+  };
+}
+
+function checkCaData(caData: string, field: string): void {
+  const pem = Buffer.from(caData, 'base64').toString('utf8');
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new InputError(
+      `${field}: must be a base64-encoded PEM certificate bundle (a kubeconfig's certificate-authority-data)`,
+    );
+  }
+}
+
 function readSources(
   config: Config,
   at: (field: string) => string,
@@ -173,7 +213,16 @@ function readSources(
         )}: "${namespace}" is not a namespace name`,
       );
     }
-    sources.argocd = { ...argocd.source, namespace };
+    const api = argocd.config?.getOptionalConfig('api');
+    sources.argocd = {
+      ...argocd.source,
+      namespace,
+      ...(api
+        ? {
+            api: readArgoCdApi(api, field => at(`sources.argocd.api.${field}`)),
+          }
+        : {}),
+    };
   }
   if (
     !sources.openClusterManagement &&

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ArgoCdApiClient } from './client/ArgoCdApiClient';
 import { ManagementClusterClient } from './client/ManagementClusterClient';
 import type { FleetKubernetesProviderConfig } from './config';
 import { ArgoCdSource } from './sources/argocd';
@@ -28,7 +29,19 @@ export function createSources(
     sources.push(new ClusterApiSource({ ...common, ...clusterApi }));
   }
   if (argocd) {
-    sources.push(new ArgoCdSource({ ...common, ...argocd }));
+    const { api, ...options } = argocd;
+    sources.push(
+      new ArgoCdSource({
+        ...common,
+        ...options,
+        api: api
+          ? new ArgoCdApiClient({
+              connection: api,
+              timeoutMs: config.timeoutMs,
+            })
+          : undefined,
+      }),
+    );
   }
   return sources;
 }

@@ -5,6 +5,7 @@ import {
   governedCluster,
   startCatalogBackend,
 } from './__testUtils__/catalogBackend';
+import { argoCdApiCluster, FakeArgoCdApi } from './__testUtils__/FakeArgoCdApi';
 import {
   FakeKubernetesApi,
   FakeFault,
@@ -234,7 +235,7 @@ describe('catalogModuleFleetKubernetes', () => {
     }
   });
 
-  it('reads Cluster API and Argo CD from the same management cluster, each source on its own', async () => {
+  it('reads Cluster API and Argo CD (with its API server) from the same management cluster, each source on its own', async () => {
     fake.setObjects(CAPI_CLUSTERS_V1BETA2, [
       capiClusterV1beta2(KNOWN, { version: 'v1.31.4' }),
       capiClusterV1beta2('capi-only-01', { namespace: 'team-lab' }),
@@ -243,12 +244,19 @@ describe('catalogModuleFleetKubernetes', () => {
       argoCdClusterSecret(KNOWN),
       argoCdClusterSecret('argo-only-01', { labels: { environment: 'edge' } }),
     ]);
+    const argoApi = await FakeArgoCdApi.start();
+    argoApi.clusters = [argoCdApiCluster(KNOWN, 'Successful')];
     const catalog = await startCatalogBackend({
       config: moduleConfig(fake, {
         openClusterManagement: true,
         clusterApi: true,
         argocd: {
           linkTemplate: 'https://argocd.example/settings/clusters/{server}',
+          api: {
+            url: argoApi.url,
+            token: argoApi.token,
+            caData: argoApi.caData,
+          },
         },
       }),
       inventory: [governedCluster(KNOWN)],
@@ -280,7 +288,7 @@ describe('catalogModuleFleetKubernetes', () => {
           'connected',
         );
         expect(annotation(entity, 'argocd.fleet-portal.dev/status')).toBe(
-          'unknown',
+          'connected',
         );
         return entity!;
       });
@@ -303,8 +311,15 @@ describe('catalogModuleFleetKubernetes', () => {
         owner: 'group:default/platform-team',
         environment: 'edge',
       });
+      expect(annotation(argoOnly, 'argocd.fleet-portal.dev/status')).toBe(
+        'unknown',
+      );
+      expect(
+        catalog.logs.some(line => line.message.includes(argoApi.token)),
+      ).toBe(false);
     } finally {
       await catalog.backend.stop();
+      await argoApi.close();
     }
   });
 

@@ -1,7 +1,7 @@
 import { FakeKubernetesApi } from '../__testUtils__/FakeKubernetesApi';
 import { managedCluster, MANAGED_CLUSTERS } from '../__testUtils__/fixtures';
 import { MANAGED_CLUSTER } from '../sources/resources';
-import { KubernetesListError } from './listErrors';
+import { ListRequestError } from './listErrors';
 import { ManagementClusterClient } from './ManagementClusterClient';
 
 describe('ManagementClusterClient', () => {
@@ -42,7 +42,7 @@ describe('ManagementClusterClient', () => {
       () => {
         throw new Error('expected the list to fail');
       },
-      (error: unknown) => error as KubernetesListError,
+      (error: unknown) => error as ListRequestError,
     );
 
   it('reads every page with limit and continue, verifying the server with the CA data', async () => {
@@ -103,7 +103,7 @@ describe('ManagementClusterClient', () => {
     const error = await listError(
       client({ token: 'wrong-token' }).listCustomObjects(MANAGED_CLUSTER),
     );
-    expect(error).toBeInstanceOf(KubernetesListError);
+    expect(error).toBeInstanceOf(ListRequestError);
     expect(error.status).toBe(401);
     expect(error.message).toBe(
       `401 Unauthorized from ${fake.url}/apis/cluster.open-cluster-management.io/v1/managedclusters: the management cluster rejected the configured token`,

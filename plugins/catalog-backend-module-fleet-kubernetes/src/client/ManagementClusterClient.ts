@@ -6,7 +6,7 @@ import {
   ObservableMiddleware,
 } from '@kubernetes/client-node';
 import { makeKubeConfig, ManagementClusterConnection } from './kubeConfig';
-import { KubernetesListError, toListError } from './listErrors';
+import { ListRequestError, toListError } from './listErrors';
 
 /** A custom resource to list: `/apis/<group>/<version>/<plural>`. */
 export type CustomResourceType = {
@@ -29,7 +29,7 @@ type ListPage = { items: unknown[]; continueToken?: string };
 
 /**
  * Lists objects on a management cluster page by page and turns every failure
- * (HTTP status, timeout, TLS, malformed body) into a {@link KubernetesListError}.
+ * (HTTP status, timeout, TLS, malformed body) into a {@link ListRequestError}.
  */
 export class ManagementClusterClient {
   readonly url: string;
@@ -154,7 +154,7 @@ export function readListPage(body: unknown, url: string): ListPage {
       }
     | undefined;
   if (!list || typeof list !== 'object' || !Array.isArray(list.items)) {
-    throw new KubernetesListError(
+    throw new ListRequestError(
       `malformed response from ${url}: expected a Kubernetes list with an "items" array`,
     );
   }
@@ -162,7 +162,7 @@ export function readListPage(body: unknown, url: string): ListPage {
   // deserialised by the client into `_continue`.
   const continueToken = list.metadata?.continue ?? list.metadata?._continue;
   if (continueToken !== undefined && typeof continueToken !== 'string') {
-    throw new KubernetesListError(
+    throw new ListRequestError(
       `malformed response from ${url}: metadata.continue is not a string`,
     );
   }

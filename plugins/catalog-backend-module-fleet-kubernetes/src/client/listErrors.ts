@@ -1,12 +1,12 @@
 import { ApiException } from '@kubernetes/client-node';
 
-/** A list request to the management cluster failed; `status` is the HTTP status when there was one. */
-export class KubernetesListError extends Error {
+/** A list request to the management cluster (or Argo CD's API) failed; `status` is the HTTP status when there was one. */
+export class ListRequestError extends Error {
   readonly status?: number;
 
   constructor(message: string, status?: number) {
     super(message);
-    this.name = 'KubernetesListError';
+    this.name = 'ListRequestError';
     this.status = status;
   }
 }
@@ -19,13 +19,13 @@ export class KubernetesListError extends Error {
 export function toListError(
   error: unknown,
   context: { url: string; timedOut: boolean; timeoutMs: number },
-): KubernetesListError {
+): ListRequestError {
   const { url } = context;
-  if (error instanceof KubernetesListError) {
+  if (error instanceof ListRequestError) {
     return error;
   }
   if (context.timedOut) {
-    return new KubernetesListError(
+    return new ListRequestError(
       `no answer from ${url} within ${context.timeoutMs} ms`,
     );
   }
@@ -34,42 +34,40 @@ export function toListError(
     const detail = reason ? `: ${reason}` : '';
     switch (error.code) {
       case 401:
-        return new KubernetesListError(
+        return new ListRequestError(
           `401 Unauthorized from ${url}: the management cluster rejected the configured token`,
           401,
         );
       case 403:
-        return new KubernetesListError(
+        return new ListRequestError(
           `403 Forbidden from ${url}: the token's identity may not list this resource${detail}`,
           403,
         );
       case 410:
-        return new KubernetesListError(
+        return new ListRequestError(
           `410 Gone from ${url}: the list's continue token expired before all pages were read${detail}`,
           410,
         );
       default:
-        return new KubernetesListError(
+        return new ListRequestError(
           `HTTP ${error.code} from ${url}${detail}`,
           error.code,
         );
     }
   }
   if (error instanceof SyntaxError) {
-    return new KubernetesListError(
+    return new ListRequestError(
       `malformed response from ${url}: the body is not valid JSON (${error.message})`,
     );
   }
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof Error && error.name === 'AbortError') {
-    return new KubernetesListError(`request to ${url} was aborted`);
+    return new ListRequestError(`request to ${url} was aborted`);
   }
   if (/mediaType .* is not supported/i.test(message)) {
-    return new KubernetesListError(
-      `malformed response from ${url}: ${message}`,
-    );
+    return new ListRequestError(`malformed response from ${url}: ${message}`);
   }
-  return new KubernetesListError(`request to ${url} failed: ${message}`);
+  return new ListRequestError(`request to ${url} failed: ${message}`);
 }
 
 // The API server answers errors with a metav1.Status: { kind: "Status", message, reason, code };

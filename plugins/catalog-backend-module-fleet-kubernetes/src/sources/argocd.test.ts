@@ -1,5 +1,5 @@
 import { argoCdClusterSecret } from '../__testUtils__/fixtures';
-import { mapArgoCdClusterSecret } from './argocd';
+import { mapArgoCdClusterSecret, withConnectionState } from './argocd';
 import { DEFAULT_LABEL_MAPPING, MapContext } from './labelMapping';
 
 const context: MapContext = {
@@ -57,5 +57,38 @@ describe('mapArgoCdClusterSecret', () => {
         context,
       ),
     ).toThrow('data.name is not base64');
+  });
+});
+
+describe('withConnectionState', () => {
+  const cluster = mapArgoCdClusterSecret(argoCdClusterSecret('c1'), context);
+
+  it.each([
+    ['Successful', 'connected'],
+    ['Failed', 'disconnected'],
+    ['Unknown', 'unknown'],
+  ])('maps %s to %s', (state, status) => {
+    expect(
+      withConnectionState(cluster, {
+        server: cluster.apiServerUrl!,
+        status: state,
+        message: 'dial tcp: i/o timeout',
+        attemptedAt: '2025-01-12T10:00:00Z',
+        serverVersion: '1.30',
+      }),
+    ).toMatchObject({
+      status,
+      statusMessage: `${state}: dial tcp: i/o timeout`,
+      lastSeen: '2025-01-12T10:00:00Z',
+      kubernetesVersion: '1.30',
+    });
+  });
+
+  it('says when the API reports nothing for the server', () => {
+    expect(withConnectionState(cluster, undefined)).toMatchObject({
+      status: 'unknown',
+      statusMessage:
+        "Argo CD's API reports no connection state for this server",
+    });
   });
 });

@@ -1,4 +1,8 @@
 import type { ObservedCluster } from '@fleet-portal/plugin-fleet-node';
+import type {
+  ArgoCdApiClient,
+  ArgoCdConnectionState,
+} from '../client/ArgoCdApiClient';
 import { KubernetesSource, KubernetesSourceOptions } from './KubernetesSource';
 import { expandLinkTemplate, MapContext, mapLabels } from './labelMapping';
 import { asString, asStringMap, field, readMetadata } from './objectFields';
@@ -60,14 +64,94 @@ function decode(value: string | undefined, what: string): string | undefined {
   return asString(Buffer.from(compact, 'base64').toString('utf8').trim());
 }
 
-/** The clusters Argo CD knows from its cluster secrets, in Argo CD's namespace. */
+/**
+ * A cluster with the connection state Argo CD's API reports for its server:
+ * `Successful` is connected, `Failed` disconnected, anything else unknown (Argo CD
+ * connects only to clusters that have applications).
+ */
+export function withConnectionState(
+  cluster: ObservedCluster,
+  state: ArgoCdConnectionState | undefined,
+): ObservedCluster {
+  if (!state) {
+    return {
+      ...cluster,
+      statusMessage:
+        "Argo CD's API reports no connection state for this server",
+    };
+  }
+  const status: Record<string, ObservedCluster['status']> = {
+    Successful: 'connected',
+    Failed: 'disconnected',
+  };
+  return {
+    ...cluster,
+    status: status[state.status] ?? 'unknown',
+    statusMessage: state.message
+      ? `${state.status}: ${state.message}`
+      : `Argo CD connection state ${state.status}`,
+    lastSeen: state.attemptedAt,
+    kubernetesVersion: state.serverVersion ?? cluster.kubernetesVersion,
+  };
+}
+
+/** Argo CD matches clusters by server URL; a trailing slash makes no difference. */
+function serverKey(server: string): string {
+  return server.replace(/\/+$/, '');
+}
+
+/**
+ * The clusters Argo CD knows from its cluster secrets, in Argo CD's namespace; with
+ * `api`, their connection state from Argo CD's API server (a failure of either
+ * fails the source).
+ */
 export class ArgoCdSource extends KubernetesSource {
   readonly type = 'argocd';
   private readonly namespace: string;
+  private readonly api?: ArgoCdApiClient;
 
-  constructor(options: KubernetesSourceOptions & { namespace: string }) {
+  constructor(
+    options: KubernetesSourceOptions & {
+      namespace: string;
+      api?: ArgoCdApiClient;
+    },
+  ) {
     super(options);
     this.namespace = options.namespace;
+    this.api = options.api;
+  }
+
+  async listClusters(signal?: AbortSignal): Promise<ObservedCluster[]> {
+    const [clusters, states] = await Promise.all([
+      super.listClusters(signal),
+      this.connectionStates(signal),
+    ]);
+    if (!states) {
+      return clusters;
+    }
+    return clusters.map(cluster =>
+      withConnectionState(
+        cluster,
+        states.get(serverKey(cluster.apiServerUrl ?? '')),
+      ),
+    );
+  }
+
+  private async connectionStates(
+    signal?: AbortSignal,
+  ): Promise<Map<string, ArgoCdConnectionState> | undefined> {
+    if (!this.api) {
+      return undefined;
+    }
+    try {
+      const states = await this.api.listConnectionStates(signal);
+      return new Map(states.map(state => [serverKey(state.server), state]));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `${this.type} source "${this.id}": Argo CD API: ${message}`,
+      );
+    }
   }
 
   protected listObjects(signal?: AbortSignal): Promise<unknown[]> {

@@ -1,5 +1,5 @@
 import type { ObservedCluster } from '@fleet-portal/plugin-fleet-node';
-import { KubernetesListError } from '../client/listErrors';
+import { ListRequestError } from '../client/listErrors';
 import {
   Condition,
   describeCondition,
@@ -232,12 +232,12 @@ export class ClusterApiSource extends KubernetesSource {
         this.servedVersion = version;
         return objects;
       } catch (error) {
-        if (!(error instanceof KubernetesListError && error.status === 404)) {
+        if (!(error instanceof ListRequestError && error.status === 404)) {
           throw error;
         }
       }
     }
-    throw new KubernetesListError(
+    throw new ListRequestError(
       `the CRD ${crdName(
         clusterApiCluster('v1beta2'),
       )} (cluster.x-k8s.io/${CLUSTER_API_VERSIONS.join(

@@ -1,5 +1,5 @@
 import type { CustomResourceType } from '../client/ManagementClusterClient';
-import { KubernetesListError } from '../client/listErrors';
+import { ListRequestError } from '../client/listErrors';
 import { crdName } from './resources';
 
 /** Lists a custom resource; a 404 (group/version not served) becomes an error naming the CRD. */
@@ -11,8 +11,8 @@ export async function listOrExplainMissingCrd<T>(
   try {
     return await list();
   } catch (error) {
-    if (error instanceof KubernetesListError && error.status === 404) {
-      throw new KubernetesListError(
+    if (error instanceof ListRequestError && error.status === 404) {
+      throw new ListRequestError(
         `the CRD ${crdName(resource)} (${resource.group}/${
           resource.version
         }) is not installed on the management cluster ${managementClusterUrl}`,

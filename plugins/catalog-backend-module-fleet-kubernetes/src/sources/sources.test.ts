@@ -1,5 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { ArgoCdApiClient } from '../client/ArgoCdApiClient';
 import { ManagementClusterClient } from '../client/ManagementClusterClient';
+import {
+  argoCdApiCluster,
+  FakeArgoCdApi,
+} from '../__testUtils__/FakeArgoCdApi';
 import { FakeKubernetesApi } from '../__testUtils__/FakeKubernetesApi';
 import {
   argoCdClusterSecret,
@@ -199,6 +204,112 @@ describe('sources read from a fake management cluster', () => {
       expect(fake.requests[0].query.labelSelector).toBe(
         'argocd.argoproj.io/secret-type=cluster',
       );
+    });
+
+    describe('with Argo CD API', () => {
+      let argoApi: FakeArgoCdApi;
+
+      beforeEach(async () => {
+        argoApi = await FakeArgoCdApi.start();
+        fake.setObjects(SECRETS, [
+          argoCdClusterSecret('a'),
+          argoCdClusterSecret('b', { server: 'https://b.example:6443/' }),
+          argoCdClusterSecret('c'),
+        ]);
+      });
+
+      afterEach(async () => {
+        await argoApi.close();
+      });
+
+      const source = (api: Partial<{ token: string; caData: string }> = {}) =>
+        new ArgoCdSource({
+          ...options(),
+          namespace: 'argocd',
+          api: new ArgoCdApiClient({
+            connection: {
+              url: argoApi.url,
+              token: api.token ?? argoApi.token,
+              caData: 'caData' in api ? api.caData : argoApi.caData,
+              skipTLSVerify: false,
+            },
+            timeoutMs: 300,
+          }),
+        });
+
+      it('adds the connection state Argo CD reports, matching clusters by server', async () => {
+        argoApi.clusters = [
+          argoCdApiCluster('a', 'Successful', { serverVersion: '1.31' }),
+          argoCdApiCluster('b', 'Failed', {
+            server: 'https://b.example:6443',
+            message:
+              'the server has asked for the client to provide credentials',
+          }),
+        ];
+        const clusters = await source().listClusters();
+        expect(
+          clusters.map(c => [
+            c.name,
+            c.status,
+            c.statusMessage,
+            c.kubernetesVersion,
+          ]),
+        ).toEqual([
+          ['a', 'connected', 'Argo CD connection state Successful', '1.31'],
+          [
+            'b',
+            'disconnected',
+            'Failed: the server has asked for the client to provide credentials',
+            '1.30',
+          ],
+          [
+            'c',
+            'unknown',
+            "Argo CD's API reports no connection state for this server",
+            undefined,
+          ],
+        ]);
+      });
+
+      it('reads an empty (null) cluster list', async () => {
+        argoApi.clusters = [];
+        const clusters = await source().listClusters();
+        expect(clusters.map(c => c.status)).toEqual([
+          'unknown',
+          'unknown',
+          'unknown',
+        ]);
+      });
+
+      it.each([
+        [
+          'unauthorized',
+          /Argo CD API: 401 from .*: Argo CD rejected the configured API token/,
+        ],
+        [
+          'hang',
+          /Argo CD API: no answer from .*\/api\/v1\/clusters within 300 ms/,
+        ],
+        [
+          'malformed',
+          /Argo CD API: malformed response from .*: the body is not valid JSON/,
+        ],
+      ] as const)(
+        'fails the source when the API fails (%s)',
+        async (fault, message) => {
+          argoApi.fault = fault;
+          await expect(source().listClusters()).rejects.toThrow(
+            /^argocd source "hub-eu": Argo CD API: /,
+          );
+          await expect(source().listClusters()).rejects.toThrow(message);
+        },
+      );
+
+      it("verifies Argo CD's certificate", async () => {
+        await expect(
+          source({ caData: undefined }).listClusters(),
+        ).rejects.toThrow(/Argo CD API: request to .* failed: .*certificate/i);
+      });
     });
 
     it('names the source on 401', async () => {
