@@ -210,6 +210,35 @@ describe('fleet health routes', () => {
     },
   );
 
+  it('leaves the health families out of the exposition for a caller without fleet.health.read', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: jest.fn(async requests =>
+        requests.map(r => ({
+          result:
+            r.permission.name === fleetHealthReadPermission.name
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      ),
+    });
+    const partial = await startFleetTestBackend({
+      entities: [...fleet, ...profiles],
+      today: TODAY,
+      config: healthConfigData({ url: prometheus.url }),
+      features: [permissions.factory],
+    });
+    try {
+      const res = await request(partial.server)
+        .get('/api/fleet/metrics')
+        .set('Authorization', mockCredentials.user.header(ALICE));
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('fleet_cluster_review_overdue');
+      expect(res.text).not.toContain('fleet_cluster_health_status');
+    } finally {
+      await partial.backend.stop();
+    }
+  });
+
   it('is 503, naming the setting, when no metrics source is configured', async () => {
     const bare = await startFleetTestBackend({
       entities: [...fleet, ...profiles],

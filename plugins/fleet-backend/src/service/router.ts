@@ -72,6 +72,16 @@ export async function createRouter({
     return credentials;
   }
 
+  async function allowed(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<boolean> {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
   function healthService(): HealthService {
     if (!health) {
       throw new ServiceUnavailableError(
@@ -151,9 +161,11 @@ export async function createRouter({
       : credentials;
     const { clusters, judge } = await inventory.snapshot(catalogCredentials);
     // Health verdicts come from the cached fleet snapshot: a scrape never queries per cluster.
-    const healthFamilies = health
-      ? healthMetricFamilies(await health.fleet(catalogCredentials))
-      : [];
+    // ... and only to callers also allowed to read fleet health.
+    const healthFamilies =
+      health && (await allowed(credentials, fleetHealthReadPermission))
+        ? healthMetricFamilies(await health.fleet(catalogCredentials))
+        : [];
     const { contentType, body } = await renderExposition([
       ...governanceMetricFamilies(judge(clusters)),
       ...healthFamilies,
