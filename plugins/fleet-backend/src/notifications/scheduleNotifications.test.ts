@@ -3,7 +3,7 @@ import { TODAY } from '../__fixtures__/entities';
 import { startFleetTestBackend } from '../__testUtils__/fleetTestBackend';
 import { NOTIFICATIONS_TASK_ID } from './scheduleNotifications';
 
-/** The tasks the plugin schedules with the given config. */
+/** The notification tasks the plugin schedules with the given config (it schedules others too). */
 async function scheduledTasks(config: object) {
   const scheduler = mockServices.scheduler();
   const scheduleTask = jest.spyOn(scheduler, 'scheduleTask');
@@ -14,11 +14,9 @@ async function scheduledTasks(config: object) {
     features: [mockServices.rootConfig.factory({ data: config })],
   });
   await backend.stop();
-  return scheduleTask.mock.calls.map(([{ id, frequency, timeout }]) => ({
-    id,
-    frequency,
-    timeout,
-  }));
+  return scheduleTask.mock.calls
+    .filter(([{ id }]) => id === NOTIFICATIONS_TASK_ID)
+    .map(([{ id, frequency, timeout }]) => ({ id, frequency, timeout }));
 }
 
 describe('notification task configuration', () => {
