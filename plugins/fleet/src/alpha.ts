@@ -18,6 +18,7 @@ import {
 import { fleetHealthPage, fleetLifecyclePage } from './alpha/pages';
 import { healthRouteRef, rootRouteRef } from './routes';
 import { clusterFormFields } from './components/scaffolder/cluster/alpha';
+import { namespaceFormFields } from './components/scaffolder/namespace/alpha';
 
 export default createFrontendPlugin({
   pluginId: 'fleet',
@@ -34,5 +35,6 @@ export default createFrontendPlugin({
     clusterHealthContent,
     namespaceHealthCard,
     ...clusterFormFields,
+    ...namespaceFormFields,
   ],
 });

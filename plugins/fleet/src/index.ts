@@ -31,3 +31,7 @@ export {
   FleetClusterNameBuilderFieldExtension,
   FleetClusterProfilePickerFieldExtension,
 } from './components/scaffolder/cluster/legacy';
+export {
+  FleetClusterPickerFieldExtension,
+  FleetNamespaceQuotaFieldExtension,
+} from './components/scaffolder/namespace/legacy';

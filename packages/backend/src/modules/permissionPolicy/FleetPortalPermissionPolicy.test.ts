@@ -8,7 +8,10 @@ import {
   catalogEntityReadPermission,
   catalogLocationCreatePermission,
 } from '@backstage/plugin-catalog-common/alpha';
-import { fleetClusterRequestPermission } from '@fleet-portal/plugin-fleet-common';
+import {
+  fleetClusterRequestPermission,
+  fleetNamespaceRequestPermission,
+} from '@fleet-portal/plugin-fleet-common';
 import { FleetPortalPermissionPolicy } from './FleetPortalPermissionPolicy';
 
 function userWith(ownershipEntityRefs: string[]): PolicyQueryUser {
@@ -108,6 +111,44 @@ describe('FleetPortalPermissionPolicy', () => {
       policy.handle({ permission: other }, developer),
     ).resolves.toEqual({
       result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  describe('fleet.namespace.request', () => {
+    const permission = fleetNamespaceRequestPermission;
+    const manager = userWith([
+      'user:default/morgan.manager',
+      'group:default/management',
+    ]);
+    const loner = userWith(['user:default/nobody']);
+    const withTeams = new FleetPortalPermissionPolicy({
+      platformOwnerRefs: ['group:default/platform-team'],
+      namespaceRequesterRefs: ['group:default/team-checkout'],
+    });
+
+    it('lets members of the application teams and platform owners request namespaces', async () => {
+      for (const user of [developer, owner]) {
+        await expect(withTeams.handle({ permission }, user)).resolves.toEqual({
+          result: AuthorizeResult.ALLOW,
+        });
+      }
+    });
+
+    it('refuses users outside the application teams', async () => {
+      for (const user of [manager, loner, undefined]) {
+        await expect(withTeams.handle({ permission }, user)).resolves.toEqual({
+          result: AuthorizeResult.DENY,
+        });
+      }
+    });
+
+    it('lets members of any group request when no teams are configured', async () => {
+      await expect(policy.handle({ permission }, manager)).resolves.toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+      await expect(policy.handle({ permission }, loner)).resolves.toEqual({
+        result: AuthorizeResult.DENY,
+      });
     });
   });
 });

@@ -19,7 +19,10 @@ import {
   catalogLocationCreatePermission,
   catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
-import { fleetClusterRequestPermission } from '@fleet-portal/plugin-fleet-common';
+import {
+  fleetClusterRequestPermission,
+  fleetNamespaceRequestPermission,
+} from '@fleet-portal/plugin-fleet-common';
 
 /** Permissions that change what the catalog ingests: platform owners only. */
 const PLATFORM_OWNER_ONLY = new Set<string>([
@@ -34,7 +37,8 @@ const PLATFORM_OWNER_ONLY = new Set<string>([
  * Entities (templates) that are only for holders of a permission carry it in this annotation;
  * whoever lacks the permission does not see them in the catalog or the scaffolder.
  */
-export const REQUIRES_PERMISSION_ANNOTATION = 'fleet-portal.dev/requires-permission';
+export const REQUIRES_PERMISSION_ANNOTATION =
+  'fleet-portal.dev/requires-permission';
 
 /** The fleet permissions of platform owners only, which templates may require. */
 const PLATFORM_OWNER_ONLY_FLEET = [fleetClusterRequestPermission.name];
@@ -42,21 +46,36 @@ const PLATFORM_OWNER_ONLY_FLEET = [fleetClusterRequestPermission.name];
 export interface FleetPortalPolicyOptions {
   /** Entity refs (usually groups) whose members are platform owners. */
   platformOwnerRefs: string[];
+  /**
+   * Entity refs of the application teams whose members may request tenant namespaces
+   * (`fleet.namespace.request`); platform owners always may. When absent, members of
+   * any group may.
+   */
+  namespaceRequesterRefs?: string[];
 }
 
 /**
  * The demo app's policy for the three personas: platform owners may do everything; everyone else may
  * read and use the portal but not change what the catalog ingests, nor request clusters
- * (`fleet.cluster.request`) — and does not see the templates that need it. The suite's own
+ * (`fleet.cluster.request`) — and does not see the templates that need it. Members of the
+ * application teams may request tenant namespaces (`fleet.namespace.request`). The suite's own
  * permissions (fleet.*) are added here as their features land.
  */
 export class FleetPortalPermissionPolicy implements PermissionPolicy {
   private readonly platformOwnerRefs: Set<string>;
+  private readonly namespaceRequesterRefs?: Set<string>;
 
   constructor(options: FleetPortalPolicyOptions) {
     this.platformOwnerRefs = new Set(
       options.platformOwnerRefs.map(ref => ref.toLocaleLowerCase('en-US')),
     );
+    if (options.namespaceRequesterRefs) {
+      this.namespaceRequesterRefs = new Set(
+        options.namespaceRequesterRefs.map(ref =>
+          ref.toLocaleLowerCase('en-US'),
+        ),
+      );
+    }
   }
 
   async handle(
@@ -79,6 +98,16 @@ export class FleetPortalPermissionPolicy implements PermissionPolicy {
         },
       });
     }
+    if (isPermission(request.permission, fleetNamespaceRequestPermission)) {
+      // Whether the request lands directly or as a proposal is not the policy's call:
+      // the action decides it from the cluster's profile (production is always a proposal).
+      return {
+        result:
+          this.isPlatformOwner(user) || this.isNamespaceRequester(user)
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      };
+    }
     if (!PLATFORM_OWNER_ONLY.has(request.permission.name)) {
       return { result: AuthorizeResult.ALLOW };
     }
@@ -87,6 +116,16 @@ export class FleetPortalPermissionPolicy implements PermissionPolicy {
         ? AuthorizeResult.ALLOW
         : AuthorizeResult.DENY,
     };
+  }
+
+  private isNamespaceRequester(user?: PolicyQueryUser): boolean {
+    const refs = (user?.info.ownershipEntityRefs ?? []).map(ref =>
+      ref.toLocaleLowerCase('en-US'),
+    );
+    const allowed = this.namespaceRequesterRefs;
+    return allowed
+      ? refs.some(ref => allowed.has(ref))
+      : refs.some(ref => ref.startsWith('group:'));
   }
 
   private isPlatformOwner(user?: PolicyQueryUser): boolean {

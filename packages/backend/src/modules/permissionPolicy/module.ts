@@ -16,8 +16,14 @@ export const permissionModuleFleetPortalPolicy = createBackendModule({
         const platformOwnerRefs = config.getOptionalStringArray(
           'fleetPortal.permissions.platformOwners',
         ) ?? ['group:default/platform-team'];
+        const namespaceRequesterRefs = config.getOptionalStringArray(
+          'fleetPortal.permissions.namespaceRequesters',
+        );
         policy.setPolicy(
-          new FleetPortalPermissionPolicy({ platformOwnerRefs }),
+          new FleetPortalPermissionPolicy({
+            platformOwnerRefs,
+            namespaceRequesterRefs,
+          }),
         );
       },
     });
