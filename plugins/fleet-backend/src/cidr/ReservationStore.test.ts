@@ -261,6 +261,24 @@ describe.each(databases.eachSupportedId())(
       expect(await store.list()).toHaveLength(5);
     });
 
+    it('reserves IPv6 blocks the same way', async () => {
+      const v6 = profilePools('clusterprofile:default/v6', {
+        podPools: ['fd00:10::/48'],
+        servicePools: ['fd00:20::/108'],
+        podPrefix: 64,
+        servicePrefix: 112,
+      });
+      const results = await Promise.all(
+        ['a', 'b', 'c'].map(c => store.reserve(input(c, v6))),
+      );
+      expect(new Set(results.map(r => r.reservation.podCidr))).toEqual(
+        new Set(['fd00:10::/64', 'fd00:10:0:1::/64', 'fd00:10:0:2::/64']),
+      );
+      expect(new Set(results.map(r => r.reservation.serviceCidr))).toEqual(
+        new Set(['fd00:20::/112', 'fd00:20::1:0/112', 'fd00:20::2:0/112']),
+      );
+    });
+
     it('returns one reservation to 5 simultaneous requests for the same cluster', async () => {
       const results = await Promise.all(
         Array.from({ length: 5 }, () =>
