@@ -42,6 +42,7 @@ describe('ungovernedClusterEntity', () => {
           'fleet-portal.dev/source': 'portainer',
           'fleet-portal.dev/governed': 'false',
           'fleet-portal.dev/management-plane': 'portainer:prod',
+          'backstage.io/view-url': cluster.url,
           'portainer.fleet-portal.dev/instance': 'prod',
           'portainer.fleet-portal.dev/id': '17',
           'portainer.fleet-portal.dev/status': 'disconnected',

@@ -1,6 +1,7 @@
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
+  ANNOTATION_VIEW_URL,
   Entity,
   parseEntityRef,
   stringifyEntityRef,
@@ -96,6 +97,8 @@ export function ungovernedClusterEntity(options: {
         [ANNOTATION_FLEET_SOURCE]: source.type,
         [ANNOTATION_FLEET_GOVERNED]: 'false',
         [ANNOTATION_MANAGEMENT_PLANE]: sourceKey(source),
+        // "View source" opens the cluster in the management plane.
+        ...(cluster.url ? { [ANNOTATION_VIEW_URL]: cluster.url } : {}),
       },
     },
     spec,
