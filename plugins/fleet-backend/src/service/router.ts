@@ -96,7 +96,9 @@ export async function createRouter({
       req,
       fleetHealthReadPermission,
     );
-    res.json(await healthService().fleet(credentials));
+    res
+      .type('application/json')
+      .send(await healthService().fleetJson(credentials));
   });
 
   router.get('/health/clusters/:namespace/:name', async (req, res) => {
