@@ -66,8 +66,9 @@ describe('PortainerSource', () => {
         agent: 'portainer-edge-agent',
         agentVersion: '2.21.5',
         status: 'disconnected',
-        statusMessage:
-          'no edge check-in for 900 s (checks in every 5 s, allowed 30 s)',
+        statusMessage: `no edge check-in since ${new Date(
+          (nowSeconds - 900) * 1000,
+        ).toISOString()} (checks in every 5 s, allowed 30 s)`,
         kubernetesVersion: 'v1.30.4',
         lastSeen: new Date((nowSeconds - 900) * 1000).toISOString(),
         environment: 'edge',

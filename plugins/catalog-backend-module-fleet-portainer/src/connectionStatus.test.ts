@@ -37,13 +37,14 @@ describe('connectionStatus', () => {
     expect(at(30)).toEqual({
       status: 'connected',
       statusMessage:
-        'edge agent checked in 30 s ago (checks in every 5 s, allowed 30 s)',
+        'edge agent checking in (checks in every 5 s, allowed 30 s)',
       lastSeen: nowSeconds - 30,
     });
     expect(at(31)).toEqual({
       status: 'disconnected',
-      statusMessage:
-        'no edge check-in for 31 s (checks in every 5 s, allowed 30 s)',
+      statusMessage: `no edge check-in since ${new Date(
+        (nowSeconds - 31) * 1000,
+      ).toISOString()} (checks in every 5 s, allowed 30 s)`,
       lastSeen: nowSeconds - 31,
     });
   });

@@ -67,16 +67,21 @@ export function connectionStatus(
       ? endpoint.QueryDate
       : options.nowSeconds;
   const age = Math.max(0, Math.round(now - lastCheckIn));
-  const expected = interval > 0 ? `checks in every ${interval} s, ` : '';
+  const rule = `${
+    interval > 0 ? `checks in every ${interval} s, ` : ''
+  }allowed ${maxAge} s`;
+  // No ages in the messages: they would change the facts on every run.
   return age <= maxAge
     ? {
         status: 'connected',
-        statusMessage: `edge agent checked in ${age} s ago (${expected}allowed ${maxAge} s)`,
+        statusMessage: `edge agent checking in (${rule})`,
         lastSeen: lastCheckIn,
       }
     : {
         status: 'disconnected',
-        statusMessage: `no edge check-in for ${age} s (${expected}allowed ${maxAge} s)`,
+        statusMessage: `no edge check-in since ${new Date(
+          lastCheckIn * 1000,
+        ).toISOString()} (${rule})`,
         lastSeen: lastCheckIn,
       };
 }

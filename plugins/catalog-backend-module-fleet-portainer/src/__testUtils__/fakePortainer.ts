@@ -186,7 +186,7 @@ export async function startFakePortainer(options: {
 export function fakeEnvironment(
   id: number,
   name: string,
-  extra: Partial<PortainerEndpoint> = {},
+  extra: Partial<PortainerEndpoint> & Record<string, unknown> = {},
 ): PortainerEndpoint {
   return {
     Id: id,
@@ -240,7 +240,7 @@ export function fakeEdgeEnvironment(
   id: number,
   name: string,
   options: { nowSeconds: number; ageSeconds: number; interval?: number },
-  extra: Partial<PortainerEndpoint> = {},
+  extra: Partial<PortainerEndpoint> & Record<string, unknown> = {},
 ): PortainerEndpoint {
   return fakeEnvironment(id, name, {
     Type: 7,
