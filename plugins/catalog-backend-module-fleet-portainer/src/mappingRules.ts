@@ -60,8 +60,8 @@ export function applyMappingRules(
 ): Partial<Record<MappedField, string>> {
   const result: Partial<Record<MappedField, string>> = {};
   for (const rule of rules) {
-    const candidates =
-      rule.on === 'tag' ? subject.tags : subject.group ? [subject.group] : [];
+    const group = subject.group ? [subject.group] : [];
+    const candidates = rule.on === 'tag' ? subject.tags : group;
     for (const candidate of candidates) {
       const match = rule.pattern.exec(candidate);
       if (!match) {
