@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ServerResponse } from 'node:http';
 import {
@@ -267,6 +268,63 @@ describe('HealthService rounds', () => {
     expect(new Set(snapshots.map(s => s.generatedAt)).size).toBe(1);
     await svc.fleet({} as any);
     expect(recorder.requests).toHaveLength(perRound);
+  });
+
+  it('shares the round between replicas through the cache service', async () => {
+    recorder = await startRecorder(answerFor(['a']));
+    const config = readHealthConfig(
+      new ConfigReader({
+        fleet: {
+          health: {
+            sources: [
+              { name: 'central', type: 'prometheus', url: recorder.url },
+            ],
+          },
+        },
+      }),
+    )!;
+    const { cache } = jsonMemoryCache();
+    const catalog = [catalogCluster('a')];
+    const replica = () =>
+      new HealthService(config, {
+        cache,
+        clock: { now: () => NOW },
+        catalog: { visible: async () => catalog, all: async () => catalog },
+      });
+    const first = await replica().fleet({} as any);
+    const second = await replica().fleet({} as any);
+    expect(recorder.requests).toHaveLength(
+      DEFAULT_SIGNALS.length + FIXED_QUERIES,
+    );
+    expect(second).toEqual(first);
+  });
+
+  it("reuses a principal's joined snapshot within the round", async () => {
+    recorder = await startRecorder(answerFor(['a']));
+    const config = readHealthConfig(
+      new ConfigReader({
+        fleet: {
+          health: {
+            sources: [
+              { name: 'central', type: 'prometheus', url: recorder.url },
+            ],
+          },
+        },
+      }),
+    )!;
+    const catalog = [catalogCluster('a')];
+    const visible = jest.fn(async () => catalog);
+    const svc = new HealthService(config, {
+      cache: jsonMemoryCache().cache,
+      clock: { now: () => NOW },
+      catalog: { visible, all: async () => catalog },
+    });
+    const alice = mockCredentials.user('user:default/alice');
+    const bob = mockCredentials.user('user:default/bob');
+    const json = await svc.fleetJson(alice);
+    expect(await svc.fleetJson(alice)).toBe(json);
+    await svc.fleet(bob);
+    expect(visible.mock.calls).toEqual([[alice], [bob]]);
   });
 
   it('sends a new round every time when cacheSeconds is 0', async () => {

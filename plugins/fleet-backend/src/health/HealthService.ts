@@ -3,7 +3,6 @@ import {
   CacheService,
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { createHash } from 'node:crypto';
 import {
   ClusterHealthDetail,
   FleetHealthSnapshot,
@@ -35,9 +34,23 @@ export type HealthCatalog = {
 const ROUND_KEY = 'fleet-health:round';
 const MAX_BUILT = 16;
 
-/** Identifies a catalog view by what the health view reads of it. */
-function fingerprint(clusters: readonly HealthCatalogCluster[]): string {
-  return createHash('sha1').update(JSON.stringify(clusters)).digest('base64');
+/**
+ * Whose view of the catalog a snapshot was joined with. Within a round the snapshot of a principal
+ * is reused: their catalog view is itself cached for as long (fleet.lifecycle.catalogSnapshotSeconds).
+ */
+function principalKey(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal?.type === 'user' && principal.userEntityRef) {
+    return `user:${principal.userEntityRef}`;
+  }
+  if (principal?.type === 'service' && principal.subject) {
+    return `service:${principal.subject}`;
+  }
+  return undefined;
 }
 
 function formatRange(seconds: number): string {
@@ -56,13 +69,13 @@ export class HealthService {
   readonly signals: ResolvedSignal[];
   readonly clients: Map<string, PromQLClient>;
   private pending?: Promise<MetricsRound>;
-  /** Snapshots built from the current round, per catalog view (a few principals' worth). */
+  /** Snapshots built from the current round, per principal (a few principals' worth). */
   private readonly built = new Map<
     string,
     { snapshot: FleetHealthSnapshot; json?: string }
   >();
   /** The last decoded round, so that cache hits do not decode the same JSON again. */
-  private decoded?: { time: string; round: MetricsRound };
+  private decoded?: { round: MetricsRound; expiresAt: number };
 
   constructor(
     readonly config: HealthConfig,
@@ -88,13 +101,18 @@ export class HealthService {
   async round(): Promise<MetricsRound> {
     const ttlMs = this.config.cacheSeconds * 1000;
     if (ttlMs > 0) {
+      // The copy this instance decoded or produced stands for the cache entry until that expires.
+      if (this.decoded && Date.now() < this.decoded.expiresAt) {
+        return this.decoded.round;
+      }
       const cached = (await this.deps.cache.get(ROUND_KEY)) as
         | EncodedRound
         | undefined;
       if (cached) {
-        if (this.decoded?.time !== cached.time) {
-          this.decoded = { time: cached.time, round: decodeRound(cached) };
-        }
+        this.decoded = {
+          round: decodeRound(cached),
+          expiresAt: cached.storedAt + ttlMs,
+        };
         return this.decoded.round;
       }
     }
@@ -106,9 +124,9 @@ export class HealthService {
         this.deps.clock.now(),
       ).then(async round => {
         if (ttlMs > 0) {
-          const encoded = encodeRound(round);
+          const encoded = encodeRound(round, Date.now());
           await this.deps.cache.set(ROUND_KEY, encoded as any, { ttl: ttlMs });
-          this.decoded = { time: encoded.time, round };
+          this.decoded = { round, expiresAt: encoded.storedAt + ttlMs };
         }
         return round;
       });
@@ -141,20 +159,21 @@ export class HealthService {
   }
 
   /**
-   * The snapshot joined with a catalog view, reused while the round and the view are the same:
-   * at 10,000 clusters the join (120,000 verdicts) and its JSON cost far more than reading the cache.
+   * The snapshot joined with a principal's catalog view, reused within the round: at 10,000
+   * clusters reading the view, the join (120,000 verdicts) and its JSON cost far more than the round
+   * from the cache. Callers without a principal key get a fresh join.
    */
   private async builtFleet(credentials: BackstageCredentials) {
-    const [round, visible, all] = await Promise.all([
-      this.round(),
-      this.deps.catalog.visible(credentials),
-      this.deps.catalog.all(),
-    ]);
-    const key = `${round.time.toISOString()}|${fingerprint(
-      visible,
-    )}|${fingerprint(all)}`;
-    let built = this.built.get(key);
+    const round = await this.round();
+    const roundKey = round.time.toISOString();
+    const principal = principalKey(credentials);
+    const key = principal && `${roundKey}|${principal}`;
+    let built = key ? this.built.get(key) : undefined;
     if (!built) {
+      const [visible, all] = await Promise.all([
+        this.deps.catalog.visible(credentials),
+        this.deps.catalog.all(),
+      ]);
       built = {
         snapshot: buildFleetSnapshot(
           round,
@@ -164,14 +183,15 @@ export class HealthService {
           this.settings(),
         ),
       };
-      for (const old of this.built.keys()) {
-        if (!old.startsWith(`${round.time.toISOString()}|`))
-          this.built.delete(old);
+      if (key) {
+        for (const old of this.built.keys()) {
+          if (!old.startsWith(`${roundKey}|`)) this.built.delete(old);
+        }
+        if (this.built.size >= MAX_BUILT) {
+          this.built.delete(this.built.keys().next().value!);
+        }
+        this.built.set(key, built);
       }
-      if (this.built.size >= MAX_BUILT) {
-        this.built.delete(this.built.keys().next().value!);
-      }
-      this.built.set(key, built);
     }
     return built;
   }

@@ -9,6 +9,8 @@ type Encoded<T> =
 
 export type EncodedRound = {
   time: string;
+  /** Wall-clock milliseconds when the round was stored: instances reuse their copy until storedAt + ttl. */
+  storedAt: number;
   sources: MetricsRound['sources'];
   signals: Array<[string, Encoded<{ value: string; time: number }>]>;
   freshness: Array<[string, Encoded<number>]>;
@@ -42,9 +44,13 @@ function decode<T, U>(
 
 const same = <T>(value: T) => value;
 
-export function encodeRound(round: MetricsRound): EncodedRound {
+export function encodeRound(
+  round: MetricsRound,
+  storedAt: number,
+): EncodedRound {
   return {
     time: round.time.toISOString(),
+    storedAt,
     sources: round.sources,
     signals: [...round.signals].map(([id, values]) => [
       id,
