@@ -239,6 +239,20 @@ describe.each(databases.eachSupportedId())(
           errors: [expect.stringMatching(FAILED)],
         });
       }
+      // An empty answer after a good one: a key that lost its rights sees no environments.
+      const endpoints = portainer.data.endpoints;
+      portainer.fail(undefined);
+      portainer.data.endpoints = [];
+      catalog.logger.lines.length = 0;
+      await catalog.runTask(TASK);
+      expect(
+        catalog.logger.lines.filter(line => line.startsWith('error')),
+      ).toEqual([
+        expect.stringContaining(
+          'Portainer source portainer:prod reported no clusters at all (last good answer: 3); treated as a failure',
+        ),
+      ]);
+      portainer.data.endpoints = endpoints;
       // Down: nothing listens on the port.
       const port = portainer.port;
       const data = portainer.data;
@@ -247,7 +261,9 @@ describe.each(databases.eachSupportedId())(
       await catalog.runTask(TASK);
       expect(
         catalog.logger.lines.filter(l => l.startsWith('error'))[0],
-      ).toMatch(/Cannot read Portainer source portainer:prod.*ECONNREFUSED/s);
+      ).toMatch(
+        /Cannot read Portainer source portainer:prod.*(ECONNREFUSED|UND_ERR_SOCKET)/s,
+      );
 
       await new Promise(resolve => setTimeout(resolve, 1500));
       expect(await snapshot()).toEqual(before);

@@ -47,6 +47,7 @@ export type ManagementPlaneRefreshResult = {
  *
  * 1. `source.listClusters()`; any failure stops the run here: nothing is written, the
  *    catalog keeps the last good entities, the error is logged with the source's name.
+ *    An empty answer after a non-empty one counts as a failure too.
  * 2. Reads the catalog's cluster names and plans (`planClusters`): clusters the
  *    catalog already has from the platform repository get facts only; the others
  *    become this source's own ungoverned entities in its own namespace.
@@ -116,6 +117,16 @@ export class ManagementPlaneEntityProvider implements EntityProvider {
         `Cannot read ${where}; the catalog and its facts are left unchanged`,
         error,
       );
+    }
+    // A source that suddenly knows nothing (a token that lost its rights, an empty
+    // answer from a half-started server) must not delete every entity it made.
+    if (observed.length === 0) {
+      const previous = await this.#store.countSource(this.#source);
+      if (previous > 0) {
+        throw new Error(
+          `${where} reported no clusters at all (last good answer: ${previous}); treated as a failure, the catalog and its facts are left unchanged`,
+        );
+      }
     }
     let catalog: CatalogCluster[];
     try {

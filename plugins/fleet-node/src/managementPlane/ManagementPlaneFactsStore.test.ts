@@ -84,6 +84,7 @@ describe.each(databases.eachSupportedId())(
       const source = { type: 'portainer', id: 'big' };
       expect(await store.replaceSource(source, many)).toHaveLength(2500);
       expect(await store.replaceSource(source, many)).toEqual([]);
+      expect(await store.countSource(source)).toBe(2500);
       expect(await store.replaceSource(source, new Map())).toHaveLength(2500);
       expect(await store.listSource(source)).toEqual([]);
     });

@@ -132,6 +132,14 @@ export class ManagementPlaneFactsStore {
     return rows.map(toStored);
   }
 
+  /** How many clusters one source last reported. */
+  async countSource(source: { type: string; id: string }): Promise<number> {
+    const [row] = await this.#knex(TABLE)
+      .where({ source_type: source.type, source_id: source.id })
+      .count({ count: '*' });
+    return Number(row?.count ?? 0);
+  }
+
   /** What one source last reported. */
   async listSource(source: {
     type: string;
