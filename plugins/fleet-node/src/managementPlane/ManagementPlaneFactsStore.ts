@@ -121,14 +121,15 @@ export class ManagementPlaneFactsStore {
     key: string,
     sourceType?: string,
   ): Promise<StoredClusterFacts[]> {
-    const query = this.#knex<Row>(TABLE).where({ cluster_key: key });
-    if (sourceType) {
-      query.andWhere({ source_type: sourceType });
-    }
-    const rows = await query.orderBy([
-      { column: 'source_type' },
-      { column: 'source_id' },
-    ]);
+    // By cluster key alone: a key has one row per source instance, and with the source
+    // type in the query SQLite's planner picks the primary key and scans the whole type.
+    const rows = (await this.#knex<Row>(TABLE).where({ cluster_key: key }))
+      .filter(row => !sourceType || row.source_type === sourceType)
+      .sort(
+        (a, b) =>
+          a.source_type.localeCompare(b.source_type) ||
+          a.source_id.localeCompare(b.source_id),
+      );
     return rows.map(toStored);
   }
 
