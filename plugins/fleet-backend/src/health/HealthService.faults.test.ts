@@ -1,5 +1,5 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, JsonObject } from '@backstage/config';
 import { ServerResponse } from 'node:http';
 import {
   json,
@@ -32,9 +32,9 @@ function answerFor(clusters: string[]) {
 }
 
 function service(
-  sources: Array<Record<string, unknown>>,
+  sources: JsonObject[],
   clusters: string[] = ['a', 'b'],
-  extra: Record<string, unknown> = {},
+  extra: JsonObject = {},
 ) {
   const config = readHealthConfig(
     new ConfigReader({ fleet: { health: { sources, ...extra } } }),

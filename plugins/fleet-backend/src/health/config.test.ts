@@ -1,7 +1,7 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, JsonObject } from '@backstage/config';
 import { readHealthConfig } from './config';
 
-function read(health: Record<string, unknown>) {
+function read(health: JsonObject) {
   return readHealthConfig(new ConfigReader({ fleet: { health } }));
 }
 

@@ -1,8 +1,8 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, JsonObject } from '@backstage/config';
 import { readHealthConfig } from './config';
 import { DEFAULT_SIGNALS, resolveSignals } from './signals';
 
-function signals(signalConfig: Record<string, unknown>, clusterLabel?: string) {
+function signals(signalConfig: JsonObject, clusterLabel?: string) {
   const config = readHealthConfig(
     new ConfigReader({
       fleet: {
@@ -12,7 +12,7 @@ function signals(signalConfig: Record<string, unknown>, clusterLabel?: string) {
               name: 'central',
               type: 'prometheus',
               url: 'http://p',
-              clusterLabel,
+              ...(clusterLabel ? { clusterLabel } : {}),
             },
             { name: 'edge', type: 'victoriametrics', url: 'http://v' },
           ],

@@ -1,4 +1,4 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, JsonObject } from '@backstage/config';
 import { freePort } from '../../__testUtils__/metricsServers';
 import {
   json,
@@ -11,7 +11,7 @@ import { PromQLClient } from './PromQLClient';
 const TIME = new Date('2026-11-22T10:00:00Z');
 const T = TIME.getTime() / 1000;
 
-function clientFor(source: Record<string, unknown>) {
+function clientFor(source: JsonObject) {
   const config = readHealthConfig(
     new ConfigReader({
       fleet: {

@@ -1,4 +1,4 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, JsonObject } from '@backstage/config';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:https';
@@ -74,7 +74,7 @@ function makeCertificates(dir: string) {
   };
 }
 
-function clientFor(url: string, tls: Record<string, unknown>) {
+function clientFor(url: string, tls: JsonObject) {
   const config = readHealthConfig(
     new ConfigReader({
       fleet: {
