@@ -58,6 +58,8 @@ export class ManagementPlaneFactsStore {
           loadExtensions: ['.js'],
         });
         migrated.set(knex, migration);
+        // A failed migration is retried by the next module that opens the store.
+        migration.catch(() => migrated.delete(knex));
       }
       await migration;
     }
