@@ -85,7 +85,7 @@ describe('ClusterHealthContent', () => {
       certificate.getByText('Critical').closest('[data-status]'),
     ).toHaveAttribute('data-status', 'critical');
     expect(certificate.getByText('5 days')).toBeInTheDocument();
-    expect(certificate.getByText('< 7 days')).toBeInTheDocument();
+    expect(certificate.getByText('critical ≤ 7 days')).toBeInTheDocument();
     expect(certificate.getByText(/expires in 5 days/)).toBeInTheDocument();
     // worst first
     expect(screen.getAllByRole('row')[1]).toBe(row('certificate-expiry'));

@@ -4,16 +4,17 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
+import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import {
   HEALTH_STATUS_ORDER,
   type ClusterHealthDetail,
+  type SignalThresholds,
   type SignalVerdict,
 } from '@fleet-portal/plugin-fleet-common';
 import {
   formatSampleTime,
   formatSignalValue,
-  formatThresholds,
   HealthStatusChip,
   SignalSparkline,
 } from '../HealthStatus';
@@ -28,12 +29,44 @@ const COLUMNS = [
   'Source',
 ];
 
+const useStyles = makeStyles({
+  nowrap: { whiteSpace: 'nowrap' },
+});
+
+/** Both thresholds on their own lines, the crossed one in bold: "warning ≤ 14 days". */
+function Thresholds(props: {
+  thresholds?: SignalThresholds;
+  unit?: string;
+  crossed?: 'warning' | 'critical';
+}) {
+  const { thresholds, unit, crossed } = props;
+  if (!thresholds) return <>—</>;
+  const sign = thresholds.direction === 'below' ? '≤' : '≥';
+  return (
+    <>
+      {(['warning', 'critical'] as const)
+        .filter(level => thresholds[level] !== undefined)
+        .map(level => (
+          <Typography
+            key={level}
+            variant="body2"
+            noWrap
+            style={{ fontWeight: crossed === level ? 700 : undefined }}
+          >
+            {level} {sign} {formatSignalValue(thresholds[level], unit)}
+          </Typography>
+        ))}
+    </>
+  );
+}
+
 const byStatus = (a: SignalVerdict, b: SignalVerdict) =>
   HEALTH_STATUS_ORDER.indexOf(a.status) - HEALTH_STATUS_ORDER.indexOf(b.status);
 
 /** One row per signal, worst first: verdict, value, threshold, history and where it came from. */
 export function SignalsTable(props: { detail: ClusterHealthDetail }) {
   const { detail } = props;
+  const classes = useStyles();
   const definitions = new Map(detail.signalDefinitions.map(d => [d.id, d]));
   return (
     <Table size="small" aria-label="Signals">
@@ -65,29 +98,20 @@ export function SignalsTable(props: { detail: ClusterHealthDetail }) {
               <TableCell>
                 <HealthStatusChip status={verdict.status} />
               </TableCell>
-              <TableCell>
+              <TableCell className={classes.nowrap}>
                 {formatSignalValue(verdict.value, definition?.unit)}
               </TableCell>
               <TableCell>
-                <Tooltip
-                  title={formatThresholds(
-                    definition?.thresholds,
-                    definition?.unit,
-                  )}
-                >
-                  <span>
-                    {threshold
-                      ? `${
-                          definition?.thresholds.direction === 'below'
-                            ? '<'
-                            : '>'
-                        } ${threshold}`
-                      : formatThresholds(
-                          definition?.thresholds,
-                          definition?.unit,
-                        )}
-                  </span>
-                </Tooltip>
+                <Thresholds
+                  thresholds={definition?.thresholds}
+                  unit={definition?.unit}
+                  crossed={
+                    verdict.status === 'warning' ||
+                    verdict.status === 'critical'
+                      ? verdict.status
+                      : undefined
+                  }
+                />
               </TableCell>
               <TableCell>
                 <SignalSparkline
@@ -96,7 +120,9 @@ export function SignalsTable(props: { detail: ClusterHealthDetail }) {
                   status={verdict.status}
                 />
               </TableCell>
-              <TableCell>{formatSampleTime(verdict.sampleTime)}</TableCell>
+              <TableCell className={classes.nowrap}>
+                {formatSampleTime(verdict.sampleTime)}
+              </TableCell>
               <TableCell>{verdict.source}</TableCell>
             </TableRow>
           );

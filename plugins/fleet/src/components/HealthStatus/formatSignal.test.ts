@@ -32,7 +32,7 @@ describe('formatThresholds', () => {
         { direction: 'below', critical: 7, warning: 14 },
         'days',
       ),
-    ).toBe('critical below 7 days, warning below 14 days');
+    ).toBe('critical at or below 7 days, warning at or below 14 days');
   });
 });
 

@@ -47,7 +47,7 @@ export function formatThresholds(
   unit: string | undefined,
 ): string {
   if (!thresholds) return '—';
-  const word = thresholds.direction === 'below' ? 'below' : 'above';
+  const word = thresholds.direction === 'below' ? 'at or below' : 'at or above';
   const parts: string[] = [];
   if (thresholds.critical !== undefined) {
     parts.push(
