@@ -321,8 +321,8 @@ describe('HealthService rounds', () => {
     });
     const alice = mockCredentials.user('user:default/alice');
     const bob = mockCredentials.user('user:default/bob');
-    const json = await svc.fleetJson(alice);
-    expect(await svc.fleetJson(alice)).toBe(json);
+    const body = await svc.fleetJson(alice);
+    expect(await svc.fleetJson(alice)).toBe(body);
     await svc.fleet(bob);
     expect(visible.mock.calls).toEqual([[alice], [bob]]);
   });
