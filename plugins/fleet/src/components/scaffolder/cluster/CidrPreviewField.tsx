@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import Table from '@material-ui/core/Table';
@@ -15,6 +15,7 @@ import type {
 } from '@backstage/plugin-scaffolder-react';
 import type { CidrBlockPreview } from '@fleet-portal/plugin-fleet-common';
 import useAsync from 'react-use/esm/useAsync';
+import useDebounce from 'react-use/esm/useDebounce';
 import { fleetApiRef } from '../../../api/FleetApi';
 import { formValue } from './useClusterProfile';
 
@@ -70,7 +71,10 @@ export function CidrPreviewField(
   const { onChange, uiSchema, formContext, schema, rawErrors } = props;
   const options = uiSchema?.['ui:options'] ?? {};
   const profileRef = formValue(formContext, options.profileField ?? 'profile');
-  const cluster = formValue(formContext, options.nameField ?? 'name');
+  const typedName = formValue(formContext, options.nameField ?? 'name');
+  // the name is typed key by key in the builder; ask once it settles
+  const [cluster, setCluster] = useState(typedName);
+  useDebounce(() => setCluster(typedName), 400, [typedName]);
   const fleetApi = useApi(fleetApiRef);
   const {
     value: preview,
