@@ -49,6 +49,19 @@ export function ClusterProfilePicker(
   }, [catalogApi]);
 
   const selected = profiles?.find(p => stringifyEntityRef(p) === formData);
+  const helperText = () => {
+    if (error) {
+      return `Could not load the cluster profiles: ${error.message}`;
+    }
+    if (loading) {
+      return 'Loading cluster profiles…';
+    }
+    return (
+      selected?.spec.summary ??
+      schema.description ??
+      'The approved profile the cluster is built from'
+    );
+  };
   const id = idSchema?.$id ?? 'fleet-cluster-profile';
   return (
     <FormControl
@@ -87,15 +100,7 @@ export function ClusterProfilePicker(
           );
         })}
       </Select>
-      <FormHelperText>
-        {error
-          ? `Could not load the cluster profiles: ${error.message}`
-          : loading
-          ? 'Loading cluster profiles…'
-          : selected?.spec.summary ??
-            schema.description ??
-            'The approved profile the cluster is built from'}
-      </FormHelperText>
+      <FormHelperText>{helperText()}</FormHelperText>
     </FormControl>
   );
 }
