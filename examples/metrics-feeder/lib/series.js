@@ -108,11 +108,14 @@ function clusterSeries(cluster, problems, t) {
       0,
     );
   }
-  // a few restarts a day per cluster, more where the scenario says so
+  // A few restarts a day per cluster, more where the scenario says so: only two workloads restart,
+  // each with its own phase, so that a healthy cluster never sees a burst of simultaneous restarts.
   const restartsPerHour = problems.restartsPerHour ?? 0.2 + seed * 0.5;
+  const restarting = { 'payments-api': 0.6, worker: 0.4 };
   ['coredns', 'ingress', 'payments-api', 'worker', 'metrics-server'].forEach(
     (app, i) => {
-      const share = [0.1, 0.15, 0.4, 0.25, 0.1][i];
+      const share = restarting[app] ?? 0;
+      const phase = hash(`${cluster.name}/${app}`);
       add(
         'kube-state-metrics',
         'kube_pod_container_status_restarts_total',
@@ -122,7 +125,9 @@ function clusterSeries(cluster, problems, t) {
           pod: `${app}-${Math.floor(seed * 1e5)}`,
           container: app,
         },
-        Math.floor(((t - COUNTER_ORIGIN) / HOUR) * restartsPerHour * share),
+        Math.floor(
+          ((t - COUNTER_ORIGIN) / HOUR) * restartsPerHour * share + phase,
+        ),
       );
     },
   );
