@@ -56,13 +56,18 @@ export function ClusterHealthGroups(props: {
           }`}
           noPadding
         >
-          <Table size="small" aria-label={`Clusters in ${environment}`}>
+          <Table
+            size="small"
+            aria-label={`Clusters in ${environment}`}
+            // the same column widths in every environment's card
+            style={{ tableLayout: 'fixed' }}
+          >
             <TableHead>
               <TableRow>
-                <TableCell>Cluster</TableCell>
-                <TableCell>Status</TableCell>
+                <TableCell style={{ width: '24%' }}>Cluster</TableCell>
+                <TableCell style={{ width: '12%' }}>Status</TableCell>
                 <TableCell>Worst signal</TableCell>
-                <TableCell>Sample time</TableCell>
+                <TableCell style={{ width: '20%' }}>Sample time</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
