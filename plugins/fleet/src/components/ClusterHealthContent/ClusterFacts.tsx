@@ -11,12 +11,15 @@ import type {
 } from '@fleet-portal/plugin-fleet-common';
 
 /** The share of the cluster's series that carry the required labels. */
-export function LabelCoverageLine(props: { coverage?: LabelCoverage }) {
-  const { coverage } = props;
+export function LabelCoverageLine(props: {
+  coverage?: LabelCoverage;
+  trouble?: string;
+}) {
+  const { coverage, trouble } = props;
   if (!coverage) {
     return (
       <Typography variant="body2" color="textSecondary">
-        Label coverage: unknown (no series counted)
+        Label coverage: {trouble ?? 'unknown (no series counted)'}
       </Typography>
     );
   }
@@ -43,8 +46,17 @@ function allowedRange(drift: VersionDrift): string {
 export function DriftTable(props: {
   drift: VersionDrift[];
   showCluster?: boolean;
+  /** Set when the store could not be read completely: an empty list is then not "no drift". */
+  trouble?: string;
 }) {
-  const { drift, showCluster } = props;
+  const { drift, showCluster, trouble } = props;
+  if (drift.length === 0 && trouble) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Version drift: {trouble}.
+      </Typography>
+    );
+  }
   if (drift.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -55,6 +67,11 @@ export function DriftTable(props: {
   }
   return (
     <Box>
+      {trouble && (
+        <Typography variant="body2" color="textSecondary">
+          The list is {trouble}.
+        </Typography>
+      )}
       <Table size="small" aria-label="Version drift">
         <TableHead>
           <TableRow>

@@ -142,6 +142,13 @@ describe('ClusterHealthContent', () => {
     ).toBeInTheDocument();
     expect(screen.queryByText('OK')).not.toBeInTheDocument();
     expect(screen.getAllByText('no history')).toHaveLength(3);
+    // no "no drift" claim from a store that could not be read
+    expect(screen.queryByText(/No version drift/)).not.toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Version drift: unknown while metrics source prometheus-demo is unavailable.',
+      ),
+    ).toBeInTheDocument();
     expect(
       screen.queryByText(/has no series for cluster/),
     ).not.toBeInTheDocument();

@@ -20,6 +20,7 @@ import {
   HealthStatusChip,
   signalTitle,
   SourceStates,
+  sourcesTrouble,
 } from '../HealthStatus';
 import { DriftTable, LabelCoverageLine } from './ClusterFacts';
 import { SignalsTable } from './SignalsTable';
@@ -63,6 +64,7 @@ function reportsNothing(detail: ClusterHealthDetail): boolean {
 
 function ClusterHealth(props: { detail: ClusterHealthDetail }) {
   const { detail } = props;
+  const trouble = sourcesTrouble(detail.sources);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
@@ -95,12 +97,15 @@ function ClusterHealth(props: { detail: ClusterHealthDetail }) {
       </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="Label contract">
-          <LabelCoverageLine coverage={detail.labelCoverage} />
+          <LabelCoverageLine
+            coverage={detail.labelCoverage}
+            trouble={trouble}
+          />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
         <InfoCard title="Version drift">
-          <DriftTable drift={detail.drift} />
+          <DriftTable drift={detail.drift} trouble={trouble} />
         </InfoCard>
       </Grid>
     </Grid>

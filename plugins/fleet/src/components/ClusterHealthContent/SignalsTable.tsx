@@ -73,7 +73,9 @@ export function SignalsTable(props: { detail: ClusterHealthDetail }) {
       <TableHead>
         <TableRow>
           {COLUMNS.map(c => (
-            <TableCell key={c}>{c}</TableCell>
+            <TableCell key={c} className={classes.nowrap}>
+              {c}
+            </TableCell>
           ))}
         </TableRow>
       </TableHead>

@@ -11,18 +11,28 @@ import { InfoCard } from '@backstage/core-components';
 import type { LabelCoverage } from '@fleet-portal/plugin-fleet-common';
 
 /** Cluster label values that report metrics but have no catalog entity. */
-export function UnregisteredClusters(props: { clusters: string[] }) {
-  const { clusters } = props;
+export function UnregisteredClusters(props: {
+  clusters: string[];
+  trouble?: string;
+}) {
+  const { clusters, trouble } = props;
   return (
     <InfoCard
       title="Unregistered clusters"
       subheader="Report metrics to the store but have no catalog entity: register them in the platform repository, or fix their cluster label."
     >
-      {clusters.length === 0 ? (
+      {trouble && (
+        <Typography variant="body2" color="textSecondary">
+          {clusters.length === 0 ? 'Unregistered clusters are' : 'The list is'}{' '}
+          {trouble}.
+        </Typography>
+      )}
+      {clusters.length === 0 && !trouble && (
         <Typography variant="body2" color="textSecondary">
           None: every cluster that reports metrics is in the catalog.
         </Typography>
-      ) : (
+      )}
+      {clusters.length > 0 && (
         <List dense aria-label="Unregistered clusters">
           {[...clusters].sort().map(cluster => (
             <ListItem key={cluster}>
@@ -36,7 +46,10 @@ export function UnregisteredClusters(props: { clusters: string[] }) {
 }
 
 /** Clusters whose series miss required labels, worst coverage first. */
-export function LabelCoverageCard(props: { coverage: LabelCoverage[] }) {
+export function LabelCoverageCard(props: {
+  coverage: LabelCoverage[];
+  trouble?: string;
+}) {
   const incomplete = props.coverage
     .filter(c => c.share < 1)
     .sort((a, b) => a.share - b.share || a.cluster.localeCompare(b.cluster));
@@ -45,13 +58,19 @@ export function LabelCoverageCard(props: { coverage: LabelCoverage[] }) {
       title="Label contract"
       subheader="Every series should carry cluster, environment, site and platform_version."
     >
-      {incomplete.length === 0 ? (
+      {props.trouble && (
+        <Typography variant="body2" color="textSecondary">
+          Label coverage is {props.trouble}.
+        </Typography>
+      )}
+      {incomplete.length === 0 && !props.trouble && (
         <Typography variant="body2" color="textSecondary">
           {props.coverage.length === 0
             ? 'No coverage measured yet.'
             : `All ${props.coverage.length} clusters label every series.`}
         </Typography>
-      ) : (
+      )}
+      {incomplete.length > 0 && (
         <Table size="small" aria-label="Label coverage">
           <TableHead>
             <TableRow>

@@ -104,8 +104,27 @@ describe('FleetHealthPage', () => {
     ).toBeInTheDocument();
   });
 
-  it('says a source is down', async () => {
-    await render(withSnapshot(fleetSnapshot({ sources: [downSource] })));
+  it('says a source is down and claims no empty list as "none"', async () => {
+    await render(
+      withSnapshot(
+        fleetSnapshot({
+          sources: [downSource],
+          unregistered: [],
+          labelCoverage: [],
+          drift: [],
+        }),
+      ),
+    );
+    expect(
+      await screen.findByText(
+        'Unregistered clusters are unknown while metrics source prometheus-demo is unavailable.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/None: every cluster/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/No version drift/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('No coverage measured yet.'),
+    ).not.toBeInTheDocument();
     expect(
       await screen.findByText(
         'Error: Metrics source prometheus-demo is unavailable: connect ECONNREFUSED 127.0.0.1:9090',

@@ -20,6 +20,7 @@ import {
   formatSampleTime,
   HealthErrorPanel,
   SourceStates,
+  sourcesTrouble,
 } from '../HealthStatus';
 import { ClusterHealthGroups } from './ClusterHealthGroups';
 import { LabelCoverageCard, UnregisteredClusters } from './FleetFacts';
@@ -44,6 +45,7 @@ function Snapshot(props: { snapshot: FleetHealthSnapshot }) {
     [snapshot],
   );
   const shown = snapshot.clusters.filter(c => matchesFilters(c, filters));
+  const trouble = sourcesTrouble(snapshot.sources);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
@@ -86,14 +88,20 @@ function Snapshot(props: { snapshot: FleetHealthSnapshot }) {
         </Box>
       </Grid>
       <Grid item xs={12} md={6}>
-        <UnregisteredClusters clusters={snapshot.unregistered} />
+        <UnregisteredClusters
+          clusters={snapshot.unregistered}
+          trouble={trouble}
+        />
       </Grid>
       <Grid item xs={12} md={6}>
-        <LabelCoverageCard coverage={snapshot.labelCoverage} />
+        <LabelCoverageCard
+          coverage={snapshot.labelCoverage}
+          trouble={trouble}
+        />
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Version drift">
-          <DriftTable drift={snapshot.drift} showCluster />
+          <DriftTable drift={snapshot.drift} showCluster trouble={trouble} />
         </InfoCard>
       </Grid>
     </Grid>

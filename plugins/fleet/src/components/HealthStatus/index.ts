@@ -8,3 +8,4 @@ export {
   formatThresholds,
   signalTitle,
 } from './formatSignal';
+export { sourcesTrouble } from './sourcesTrouble';
