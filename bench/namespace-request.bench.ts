@@ -18,7 +18,6 @@ import { parse } from 'yaml';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import {
   createNamespaceRenderAction,
@@ -106,7 +105,8 @@ async function main() {
       writer,
     };
     const validate = createNamespaceValidateAction(deps);
-    const render = createNamespaceRenderAction(deps);
+    // wired as in the module: render leaves the repository check to validate and propose
+    const render = createNamespaceRenderAction({ ...deps, writer: undefined });
     const propose = createPlatformRepoProposeAction(deps);
     const workspaces = path.join(root, 'workspaces');
 
@@ -115,8 +115,10 @@ async function main() {
       const workspacePath = path.join(workspaces, String(n));
       fs.mkdirSync(workspacePath, { recursive: true });
       const ctx = {
-        ...createMockActionContext({ input }),
         input,
+        isDryRun: false,
+        createTemporaryDirectory: async () =>
+          fs.mkdtempSync(path.join(root, 'tmp-')),
         workspacePath,
         user,
         logger: silent,

@@ -53,7 +53,9 @@ export const scaffolderModuleFleet = createBackendModule({
         const deps = { catalog: fleetCatalog, permissions, writer };
         scaffolder.addActions(
           createNamespaceValidateAction(deps),
-          createNamespaceRenderAction(deps),
+          // validate looks for the namespace in the repository; propose re-checks on the
+          // base it commits on, so render need not fetch a third time
+          createNamespaceRenderAction({ ...deps, writer: undefined }),
           createPlatformRepoProposeAction({
             ...deps,
             applier: KubernetesApplier.fromConfig(config),
