@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { e2eDataDirFile } from '../playwright.config';
 import { saveScreenshot, signInAs } from './helpers';
@@ -199,4 +199,53 @@ test.describe('new cluster from a profile', () => {
     await expect(page.getByText('Profile and purpose')).toHaveCount(0);
     await saveScreenshot(page, testInfo, 'template-form');
   });
+
+  test('a developer who runs the actions anyway gets a clear denial', async ({
+    request,
+  }) => {
+    // Devon cannot open the template, but the scaffolder's dry run accepts a template in the request
+    // body: the actions themselves must refuse.
+    const token = await personaToken(request, 'devon.developer');
+    const template = parse(
+      fs.readFileSync(
+        path.resolve(__dirname, '../../templates/new-cluster/template.yaml'),
+        'utf8',
+      ),
+    );
+    const response = await request.post('/api/scaffolder/v2/dry-run', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: {
+        template,
+        values: {
+          profile: 'clusterprofile:default/edge',
+          owner: 'group:default/team-checkout',
+          purpose: 'Trying anyway',
+          environment: 'edge',
+          environmentGroup: 'far-edge',
+          region: 'eu-central-1',
+          name: 'edg-ber04-store-01',
+          controlPlaneNodes: 1,
+          workerNodes: 0,
+          lifetimeClass: 'long-lived',
+          reviewBy: dateInMonths(6),
+          cidrs: { podCidr: '172.16.100.0/22', serviceCidr: '172.24.100.0/24' },
+        },
+        secrets: {},
+        directoryContents: [],
+      },
+    });
+    const body = await response.text();
+    expect(body).toContain(
+      'user:default/devon.developer may not request new clusters: the permission fleet.cluster.request is not granted',
+    );
+  });
 });
+
+/** A Backstage token of a demo persona, from the development-only persona sign-in. */
+async function personaToken(request: APIRequestContext, userName: string) {
+  const response = await request.get('/api/auth/demoPersona/refresh', {
+    headers: { 'x-fleet-demo-persona': userName },
+  });
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()).backstageIdentity.token as string;
+}
