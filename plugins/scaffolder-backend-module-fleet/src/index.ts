@@ -14,3 +14,7 @@ export { FleetCatalog } from './catalog/FleetCatalog';
 export { KubernetesApplier } from './kubernetes/KubernetesApplier';
 export { createFleetClusterValidateAction } from './actions/cluster/validateAction';
 export { createFleetClusterRenderAction } from './actions/cluster/renderAction';
+export type { ClusterActionDeps } from './actions/cluster/validateAction';
+export type { ClusterRenderActionDeps } from './actions/cluster/renderAction';
+export type { CidrApi } from './actions/cluster/reserveCidrs';
+export type { ClusterRequest } from './actions/cluster/request';
