@@ -143,6 +143,13 @@ test.describe('fleet health', () => {
     await expect(rows.first()).toBeVisible();
     await expect(rows.locator('[data-status="ok"]')).toHaveCount(0);
     await expect(rows.locator('[data-status="critical"]')).toHaveCount(0);
+    // nothing derived from the store is claimed as fine either
+    await expect(page.getByText(/No version drift/)).toHaveCount(0);
+    await expect(
+      page.getByText(
+        /Version drift: unknown while metrics source prometheus-e2e/,
+      ),
+    ).toBeVisible();
     await saveScreenshot(page, testInfo);
   });
 });
