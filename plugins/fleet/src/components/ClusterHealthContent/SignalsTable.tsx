@@ -83,10 +83,6 @@ export function SignalsTable(props: { detail: ClusterHealthDetail }) {
         {[...detail.signals].sort(byStatus).map(verdict => {
           const definition = definitions.get(verdict.signal);
           const title = definition?.title ?? verdict.signal;
-          const threshold =
-            verdict.threshold !== undefined
-              ? formatSignalValue(verdict.threshold, definition?.unit)
-              : undefined;
           return (
             <TableRow key={verdict.signal} data-signal={verdict.signal}>
               <TableCell>

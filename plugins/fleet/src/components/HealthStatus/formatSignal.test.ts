@@ -1,8 +1,4 @@
-import {
-  formatSignalValue,
-  formatThresholds,
-  signalTitle,
-} from './formatSignal';
+import { formatSignalValue, signalTitle } from './formatSignal';
 
 describe('formatSignalValue', () => {
   it.each([
@@ -22,17 +18,6 @@ describe('formatSignalValue', () => {
 
   it('shows a dash, not zero, when there is no value', () => {
     expect(formatSignalValue(undefined, 'ratio')).toBe('—');
-  });
-});
-
-describe('formatThresholds', () => {
-  it('names both thresholds with their direction', () => {
-    expect(
-      formatThresholds(
-        { direction: 'below', critical: 7, warning: 14 },
-        'days',
-      ),
-    ).toBe('critical at or below 7 days, warning at or below 14 days');
   });
 });
 

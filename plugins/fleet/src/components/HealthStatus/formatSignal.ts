@@ -1,7 +1,4 @@
-import type {
-  SignalDefinition,
-  SignalThresholds,
-} from '@fleet-portal/plugin-fleet-common';
+import type { SignalDefinition } from '@fleet-portal/plugin-fleet-common';
 
 const trim = (n: number, digits: number) =>
   Number.isInteger(n) ? String(n) : n.toFixed(digits).replace(/\.?0+$/, '');
@@ -39,27 +36,6 @@ function formatSeconds(seconds: number): string {
   if (abs < 7200) return `${trim(seconds / 60, 1)} min`;
   if (abs < 172800) return `${trim(seconds / 3600, 1)} h`;
   return `${trim(seconds / 86400, 1)} days`;
-}
-
-/** "critical below 7 days, warning below 14 days": the configured thresholds in words. */
-export function formatThresholds(
-  thresholds: SignalThresholds | undefined,
-  unit: string | undefined,
-): string {
-  if (!thresholds) return '—';
-  const word = thresholds.direction === 'below' ? 'at or below' : 'at or above';
-  const parts: string[] = [];
-  if (thresholds.critical !== undefined) {
-    parts.push(
-      `critical ${word} ${formatSignalValue(thresholds.critical, unit)}`,
-    );
-  }
-  if (thresholds.warning !== undefined) {
-    parts.push(
-      `warning ${word} ${formatSignalValue(thresholds.warning, unit)}`,
-    );
-  }
-  return parts.length ? parts.join(', ') : '—';
 }
 
 /** The signal's title, or its id when the snapshot has no definition for it. */

@@ -5,7 +5,6 @@ export { SourceStates, sourceProblem } from './SourceStates';
 export {
   formatSampleTime,
   formatSignalValue,
-  formatThresholds,
   signalTitle,
 } from './formatSignal';
 export { sourcesTrouble } from './sourcesTrouble';
