@@ -87,15 +87,14 @@ export class FleetPortalPermissionPolicy implements PermissionPolicy {
       !this.isPlatformOwner(user)
     ) {
       // Hide what requires a permission this user lacks, e.g. the new-cluster template.
+      const [first, ...rest] = PLATFORM_OWNER_ONLY_FLEET.map(permission =>
+        catalogConditions.hasAnnotation({
+          annotation: REQUIRES_PERMISSION_ANNOTATION,
+          value: permission,
+        }),
+      );
       return createCatalogConditionalDecision(request.permission, {
-        not: {
-          anyOf: PLATFORM_OWNER_ONLY_FLEET.map(permission =>
-            catalogConditions.hasAnnotation({
-              annotation: REQUIRES_PERMISSION_ANNOTATION,
-              value: permission,
-            }),
-          ),
-        },
+        not: { anyOf: [first, ...rest] },
       });
     }
     if (isPermission(request.permission, fleetNamespaceRequestPermission)) {
