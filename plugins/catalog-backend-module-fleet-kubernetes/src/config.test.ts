@@ -140,8 +140,8 @@ describe('readFleetKubernetesConfigs', () => {
       'hub-eu.pageSize: must be an integer from 1 to 10000',
     ],
     [
-      { ...minimal, timeout: { days: 1 } },
-      'hub-eu.timeout: days are not supported here',
+      { ...minimal, timeout: { seconds: 0 } },
+      'hub-eu.timeout: must be longer than zero',
     ],
     [
       { ...minimal, labels: { team: 'x' } },

@@ -2,8 +2,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { Config, readDurationFromConfig } from '@backstage/config';
+import {
+  readOwnerRef,
+  readPositiveDurationMs,
+} from '@fleet-portal/plugin-fleet-node';
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { compileMappingRules, MappingRule } from './mappingRules';
 
@@ -77,7 +80,7 @@ function readPortainerConfig(
     id,
     baseUrl,
     apiKey,
-    defaultOwner: readOwner(
+    defaultOwner: readOwnerRef(
       at('defaultOwner'),
       config.getString('defaultOwner'),
     ),
@@ -88,63 +91,18 @@ function readPortainerConfig(
       : DEFAULT_SCHEDULE,
     pageSize,
     timeoutMs: config.has('timeout')
-      ? readMilliseconds(config, 'timeout', at('timeout'))
+      ? readPositiveDurationMs(config, 'timeout', at('timeout'))
       : DEFAULT_TIMEOUT_MS,
     edgeCheckinMaxAgeSeconds: config.has('edgeCheckinMaxAge')
-      ? readMilliseconds(config, 'edgeCheckinMaxAge', at('edgeCheckinMaxAge')) /
-        1000
+      ? readPositiveDurationMs(
+          config,
+          'edgeCheckinMaxAge',
+          at('edgeCheckinMaxAge'),
+        ) / 1000
       : undefined,
     mapping: compileMappingRules(
       config.getOptionalConfigArray('mapping') ?? [],
       at('mapping'),
     ),
   };
-}
-
-function readOwner(field: string, owner: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    );
-  } catch (error) {
-    throw new InputError(`${field}: "${owner}" is not an entity reference`);
-  }
-}
-
-const MS: Record<string, number> = {
-  milliseconds: 1,
-  seconds: 1000,
-  minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-  weeks: 604_800_000,
-};
-
-function readMilliseconds(config: Config, key: string, field: string): number {
-  let duration: Record<string, number | undefined>;
-  try {
-    duration = readDurationFromConfig(config, { key }) as Record<
-      string,
-      number | undefined
-    >;
-  } catch (error) {
-    throw new InputError(`${field}: ${(error as Error).message}`);
-  }
-  let ms = 0;
-  for (const [unit, value] of Object.entries(duration)) {
-    if (value === undefined) {
-      continue;
-    }
-    if (!(unit in MS)) {
-      throw new InputError(`${field}: ${unit} are not supported here`);
-    }
-    ms += value * MS[unit];
-  }
-  if (!(ms > 0)) {
-    throw new InputError(`${field}: must be longer than zero`);
-  }
-  return ms;
 }

@@ -38,3 +38,4 @@ export {
   ungovernedClusterEntity,
   type UngovernedClusterEntity,
 } from './ungovernedClusterEntity';
+export { readOwnerRef, readPositiveDurationMs } from './readSourceConfig';
