@@ -80,11 +80,16 @@ export function ClusterNameBuilder(
   const [debounced, setDebounced] = useState(name);
   useDebounce(() => setDebounced(name), 300, [name]);
   const problem = profile ? nameProblem(name, profile) : undefined;
-  const { value: taken } = useAsync(async () => {
+  // The answer names the name it is for: while the next lookup runs, useAsync still
+  // holds the previous answer, which must not be shown against the new name.
+  const { value: lookup } = useAsync(async () => {
     if (!debounced || nameProblem(debounced, profile)) {
       return undefined;
     }
-    return catalogApi.getEntityByRef(`resource:default/${debounced}`);
+    const entity = await catalogApi.getEntityByRef(
+      `resource:default/${debounced}`,
+    );
+    return { name: debounced, taken: entity !== undefined };
   }, [catalogApi, debounced, profile]);
 
   const set =
@@ -98,7 +103,7 @@ export function ClusterNameBuilder(
     status = { text: 'Loading the naming pattern…', error: false };
   } else if (problem) {
     status = { text: problem, error: !!name };
-  } else if (taken && debounced === name) {
+  } else if (lookup?.taken && lookup.name === name) {
     status = {
       text: `${name} is already in the catalog — cluster names are never reused`,
       error: true,

@@ -104,6 +104,45 @@ describe('new-cluster form fields', () => {
     expect(props.onChange).toHaveBeenLastCalledWith('edg-ber03-store-01');
   });
 
+  it("the name builder never shows the previous name's lookup against a new name", async () => {
+    const catalogApi = catalogApiMock({ entities: [edge, existing] });
+    const getEntityByRef = catalogApi.getEntityByRef.bind(catalogApi);
+    // The lookup of any other cluster name never answers: only a stale answer could say "taken".
+    jest
+      .spyOn(catalogApi, 'getEntityByRef')
+      .mockImplementation(ref =>
+        String(ref).startsWith('resource:default/edg-') &&
+        !String(ref).endsWith('/edg-ber01-store-01')
+          ? new Promise(() => {})
+          : getEntityByRef(ref),
+      );
+    const props = fieldProps({ formData: undefined });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [catalogApiRef, catalogApi],
+          [fleetApiRef, mockFleetApi()],
+        ]}
+      >
+        <ClusterNameBuilder {...props} />
+      </TestApiProvider>,
+    );
+    await screen.findByText(/Pattern/);
+    await userEvent.type(screen.getByLabelText('Location'), 'ber01');
+    await userEvent.type(screen.getByLabelText('Purpose'), 'store');
+    await userEvent.type(screen.getByLabelText('Number'), '01');
+    await screen.findByText(/edg-ber01-store-01 is already in the catalog/);
+
+    await userEvent.clear(screen.getByLabelText('Location'));
+    await userEvent.type(screen.getByLabelText('Location'), 'ber03');
+    await waitFor(() =>
+      expect(catalogApi.getEntityByRef).toHaveBeenCalledWith(
+        'resource:default/edg-ber03-store-01',
+      ),
+    );
+    expect(screen.queryByText(/is already in the catalog/)).toBeNull();
+  });
+
   it('the CIDR preview shows the blocks and hands them on', async () => {
     const fleetApi = mockFleetApi({
       previewCidrs: jest.fn().mockResolvedValue({
