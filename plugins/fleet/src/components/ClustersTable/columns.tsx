@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
 import type {
   ClusterLifecycle,
   LifecycleSortField,
@@ -66,10 +69,28 @@ export const columns: Column[] = [
     title: 'Status',
     sortField: 'status',
     render: cluster => (
-      <LifecycleStatusChip
-        status={cluster.status}
-        daysLeft={cluster.daysLeft}
-      />
+      <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
+        <LifecycleStatusChip
+          status={cluster.status}
+          daysLeft={cluster.daysLeft}
+        />
+        {!cluster.governed && <UngovernedChip cluster={cluster} />}
+      </Box>
     ),
   },
 ];
+
+/** Marks a cluster outside fleet governance (no profile, owner or dates; or known only to a management plane). */
+function UngovernedChip(props: { cluster: ClusterLifecycle }) {
+  const finding = props.cluster.findings.find(f => f.code === 'ungoverned');
+  return (
+    <Tooltip title={finding?.message ?? 'Not under fleet governance'}>
+      <Chip
+        size="small"
+        variant="outlined"
+        color="secondary"
+        label="Ungoverned"
+      />
+    </Tooltip>
+  );
+}
