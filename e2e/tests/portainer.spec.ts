@@ -63,6 +63,7 @@ test.describe('clusters from Portainer (platform owner)', () => {
       .filter({ hasText: /Pop-up Store Leipzig|pop-up-store-leipzig/ });
     await expect(row).toBeVisible();
     await expect(row).toContainText('Platform Team');
+    await expect(row).toContainText('Ungoverned');
     await saveScreenshot(page, testInfo, 'lifecycle');
   });
 
