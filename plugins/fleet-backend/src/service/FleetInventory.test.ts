@@ -83,6 +83,19 @@ describe('FleetInventory with a catalog snapshot cache', () => {
     });
   });
 
+  it('does not keep an empty view, so the first ingestion shows at once', async () => {
+    const { inventory, cache, catalog } = setup();
+    const user = mockCredentials.user();
+    jest
+      .spyOn(catalog, 'queryEntities')
+      .mockResolvedValueOnce({ items: [], totalItems: 0, pageInfo: {} })
+      .mockResolvedValueOnce({ items: [], totalItems: 0, pageInfo: {} });
+    expect((await inventory.snapshot(user)).clusters).toHaveLength(0);
+    expect(cache.set).not.toHaveBeenCalled();
+    expect((await inventory.snapshot(user)).clusters).toHaveLength(1);
+    expect(cache.set).toHaveBeenCalledTimes(1);
+  });
+
   it('reads the catalog every time when the snapshot time is 0', async () => {
     const { inventory, queryEntities, cache } = setup(0);
     const user = mockCredentials.user();

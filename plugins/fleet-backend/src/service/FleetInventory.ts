@@ -99,7 +99,12 @@ export class FleetInventory {
     let read = this.pending.get(key);
     if (!read) {
       read = this.readCatalog(credentials).then(async view => {
-        await cache.service.set(key, view, { ttl: cache.ttlMs });
+        // An empty view is what a backend sees before the catalog's first ingestion;
+        // caching it would hide the fleet (and show its metrics as unregistered) for a
+        // whole snapshot time. Reading an empty catalog again is cheap.
+        if (view.clusters.length > 0 || view.profiles.length > 0) {
+          await cache.service.set(key, view, { ttl: cache.ttlMs });
+        }
         return view;
       });
       this.pending.set(key, read);
