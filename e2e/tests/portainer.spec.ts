@@ -13,14 +13,18 @@ test.afterAll(async () => {
   await portainer?.close();
 });
 
-/** Reloads until the entity page shows the heading (the provider runs on a schedule). */
-async function openEntity(page: Page, path: string, heading: RegExp) {
+/**
+ * Reloads until the entity exists (the provider runs on a schedule). The "Entity not
+ * found" page shows `namespace/name` as its heading; the entity's own page shows its
+ * title, so the exact title is what tells them apart.
+ */
+async function openEntity(page: Page, path: string, title: string) {
   await expect(async () => {
     await page.goto(path);
     await expect(
-      page.getByRole('heading', { name: heading }).first(),
+      page.getByRole('heading', { name: title, exact: true }).first(),
     ).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 60_000 });
+  }).toPass({ timeout: 90_000 });
 }
 
 test.describe('clusters from Portainer (platform owner)', () => {
@@ -31,7 +35,7 @@ test.describe('clusters from Portainer (platform owner)', () => {
     await openEntity(
       page,
       '/catalog/portainer-e2e/resource/pop-up-store-leipzig',
-      /Pop-up Store Leipzig|pop-up-store-leipzig/,
+      'Pop-up Store Leipzig',
     );
     await expect(
       page
@@ -74,7 +78,7 @@ test.describe('clusters from Portainer (platform owner)', () => {
     await openEntity(
       page,
       '/catalog/default/resource/prd-euw1-payments-01',
-      /prd-euw1-payments-01/,
+      'prd-euw1-payments-01',
     );
     await expect(async () => {
       await page.reload();
