@@ -20,7 +20,7 @@ import {
   edgeRequest,
   TODAY,
 } from './__testUtils__/fixtures';
-import { TestPlatformRepo } from './__testUtils__/platformRepo';
+import { GitRemote } from '../../__testUtils__/gitRemote';
 import type { ClusterRequest } from './request';
 
 // The whole request as the template runs it — render, then the suite's propose action — against a
@@ -44,7 +44,7 @@ const priya: UserEntity = {
 };
 
 describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)', () => {
-  let repo: TestPlatformRepo;
+  let repo: GitRemote;
 
   beforeEach(() => {
     const seed: Record<string, string> = {};
@@ -52,7 +52,7 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
       const file = `profiles/${profile}/profile.yaml`;
       seed[file] = fs.readFileSync(path.join(examples, file), 'utf8');
     }
-    repo = new TestPlatformRepo(seed);
+    repo = new GitRemote(seed);
   });
 
   afterEach(() => repo.remove());

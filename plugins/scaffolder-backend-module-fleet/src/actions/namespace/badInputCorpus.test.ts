@@ -1,5 +1,5 @@
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { git } from './__testUtils__/gitRemote';
+import { git } from '../../__testUtils__/gitRemote';
 import { namespaceHarness, validInput } from './__testUtils__/fixtures';
 import { runNamespaceRequest } from './__testUtils__/runRequest';
 

@@ -8,7 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import { FleetCatalog } from '../../../catalog/FleetCatalog';
 import type { NamespaceRequestInput } from '../namespaceRequest';
-import { GitRemote } from './gitRemote';
+import { GitRemote } from '../../../__testUtils__/gitRemote';
 
 export const EXAMPLES = path.resolve(__dirname, '../../../../../../examples');
 export const PLATFORM_CONFIG = path.join(EXAMPLES, 'platform-config');

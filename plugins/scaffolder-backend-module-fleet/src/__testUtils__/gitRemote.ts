@@ -15,16 +15,26 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' });
 }
 
-/** A real bare repository in a temporary directory, seeded from a directory tree. */
+/**
+ * A real bare platform repository in a temporary directory, seeded with one commit on
+ * main from a directory tree or from a map of paths to contents.
+ */
 export class GitRemote {
   readonly root: string;
   readonly remote: string;
 
-  constructor(seedDir: string) {
-    this.root = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-ns-repo-'));
+  constructor(seed: string | Record<string, string>) {
+    this.root = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-platform-repo-'));
     this.remote = path.join(this.root, 'platform-config.git');
     const work = path.join(this.root, 'seed');
-    fs.cpSync(seedDir, work, { recursive: true });
+    if (typeof seed === 'string') {
+      fs.cpSync(seed, work, { recursive: true });
+    } else {
+      for (const [file, content] of Object.entries(seed)) {
+        fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
+        fs.writeFileSync(path.join(work, file), content);
+      }
+    }
     git(
       this.root,
       'init',
@@ -38,6 +48,11 @@ export class GitRemote {
     git(work, 'add', '--all');
     git(work, 'commit', '--quiet', '-m', 'seed');
     git(work, 'push', '--quiet', this.remote, 'main');
+  }
+
+  /** Runs git in the bare repository. */
+  git(...args: string[]): string {
+    return git(this.remote, ...args);
   }
 
   /** Every ref and its commit, to compare before and after. */
