@@ -61,7 +61,12 @@ export const scaffolderModuleFleet = createBackendModule({
             applier: KubernetesApplier.fromConfig(config),
           }),
           // new clusters: validate, then reserve CIDRs and render (proposed by the action above)
-          createFleetClusterValidateAction({ catalog, auth, permissions }),
+          createFleetClusterValidateAction({
+            catalog,
+            auth,
+            permissions,
+            writer,
+          }),
           createFleetClusterRenderAction({
             catalog,
             auth,

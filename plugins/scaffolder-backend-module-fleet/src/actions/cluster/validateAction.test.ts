@@ -3,6 +3,8 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
+import { GitRemote } from '../../__testUtils__/gitRemote';
 import { createFleetClusterValidateAction } from './validateAction';
 import {
   demoCatalogEntities,
@@ -140,6 +142,43 @@ describe('fleet:cluster:validate', () => {
       expect(await problemsOf(edgeRequest({ name: 'Edg_Ber03' }))).toMatch(
         /name: /,
       );
+    });
+
+    it('must not be used in the platform repository, even before the catalog has it', async () => {
+      const repo = new GitRemote({
+        'clusters/edg-ber03-store-01/cluster.yaml': 'kind: Resource\n',
+      });
+      try {
+        const action = createFleetClusterValidateAction({
+          catalog: catalogServiceMock({ entities: demoCatalogEntities() }),
+          auth: mockServices.auth(),
+          permissions: mockServices.permissions.mock({
+            authorize: jest.fn(async () => [
+              { result: AuthorizeResult.ALLOW },
+            ]) as any,
+          }),
+          now: () => TODAY,
+          writer: new PlatformRepoWriter({ remote: repo.remote }),
+        });
+        const ctx = {
+          ...createMockActionContext({
+            input: edgeRequest({ name: 'edg-ber03-store-01' }) as any,
+            user: { ref: 'user:default/priya.platform' },
+          }),
+          getInitiatorCredentials: async () =>
+            mockCredentials.user('user:default/priya.platform'),
+        };
+        const error = await action.handler(ctx as any).catch(e => e);
+        expect(error).toBeInstanceOf(InputError);
+        expect(error.message).toContain(
+          'name: edg-ber03-store-01 is already used in the platform repository (clusters/edg-ber03-store-01/cluster.yaml)',
+        );
+
+        ctx.input = edgeRequest({ name: 'edg-ber04-store-01' }) as any;
+        await expect(action.handler(ctx as any)).resolves.toBeUndefined();
+      } finally {
+        repo.remove();
+      }
     });
 
     it('must not be used by a cluster in the catalog', async () => {

@@ -2,8 +2,13 @@ import type {
   AuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  platformRepoPaths,
+  type PlatformRepoWriter,
+} from '@fleet-portal/plugin-fleet-node';
 import { authorizeClusterRequest } from './authorize';
 import { checkClusterRequest } from './checkClusterRequest';
 import { clusterRequestExamples } from './examples';
@@ -17,13 +22,18 @@ export type ClusterActionDeps = {
   now?: () => Date;
 };
 
+export type ClusterValidateDeps = ClusterActionDeps & {
+  /** The platform repository, to refuse a name that is there but not (yet) in the catalog. */
+  writer?: Pick<PlatformRepoWriter, 'existingPaths'>;
+};
+
 /**
  * `fleet:cluster:validate` — checks a new-cluster request before anything is reserved or written:
  * the requester may request clusters, the profile exists and the version is current or allowed,
  * the name follows the profile's pattern and is unused, the owner group exists, the purpose is
  * given, node counts are within the profile's bounds and the lifetime dates are within its limits.
  */
-export function createFleetClusterValidateAction(deps: ClusterActionDeps) {
+export function createFleetClusterValidateAction(deps: ClusterValidateDeps) {
   return createTemplateAction({
     id: 'fleet:cluster:validate',
     description:
@@ -52,6 +62,15 @@ export function createFleetClusterValidateAction(deps: ClusterActionDeps) {
         ctx.user?.ref,
       );
       const checked = await checkClusterRequest(deps, ctx.input);
+      const present = await deps.writer?.existingPaths(
+        [platformRepoPaths.clusterDir(checked.request.name)],
+        { signal: ctx.signal },
+      );
+      if (present?.length) {
+        throw new InputError(
+          `The cluster request is invalid: name: ${checked.request.name} is already used in the platform repository (${present[0]}), although not yet in the catalog`,
+        );
+      }
       ctx.logger.info(
         `Cluster request ${checked.request.name} is valid: profile ${checked.profileRef}@${checked.profileVersion}, owner ${checked.ownerRef}`,
       );
