@@ -51,13 +51,6 @@ export const apiVersionSchema = z
     /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/,
   );
 
-/** Any Kubernetes object: apiVersion, kind and valid metadata. */
-export const kubernetesObjectSchema = z.object({
-  apiVersion: apiVersionSchema,
-  kind: z.string().regex(/^[A-Z][A-Za-z0-9]*$/),
-  metadata: objectMetaSchema,
-});
-
 /** A Kubernetes version as Cluster API and Omni take it: v-prefixed semver. */
 export const kubernetesVersionSchema = z
   .string()
