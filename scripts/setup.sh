@@ -43,10 +43,8 @@ if [ "${1:-}" != "--no-system" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/d
     log "apt-get install ${missing[*]}"
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    # the Debian prometheus package starts a system service on :9090; our tests run their own servers
-    if command -v systemctl >/dev/null; then systemctl disable --now prometheus >/dev/null 2>&1 || true; fi
-    pkill -x prometheus >/dev/null 2>&1 || true
-    pkill -x victoria-metrics >/dev/null 2>&1 || true
+    # Nothing already running is stopped or disabled: our tests and the demo start their own servers on
+    # ports they check first (scripts/free-port.js), so a packaged service on :9090 cannot collide.
   fi
 fi
 
