@@ -29,7 +29,7 @@ const profileEntity: Entity = {
 
 describe('fleet plugin (new frontend system)', () => {
   it('has the plugin id fleet', () => {
-    expect(fleetPlugin.id).toBe('fleet');
+    expect(fleetPlugin.pluginId).toBe('fleet');
   });
 
   it.each([
