@@ -11,31 +11,7 @@ const source = path.join(root, 'examples', 'platform-config');
 const target = path.resolve(
   process.env.FLEET_DEMO_REPO ?? path.join(root, 'data', 'platform-config.git'),
 );
-const DAY = 24 * 60 * 60 * 1000;
-
-function git(cwd, ...args) {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Fleet Portal demo',
-      GIT_AUTHOR_EMAIL: 'demo@fleet-portal.invalid',
-      GIT_COMMITTER_NAME: 'Fleet Portal demo',
-      GIT_COMMITTER_EMAIL: 'demo@fleet-portal.invalid',
-    },
-  });
-}
-
-/** Moves every YYYY-MM-DD in the text by the days between the anchor and today. */
-function shiftDates(text, days) {
-  if (days === 0) return text;
-  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, match => {
-    const time = Date.parse(`${match}T00:00:00Z`);
-    if (Number.isNaN(time)) return match;
-    return new Date(time + days * DAY).toISOString().slice(0, 10);
-  });
-}
+const { demoShiftDays, shiftDates } = require('./demo-dates');
 
 function copyShifted(from, to, days) {
   fs.mkdirSync(to, { recursive: true });
@@ -58,14 +34,7 @@ function main() {
     return;
   }
   if (!fs.existsSync(source)) throw new Error(`no demo data at ${source}`);
-  const anchorFile = path.join(source, '.demo-anchor');
-  const anchor = fs.existsSync(anchorFile)
-    ? Date.parse(`${fs.readFileSync(anchorFile, 'utf8').trim()}T00:00:00Z`)
-    : NaN;
-  const today = Date.parse(
-    `${new Date().toISOString().slice(0, 10)}T00:00:00Z`,
-  );
-  const days = Number.isNaN(anchor) ? 0 : Math.round((today - anchor) / DAY);
+  const days = demoShiftDays(new Date(), path.join(source, '.demo-anchor'));
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-demo-'));
   try {

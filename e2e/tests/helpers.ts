@@ -35,3 +35,12 @@ export async function signInAs(page: Page, displayName: string, to = '/') {
   await button.click();
   await button.waitFor({ state: 'detached' });
 }
+
+// The demo moves every date of examples/platform-config to stay relative to today (scripts/demo-dates.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const demoDates = require('../../scripts/demo-dates');
+
+/** The date the demo shows for a date written in examples/platform-config, e.g. a cluster's reviewBy. */
+export function demoDate(exampleDate: string): string {
+  return demoDates.demoDate(exampleDate);
+}
