@@ -1,8 +1,4 @@
-import {
-  ApiBlueprint,
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/frontend-plugin-api';
+import { ApiBlueprint, coreApis } from '@backstage/frontend-plugin-api';
 import { fleetApiRef } from '../api/FleetApi';
 import { FleetClient } from '../api/FleetClient';
 import { fleetHealthApiRef } from '../api/FleetHealthApi';
@@ -12,7 +8,7 @@ export const fleetApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: fleetApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new FleetClient({ discoveryApi, fetchApi }),
     }),
@@ -23,7 +19,7 @@ export const fleetHealthApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: fleetHealthApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new FleetHealthClient({ discoveryApi, fetchApi }),
     }),
