@@ -7,3 +7,4 @@
 export * from './platformRepo';
 export * from './cidr';
 export * from './managementPlane';
+export * from './sourceGuards';
