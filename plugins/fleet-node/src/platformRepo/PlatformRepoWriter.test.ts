@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConflictError, InputError } from '@backstage/errors';
-import { BareRepository } from '../__testUtils__/bareRepository';
+import { BareRepository, git } from '../__testUtils__/bareRepository';
 import { PlatformRepoWriter } from './PlatformRepoWriter';
+import { GitCommandError } from './runGit';
 
 const author = { name: 'Devon Clarke', email: 'devon.developer@acme.example' };
 
@@ -76,6 +79,96 @@ describe('PlatformRepoWriter', () => {
         'clusters/c1/namespaces/a/namespace.yaml',
       ),
     ).toBe('x: 1\n');
+  });
+
+  it.each([
+    ['at the base commit', (r: BareRepository) => r.log('main', '%H')],
+    [
+      'behind the base commit',
+      (r: BareRepository) => {
+        const before = r.log('main', '%H');
+        // main moves on, so the old branch is an ancestor of the new proposal's base
+        git(
+          r.root,
+          '-C',
+          'seed',
+          'commit',
+          '--quiet',
+          '--allow-empty',
+          '-m',
+          'later',
+        );
+        git(r.root, '-C', 'seed', 'push', '--quiet', r.remote, 'main');
+        return before;
+      },
+    ],
+  ])(
+    'never advances a proposal branch that already exists %s (ConflictError, branch unchanged)',
+    async (_, existingAt) => {
+      const branch = 'fleet/namespace/c1/a';
+      const at = existingAt(repo);
+      git(repo.remote, 'update-ref', `refs/heads/${branch}`, at);
+      const before = repo.refs();
+      const writer = new PlatformRepoWriter({ remote: repo.remote });
+      const attempt = writer.commitFiles({
+        mode: 'propose',
+        branch,
+        files: { 'clusters/c1/namespaces/a/namespace.yaml': 'x: 1\n' },
+        message: 'Add namespace a',
+        author,
+      });
+      await expect(attempt).rejects.toThrow(ConflictError);
+      await expect(attempt).rejects.toThrow(
+        'branch fleet/namespace/c1/a already exists in the platform repository; it was left unchanged',
+      );
+      expect(repo.refs()).toBe(before);
+      expect(repo.log(branch, '%H')).toBe(at);
+    },
+  );
+
+  it('lets exactly one of two concurrent proposals on the same branch create it', async () => {
+    const writer = new PlatformRepoWriter({ remote: repo.remote });
+    const branch = 'fleet/cluster/c2';
+    const outcomes = await Promise.allSettled(
+      ['first', 'second'].map(who =>
+        writer.commitFiles({
+          mode: 'propose',
+          branch,
+          files: { 'clusters/c2/cluster.yaml': `${who}\n` },
+          message: who,
+          author,
+        }),
+      ),
+    );
+    const won = outcomes.filter(
+      (o): o is PromiseFulfilledResult<any> => o.status === 'fulfilled',
+    );
+    const lost = outcomes.filter(
+      (o): o is PromiseRejectedResult => o.status === 'rejected',
+    );
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0].reason).toBeInstanceOf(ConflictError);
+    expect(repo.log(branch, '%H')).toBe(won[0].value.commit);
+  });
+
+  it('reports a proposal the remote refuses for another reason as that reason, not as an existing branch', async () => {
+    const hook = path.join(repo.remote, 'hooks', 'pre-receive');
+    fs.writeFileSync(
+      hook,
+      '#!/bin/sh\necho "branch names are protected here" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
+    const writer = new PlatformRepoWriter({ remote: repo.remote });
+    const attempt = writer.commitFiles({
+      mode: 'propose',
+      branch: 'fleet/namespace/c1/b',
+      files: { 'clusters/c1/namespaces/b/namespace.yaml': 'x: 1\n' },
+      message: 'Add namespace b',
+      author,
+    });
+    await expect(attempt).rejects.toThrow(GitCommandError);
+    await expect(attempt).rejects.toThrow(/branch names are protected here/);
   });
 
   it('refuses a path that must be absent and leaves the repository untouched', async () => {

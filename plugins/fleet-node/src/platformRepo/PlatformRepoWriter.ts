@@ -166,7 +166,10 @@ export class PlatformRepoWriter {
         const base = await this.#fetchBase(git, baseBranch);
         await assertAbsent(git, base, expectAbsent);
         const commit = await this.#commit(git, dir, base, files, request);
-        const pushed = await this.#push(git, commit, target, request.mode);
+        const pushed = await this.#push(git, commit, target, {
+          mode: request.mode,
+          base,
+        });
         if (pushed) {
           return {
             branch: target,
@@ -179,7 +182,7 @@ export class PlatformRepoWriter {
         }
         if (request.mode === 'propose') {
           throw new ConflictError(
-            `branch ${target} already exists in the platform repository`,
+            `branch ${target} already exists in the platform repository; it was left unchanged`,
           );
         }
         if (attempt >= maxAttempts) {
@@ -274,29 +277,56 @@ export class PlatformRepoWriter {
     ).trim();
   }
 
-  /** Pushes; resolves false when the push was rejected because the target ref moved or exists. */
+  /**
+   * Pushes with a lease, so the remote updates the ref only from the state the change
+   * was built for: a proposal branch only when it does not exist yet (an empty
+   * expected value: git sends a zero old id, which the remote refuses for an existing
+   * ref), the base branch only while it is still at the fetched base. Resolves false
+   * when the push was rejected because the target ref moved or exists.
+   */
   async #push(
     git: GitFn,
     commit: string,
     target: string,
-    mode: PlatformRepoCommitMode,
+    options: { mode: PlatformRepoCommitMode; base: string },
   ): Promise<boolean> {
+    const ref = `refs/heads/${target}`;
+    const expected = options.mode === 'propose' ? '' : options.base;
     try {
-      await git(['push', this.#remote, `${commit}:refs/heads/${target}`]);
+      await git([
+        'push',
+        '--quiet',
+        `--force-with-lease=${ref}:${expected}`,
+        this.#remote,
+        `${commit}:${ref}`,
+      ]);
       return true;
     } catch (error) {
       if (!(error instanceof GitCommandError)) {
+        throw error;
+      }
+      if (options.mode === 'propose') {
+        // Whatever git said, an existing branch is the conflict; anything else (a hook, a
+        // protected name, no access) is reported as git reported it.
+        if (await this.#branchExists(git, ref)) {
+          return false;
+        }
         throw error;
       }
       if (isRejection(error.message)) {
         return false;
       }
       // A concurrent push may also fail on the remote's ref lock: a race if the ref moved.
-      if (mode === 'direct' && /lock/i.test(error.message)) {
+      if (/lock/i.test(error.message)) {
         return false;
       }
       throw error;
     }
+  }
+
+  async #branchExists(git: GitFn, ref: string): Promise<boolean> {
+    const out = await git(['ls-remote', '--heads', this.#remote, ref]);
+    return out.trim() !== '';
   }
 }
 
