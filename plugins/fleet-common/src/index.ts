@@ -6,6 +6,7 @@
  */
 
 export * from './constants';
+export * from './platformRepo';
 export type {
   ClusterEntity,
   ClusterFleetFields,

@@ -16,3 +16,12 @@ export {
 } from './fromConfig';
 export type { PlatformRepoLocation } from './fromConfig';
 export { platformRepoPaths } from './paths';
+export {
+  DEFAULT_PLATFORM_REPO_PROVIDER_ID,
+  PLATFORM_REPO_PROVIDERS_CONFIG_KEY,
+  platformRepoProviderConfigs,
+  readPlatformRepoOrigin,
+  readPlatformRepoOrigins,
+} from './origins';
+export type { PlatformRepoProviderOrigin } from './origins';
+export { platformRepoSourceAnnotations } from './sourceAnnotations';

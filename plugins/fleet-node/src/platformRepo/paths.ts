@@ -1,14 +1,2 @@
-/** The platform-repository layout (see the design notes): where each kind of file lives. */
-export const platformRepoPaths = {
-  profile: (profile: string) => `profiles/${profile}/profile.yaml`,
-  cluster: (cluster: string) => `clusters/${cluster}/cluster.yaml`,
-  clusterDir: (cluster: string) => `clusters/${cluster}`,
-  provisioning: (cluster: string, file: string) =>
-    `clusters/${cluster}/provisioning/${file}`,
-  namespaceDir: (cluster: string, namespace: string) =>
-    `clusters/${cluster}/namespaces/${namespace}`,
-  namespaceEntity: (cluster: string, namespace: string) =>
-    `clusters/${cluster}/namespaces/${namespace}/namespace.yaml`,
-  namespaceManifests: (cluster: string, namespace: string) =>
-    `clusters/${cluster}/namespaces/${namespace}/manifests.yaml`,
-};
+// The layout lives in fleet-common, next to the provenance check that reads it.
+export { platformRepoPaths } from '@fleet-portal/plugin-fleet-common';
