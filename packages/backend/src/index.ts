@@ -5,10 +5,10 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// auth: guest sign-in for the demo (see app-config.yaml)
+// auth. The demo's guest and persona sign-in are added only in development and only when configured
+// (modules/demoSignIn); production signs in through a real identity provider (README, Production).
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-backend.add(import('./modules/demoPersonas'));
+backend.add(import('./modules/demoSignIn'));
 
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));

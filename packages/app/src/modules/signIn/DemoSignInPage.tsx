@@ -8,12 +8,7 @@ import {
 } from '@backstage/core-components';
 import { IdentityApi, SignInPageProps } from '@backstage/core-plugin-api';
 import { Button, Grid, Typography } from '@material-ui/core';
-import {
-  DEMO_PERSONAS,
-  DemoPersona,
-  rememberedPersona,
-  rememberPersona,
-} from './personas';
+import { DemoPersona, rememberedPersona, rememberPersona } from './personas';
 
 /** Forgets the persona on sign-out, so the next sign-in offers the choice again. */
 function forgetOnSignOut(identityApi: IdentityApi): IdentityApi {
@@ -30,11 +25,14 @@ function forgetOnSignOut(identityApi: IdentityApi): IdentityApi {
 
 /**
  * The demo's sign-in page: the guest, or one of the three personas (platform owner, developer,
- * manager). The choice lasts for the browser tab.
+ * manager), of those the backend has. The choice lasts for the browser tab.
  */
-export const DemoSignInPage = (props: SignInPageProps) => {
-  const [chosen, setChosen] = useState<DemoPersona | undefined>(
-    rememberedPersona,
+export const DemoSignInPage = (
+  props: SignInPageProps & { personas: DemoPersona[] },
+) => {
+  const { personas } = props;
+  const [chosen, setChosen] = useState<DemoPersona | undefined>(() =>
+    rememberedPersona(personas),
   );
 
   if (chosen) {
@@ -59,7 +57,7 @@ export const DemoSignInPage = (props: SignInPageProps) => {
       <Header title="Fleet Portal" subtitle="Demo: choose who you are" />
       <Content>
         <Grid container spacing={3}>
-          {DEMO_PERSONAS.map(persona => (
+          {personas.map(persona => (
             <Grid item xs={12} sm={6} md={3} key={persona.id}>
               <InfoCard title={persona.displayName} subheader={persona.role}>
                 <Typography variant="body2" paragraph>

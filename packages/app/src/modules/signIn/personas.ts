@@ -55,9 +55,12 @@ export const DEMO_PERSONAS: DemoPersona[] = [
 
 const STORAGE_KEY = 'fleet-portal:demo-persona';
 
-export const rememberedPersona = (): DemoPersona | undefined => {
+/** The persona chosen earlier in this tab, if it is still one of those offered. */
+export const rememberedPersona = (
+  offered: DemoPersona[] = DEMO_PERSONAS,
+): DemoPersona | undefined => {
   const id = window.sessionStorage.getItem(STORAGE_KEY);
-  return DEMO_PERSONAS.find(p => p.id === id);
+  return offered.find(p => p.id === id);
 };
 
 export const rememberPersona = (p: DemoPersona | undefined) =>

@@ -8,20 +8,18 @@ export type DemoPersonaResult = { userName: string };
 
 /**
  * Signs in as one of the demo users listed in config (`auth.providers.demoPersona.users`), chosen on
- * the demo sign-in page. Development only, like the guest provider: anyone can claim any listed
- * persona, so it refuses to work outside development unless explicitly allowed.
+ * the demo sign-in page. Development only: anyone can claim any listed persona. The backend registers
+ * this provider only in development (modules/demoSignIn); the authenticator refuses outside
+ * development as well, with no option to allow it.
  */
 export const demoPersonaAuthenticator = createProxyAuthenticator({
   defaultProfileTransform: async (result: DemoPersonaResult) => ({
     profile: { displayName: result.userName },
   }),
   initialize({ config }) {
-    const allowOutsideDevelopment =
-      config.getOptionalBoolean('dangerouslyAllowOutsideDevelopment') ?? false;
     return {
       users: new Set(config.getStringArray('users')),
-      enabled:
-        process.env.NODE_ENV === 'development' || allowOutsideDevelopment,
+      enabled: process.env.NODE_ENV === 'development',
     };
   },
   async authenticate({ req }, { users, enabled }) {

@@ -1,0 +1,106 @@
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { FleetSignInPage } from './FleetSignInPage';
+
+const AUTH_URL = 'http://localhost:7007/api/auth';
+
+/** What the auth backend answers on `/start`: 501 for a registered proxied provider, else 404. */
+function authBackend(registered: string[]) {
+  return jest.fn(async (input: RequestInfo | URL) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const id = url.match(/\/api\/auth\/([^/]+)\/start$/)?.[1];
+    return new Response('{}', {
+      status: id && registered.includes(id) ? 501 : 404,
+    });
+  });
+}
+
+function renderPage(options: {
+  environment?: string;
+  fetch: ReturnType<typeof authBackend> | jest.Mock;
+}) {
+  return renderInTestApp(<FleetSignInPage onSignInSuccess={jest.fn()} />, {
+    config: options.environment
+      ? { auth: { environment: options.environment } }
+      : {},
+    apis: [
+      mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
+      mockApis.fetch({ baseImplementation: options.fetch }),
+    ],
+  });
+}
+
+const personaButtons = () =>
+  screen.queryAllByRole('button', { name: /^Sign in as / });
+
+describe('FleetSignInPage', () => {
+  beforeEach(() => window.sessionStorage.clear());
+
+  it('offers the guest and the personas when the backend has both', async () => {
+    const fetch = authBackend(['guest', 'demoPersona']);
+    renderPage({ environment: 'development', fetch });
+
+    expect(
+      await screen.findByRole('button', { name: 'Enter' }),
+    ).toBeInTheDocument();
+    expect(personaButtons().map(b => b.textContent)).toEqual([
+      'Sign in as Priya Raman',
+      'Sign in as Devon Clarke',
+      'Sign in as Morgan Ellis',
+    ]);
+    expect(fetch.mock.calls.map(([url]) => String(url)).sort()).toEqual([
+      `${AUTH_URL}/demoPersona/start`,
+      `${AUTH_URL}/guest/start`,
+    ]);
+  });
+
+  it('offers only the providers the backend has', async () => {
+    renderPage({ fetch: authBackend(['demoPersona']) });
+
+    expect(
+      await screen.findByRole('button', { name: 'Sign in as Priya Raman' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Enter' })).toBeNull();
+  });
+
+  it('offers no demo sign-in when the backend has none', async () => {
+    renderPage({ environment: 'development', fetch: authBackend([]) });
+
+    expect(
+      await screen.findByText(/Sign-in is not set up/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Enter' })).toBeNull();
+    expect(personaButtons()).toEqual([]);
+  });
+
+  it('does not even ask the backend in the production config shape', async () => {
+    const fetch = authBackend(['guest', 'demoPersona']);
+    renderPage({ environment: 'production', fetch });
+
+    expect(
+      await screen.findByText(/Sign-in is not set up/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Enter' })).toBeNull();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('forgets a remembered persona the backend no longer has', async () => {
+    window.sessionStorage.setItem('fleet-portal:demo-persona', 'guest');
+    renderPage({ fetch: authBackend(['demoPersona']) });
+
+    expect(
+      await screen.findByRole('button', { name: 'Sign in as Morgan Ellis' }),
+    ).toBeInTheDocument();
+  });
+
+  it('says why when the backend cannot be asked', async () => {
+    renderPage({
+      fetch: jest.fn().mockRejectedValue(new TypeError('Failed to fetch')),
+    });
+
+    expect(
+      await screen.findByText(/could not ask its backend.*Failed to fetch/),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Enter' })).toBeNull();
+  });
+});
