@@ -1,4 +1,9 @@
 import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
+import {
+  coreServices,
+  createBackendModule,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import { startTestBackend } from '@backstage/backend-test-utils';
 import authPlugin from '@backstage/plugin-auth-backend';
 import path from 'node:path';
@@ -10,6 +15,7 @@ const PRODUCTION_CONFIG = path.join(repoRoot, 'app-config.production.yaml');
 
 /** The backend with its auth feature set, configured by these files exactly as index.ts loads them. */
 async function startAuthBackend(configFiles: string[]) {
+  let config: RootConfigService | undefined;
   const backend = await startTestBackend({
     features: [
       rootConfigServiceFactory({
@@ -18,6 +24,18 @@ async function startAuthBackend(configFiles: string[]) {
       }),
       authPlugin,
       demoSignInFeatures,
+      createBackendModule({
+        pluginId: 'auth',
+        moduleId: 'test-config-access',
+        register(reg) {
+          reg.registerInit({
+            deps: { rootConfig: coreServices.rootConfig },
+            async init({ rootConfig }) {
+              config = rootConfig;
+            },
+          });
+        },
+      }),
     ],
   });
   const baseUrl = `http://localhost:${backend.server.port()}`;
@@ -35,7 +53,7 @@ async function startAuthBackend(configFiles: string[]) {
   /** What the app's sign-in page asks to learn whether the backend has a demo provider. */
   const start = async (providerId: string) =>
     (await fetch(`${baseUrl}/api/auth/${providerId}/start`)).status;
-  return { backend, refresh, start };
+  return { backend, config: config!, refresh, start };
 }
 
 describe('demo sign-in providers of the running backend', () => {
@@ -50,6 +68,11 @@ describe('demo sign-in providers of the running backend', () => {
       POSTGRES_PASSWORD: 'unused',
       BACKEND_SECRET: 'unused-test-secret',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      AUTH_SESSION_SECRET: 'unused-session-secret',
+      AUTH_OIDC_METADATA_URL:
+        'https://id.example.com/.well-known/openid-configuration',
+      AUTH_OIDC_CLIENT_ID: 'fleet-portal',
+      AUTH_OIDC_CLIENT_SECRET: 'unused-client-secret',
     });
   });
   afterEach(() => {
@@ -85,6 +108,22 @@ describe('demo sign-in providers of the running backend', () => {
       await backend.stop();
     },
   );
+
+  it('configures OIDC with a resolver that signs in catalog users only', async () => {
+    process.env.NODE_ENV = 'production';
+    const { backend, config } = await startAuthBackend([
+      DEMO_CONFIG,
+      PRODUCTION_CONFIG,
+    ]);
+
+    const oidc = config.getConfig('auth.providers.oidc.production');
+    expect(oidc.getString('clientSecret')).toBe('unused-client-secret');
+    expect(oidc.get('signIn.resolvers')).toEqual([
+      { resolver: 'emailMatchingUserEntityProfileEmail' },
+    ]);
+
+    await backend.stop();
+  });
 
   it('signs in as the guest and offers the personas in development with the demo config', async () => {
     process.env.NODE_ENV = 'development';
