@@ -30,8 +30,18 @@ interface FleetPortainerMappingRule {
 
 /** One Portainer instance to read environments from. */
 interface FleetPortainerProviderConfig {
-  /** Portainer's base URL, e.g. https://portainer.example.com (the UI's address; the API is under /api). */
+  /**
+   * Portainer's base URL, e.g. https://portainer.example.com (the UI's address; the API
+   * is under /api). Must be https: a plain http URL is refused at startup unless
+   * `allowInsecureHttp` is true.
+   */
   baseUrl: string;
+  /**
+   * Accept a plain `http://` baseUrl, sending the apiKey unencrypted. Only for test
+   * servers on a trusted network (the e2e and test fakes set it).
+   * @defaultValue false
+   */
+  allowInsecureHttp?: boolean;
   /**
    * A Portainer access token, sent as the X-API-KEY header. Read-only access to the
    * environments, groups and tags is enough.
@@ -50,6 +60,19 @@ interface FleetPortainerProviderConfig {
    * @defaultValue 100
    */
   pageSize?: number;
+  /**
+   * Most pages of /api/endpoints one run reads. A run that would need more — more
+   * announced in X-Total-Count, or pages that never run out — fails and changes
+   * nothing, as does a page repeating an earlier page's environments.
+   * @defaultValue 1000 (100,000 environments at the default pageSize)
+   */
+  maxPages?: number;
+  /**
+   * Most bytes one answer may have (each page, the groups, the tags). A larger answer
+   * is stopped at the limit (or refused on its Content-Length) and fails the run.
+   * @defaultValue 16777216 (16 MiB)
+   */
+  maxResponseBytes?: number;
   /**
    * How long one request may take.
    * @defaultValue 30 seconds

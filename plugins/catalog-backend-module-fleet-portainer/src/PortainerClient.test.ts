@@ -37,14 +37,23 @@ describe('PortainerClient against a Portainer fake', () => {
   afterEach(() => portainer.close());
 
   const client = (
-    options: Partial<{ apiKey: string; timeoutMs: number }> = {},
+    options: Partial<{
+      apiKey: string;
+      timeoutMs: number;
+      maxPages: number;
+      maxResponseBytes: number;
+    }> = {},
   ) =>
     new PortainerClient({
       baseUrl: portainer.baseUrl,
       apiKey: options.apiKey ?? API_KEY,
       pageSize: 10,
       timeoutMs: options.timeoutMs ?? 2000,
+      maxPages: options.maxPages,
+      maxResponseBytes: options.maxResponseBytes,
     });
+  const endpointRequests = () =>
+    portainer.requests.filter(r => r.startsWith('GET /api/endpoints'));
 
   it('reads every Kubernetes environment page by page, with groups and tags', async () => {
     const inventory = await client().readInventory();
@@ -107,6 +116,60 @@ describe('PortainerClient against a Portainer fake', () => {
     await expect(client().readInventory()).rejects.toThrow(
       '/api/tags[0].ID is missing, expected a number',
     );
+  });
+
+  describe('does not trust Portainer to end its answers', () => {
+    it('refuses an X-Total-Count beyond maxPages after the first page', async () => {
+      portainer.fail('huge-total-count');
+      await expect(client().readInventory()).rejects.toThrow(
+        'GET /api/endpoints: the source announces 1000000000 items, 100000000 pages of 10, more than the limit of 1000 pages (maxPages); nothing was read past the first page',
+      );
+      expect(endpointRequests()).toHaveLength(1);
+    });
+
+    it('stops pages that never run out at maxPages', async () => {
+      portainer.fail('endless-pages');
+      await expect(client({ maxPages: 5 }).readInventory()).rejects.toThrow(
+        'GET /api/endpoints: still more after 5 pages, the limit (maxPages); the read was stopped',
+      );
+      expect(endpointRequests()).toHaveLength(5);
+    });
+
+    it('stops when a page repeats an earlier one (start ignored)', async () => {
+      portainer.fail('ignores-start');
+      await expect(client().readInventory()).rejects.toThrow(
+        'GET /api/endpoints: page 2 gave a set of environments the source already gave before, so its paging does not advance and would never end',
+      );
+      expect(endpointRequests()).toHaveLength(2);
+    });
+
+    it('reads the true total when it is within maxPages', async () => {
+      // 24 Kubernetes environments in pages of 10: three pages, the bound exactly.
+      const inventory = await client({ maxPages: 3 }).readInventory();
+      expect(inventory.endpoints).toHaveLength(24);
+      await expect(client({ maxPages: 2 }).readInventory()).rejects.toThrow(
+        'the source announces 24 items, 3 pages of 10, more than the limit of 2 pages',
+      );
+    });
+
+    it.each(['/api/endpoints', '/api/tags'])(
+      'stops an endless body from %s at maxResponseBytes',
+      async path => {
+        portainer.fail('endless-body', { path });
+        await expect(
+          client({ maxResponseBytes: 64 * 1024 }).readInventory(),
+        ).rejects.toThrow(
+          `GET ${path}: the response is larger than the limit of 64 KiB (maxResponseBytes); the request was stopped there`,
+        );
+      },
+    );
+
+    it('refuses a Content-Length beyond the cap without waiting for the body', async () => {
+      portainer.fail('huge-content-length', { path: '/api/endpoints' });
+      await expect(client({ timeoutMs: 10_000 }).readInventory()).rejects.toThrow(
+        'GET /api/endpoints: the response announces 1 GiB (Content-Length), more than the limit of 16 MiB (maxResponseBytes); it was not read',
+      );
+    });
   });
 
   it('rejects when Portainer is down', async () => {

@@ -9,7 +9,7 @@ import {
   ManagementPlaneEntityProvider,
   ManagementPlaneFactsStore,
 } from '@fleet-portal/plugin-fleet-node';
-import { readPortainerConfigs } from './config';
+import { CONFIG_KEY, readPortainerConfigs } from './config';
 import { PortainerClient } from './PortainerClient';
 import { PortainerSource } from './PortainerSource';
 
@@ -40,6 +40,9 @@ export class PortainerEntityProvider extends ManagementPlaneEntityProvider {
         apiKey: instance.apiKey,
         pageSize: instance.pageSize,
         timeoutMs: instance.timeoutMs,
+        maxPages: instance.maxPages,
+        maxResponseBytes: instance.maxResponseBytes,
+        settingPath: key => `${CONFIG_KEY}.${instance.id}.${key}`,
         fetch: options.fetch,
       });
       return new PortainerEntityProvider({

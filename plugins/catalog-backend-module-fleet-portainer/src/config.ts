@@ -3,8 +3,10 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import {
+  readCredentialUrl,
   readOwnerRef,
   readPositiveDurationMs,
+  readSourceLimits,
 } from '@fleet-portal/plugin-fleet-node';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
@@ -21,12 +23,18 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 export type PortainerProviderConfig = {
   id: string;
-  /** Without a trailing slash. */
+  /** Without a trailing slash; https unless `allowInsecureHttp`. */
   baseUrl: string;
   apiKey: string;
+  /** Whether `baseUrl` may be plain http, sending the key unencrypted (test servers). */
+  allowInsecureHttp: boolean;
   defaultOwner: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
   pageSize: number;
+  /** Pages of /api/endpoints one run may read. */
+  maxPages: number;
+  /** Bytes one answer may have. */
+  maxResponseBytes: number;
   timeoutMs: number;
   /** Undefined: Portainer's rule, twice the check-in interval plus 20 s. */
   edgeCheckinMaxAgeSeconds?: number;
@@ -56,16 +64,12 @@ function readPortainerConfig(
       `${CONFIG_KEY}.${id}: the instance id must be letters, digits and dashes (at most 41)`,
     );
   }
-  const baseUrl = config.getString('baseUrl').replace(/\/+$/, '');
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new InputError(`${at('baseUrl')}: "${baseUrl}" is not a URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(`${at('baseUrl')}: must be an http(s) URL`);
-  }
+  const { url: baseUrl, allowInsecureHttp } = readCredentialUrl(
+    config,
+    'baseUrl',
+    at,
+    'apiKey',
+  );
   const apiKey = config.getString('apiKey');
   if (apiKey.trim() === '') {
     throw new InputError(`${at('apiKey')}: must not be empty`);
@@ -80,6 +84,7 @@ function readPortainerConfig(
     id,
     baseUrl,
     apiKey,
+    allowInsecureHttp,
     defaultOwner: readOwnerRef(
       at('defaultOwner'),
       config.getString('defaultOwner'),
@@ -90,6 +95,7 @@ function readPortainerConfig(
         )
       : DEFAULT_SCHEDULE,
     pageSize,
+    ...readSourceLimits(config, at),
     timeoutMs: config.has('timeout')
       ? readPositiveDurationMs(config, 'timeout', at('timeout'))
       : DEFAULT_TIMEOUT_MS,

@@ -40,7 +40,10 @@ function environments(nowSeconds: number) {
   ];
 }
 
-function config(portainers: Record<string, string>) {
+function config(
+  portainers: Record<string, string>,
+  extra: Record<string, unknown> = { allowInsecureHttp: true },
+) {
   return {
     backend: { baseUrl: 'http://localhost', listen: { port: 0 } },
     catalog: {
@@ -53,8 +56,12 @@ function config(portainers: Record<string, string>) {
               apiKey: API_KEY,
               defaultOwner: 'group:default/platform-team',
               pageSize: 2,
+              maxPages: 20,
+              maxResponseBytes: 64 * 1024,
               timeout: { seconds: 1 },
               mapping: [{ tag: 'env:(.+)', environment: '$1' }],
+              // The fake speaks plain HTTP on 127.0.0.1.
+              ...extra,
             },
           ]),
         ),
@@ -226,11 +233,35 @@ describe.each(databases.eachSupportedId())(
         ['timeout', { path: '/api/tags' }],
         ['malformed', { path: '/api/endpoints', fromStart: 2 }],
         ['wrong-shape', { path: '/api/endpoint_groups' }],
+        // Answers that would never end, or never fit: bounded and failed.
+        ['huge-total-count'],
+        ['endless-pages'],
+        ['ignores-start'],
+        ['endless-body', { path: '/api/endpoints', fromStart: 2 }],
+        ['huge-content-length', { path: '/api/tags' }],
       ];
+      const setting = (key: string) =>
+        `catalog.providers.fleetPortainer.prod.${key}`;
+      const saying: Partial<Record<PortainerFailure, string>> = {
+        'huge-total-count': `more than the limit of 20 pages (${setting(
+          'maxPages',
+        )})`,
+        'endless-pages': `still more after 20 pages, the limit (${setting(
+          'maxPages',
+        )})`,
+        'ignores-start':
+          'page 2 gave a set of environments the source already gave before',
+        'endless-body': `larger than the limit of 64 KiB (${setting(
+          'maxResponseBytes',
+        )})`,
+        'huge-content-length': `GET /api/tags: the response announces 1 GiB (Content-Length), more than the limit of 64 KiB`,
+      };
       for (const [failure, where] of failures) {
         catalog.logger.lines.length = 0;
         portainer.fail(failure, where);
+        const started = Date.now();
         await catalog.runTask(TASK);
+        const ms = Date.now() - started;
         const errors = catalog.logger.lines.filter(line =>
           line.startsWith('error'),
         );
@@ -238,6 +269,12 @@ describe.each(databases.eachSupportedId())(
           failure,
           errors: [expect.stringMatching(FAILED)],
         });
+        expect({ failure, error: errors[0] }).toEqual({
+          failure,
+          error: expect.stringContaining(saying[failure] ?? ''),
+        });
+        // Far inside the task's 3 minute timeout: nothing waits for an answer to end.
+        expect({ failure, fast: ms < 5000 }).toEqual({ failure, fast: true });
       }
       // An empty answer after a good one: a key that lost its rights sees no environments.
       const endpoints = portainer.data.endpoints;
@@ -366,6 +403,20 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('a Portainer instance over plain HTTP', () => {
+  it('is refused at startup unless its allowInsecureHttp is set, naming the source and the setting', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await expect(
+      startCatalogBackend({
+        config: config({ prod: 'http://127.0.0.1:7028' }, {}),
+        knex,
+      }),
+    ).rejects.toThrow(
+      'catalog.providers.fleetPortainer.prod.baseUrl: a plain http URL would send the apiKey unencrypted; use https, or set catalog.providers.fleetPortainer.prod.allowInsecureHttp: true to accept plain HTTP for this source (local test servers only)',
+    );
+  });
+});
 
 describe('without Portainer configured', () => {
   it('does nothing but say so once', async () => {

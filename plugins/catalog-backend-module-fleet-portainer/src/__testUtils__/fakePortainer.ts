@@ -22,7 +22,12 @@ export type PortainerFailure =
   | 'reset' // the connection is dropped without an answer
   | 'timeout' // no answer at all
   | 'malformed' // 200 with truncated JSON
-  | 'wrong-shape'; // 200 with JSON that is not the documented shape
+  | 'wrong-shape' // 200 with JSON that is not the documented shape
+  | 'huge-total-count' // X-Total-Count 1,000,000,000, and a full page of made-up environments for any `start`
+  | 'endless-pages' // a full page of made-up environments for any `start`, without X-Total-Count
+  | 'ignores-start' // the first page whatever `start` asks for, with the true X-Total-Count
+  | 'endless-body' // 200 with a body that never ends (until the client hangs up)
+  | 'huge-content-length'; // announces a 1 GiB body, sends one byte and then nothing
 
 export type FakePortainerData = {
   endpoints: PortainerEndpoint[];
@@ -86,12 +91,14 @@ export async function startFakePortainer(options: {
       return;
     }
     const start = Number(url.searchParams.get('start') ?? 0);
-    if (
+    const active =
       failure &&
       (!failure.path || failure.path === url.pathname) &&
       (failure.fromStart === undefined || start >= failure.fromStart)
-    ) {
-      switch (failure.mode) {
+        ? failure.mode
+        : undefined;
+    if (active) {
+      switch (active) {
         case 'unauthorized':
           send(401, { message: 'Unauthorized', details: 'Invalid API key' });
           return;
@@ -109,6 +116,23 @@ export async function startFakePortainer(options: {
         case 'wrong-shape':
           send(200, { endpoints: [], groups: [], tags: [] });
           return;
+        case 'endless-body': {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.write('[');
+          const padding = Buffer.from(
+            `${JSON.stringify(fakeEnvironment(1, 'padding'))},`,
+          );
+          const timer = setInterval(() => res.write(padding), 1);
+          res.on('close', () => clearInterval(timer));
+          return;
+        }
+        case 'huge-content-length':
+          res.writeHead(200, {
+            'Content-Type': 'application/json',
+            'Content-Length': String(1024 ** 3),
+          });
+          res.write('[');
+          return; // the rest never comes; close() drops the socket
         default:
           break;
       }
@@ -121,10 +145,13 @@ export async function startFakePortainer(options: {
           .filter(e => types.length === 0 || types.includes(e.Type))
           .sort((a, b) => a.Name.localeCompare(b.Name) || a.Id - b.Id);
         const limit = Number(url.searchParams.get('limit') ?? 0);
+        const from = active === 'ignores-start' ? 0 : start;
         const page =
-          limit > 0
-            ? matching.slice(start, start + limit)
-            : matching.slice(start);
+          active === 'huge-total-count' || active === 'endless-pages'
+            ? Array.from({ length: limit || 100 }, (_, i) =>
+                fakeEnvironment(100_000 + from + i, `made-up-${from + i}`),
+              )
+            : matching.slice(from, limit > 0 ? from + limit : undefined);
         const queryDate = now ?? Math.floor(Date.now() / 1000);
         send(
           200,
@@ -134,10 +161,15 @@ export async function startFakePortainer(options: {
               endpoint.EdgeCheckinInterval || DEFAULT_EDGE_CHECKIN_INTERVAL,
             QueryDate: queryDate,
           })),
-          {
-            'X-Total-Count': String(matching.length),
-            'X-Total-Available': String(data.endpoints.length),
-          },
+          active === 'endless-pages'
+            ? {}
+            : {
+                'X-Total-Count':
+                  active === 'huge-total-count'
+                    ? '1000000000'
+                    : String(matching.length),
+                'X-Total-Available': String(data.endpoints.length),
+              },
         );
         return;
       }

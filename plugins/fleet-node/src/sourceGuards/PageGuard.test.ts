@@ -11,10 +11,13 @@ const guard = (maxPages = 1000) =>
 describe('PageGuard', () => {
   it('lets a read take exactly maxPages pages', () => {
     const pages = guard(3);
-    pages.next('a');
-    pages.next('b');
+    for (const cursor of ['a', 'b']) {
+      pages.page(cursor);
+      pages.more();
+    }
+    pages.page('c');
     // the third page was read and says there is more: a fourth would pass the bound
-    expect(() => pages.next('c')).toThrow(
+    expect(() => pages.more()).toThrow(
       new PagingError(
         'GET /api/things: still more after 3 pages, the limit (x.maxPages); the read was stopped. Raise the limit only if the source really is this large',
       ),
@@ -24,11 +27,19 @@ describe('PageGuard', () => {
 
   it('stops at a cursor the source gave before, however far back', () => {
     const pages = guard();
-    pages.next('a');
-    pages.next('b');
-    expect(() => pages.next('a')).toThrow(
+    pages.page('a');
+    pages.page('b');
+    expect(() => pages.page('a')).toThrow(
       'GET /api/things: page 3 gave a continue token the source already gave before, so its paging does not advance and would never end; the read was stopped after 3 pages',
     );
+  });
+
+  it('counts pages without a cursor (the first page of a continue-token list)', () => {
+    const pages = guard(2);
+    pages.page();
+    pages.more();
+    pages.page('t1');
+    expect(() => pages.more()).toThrow('still more after 2 pages');
   });
 
   it('refuses an announced size beyond the bound, and accepts one within', () => {

@@ -17,11 +17,13 @@ export type PageGuardOptions = {
 };
 
 /**
- * Keeps a paged read of an untrusted source finite. Call {@link PageGuard.next} after
- * each page that says there is more, with the cursor of the next page (a continue
- * token, or a fingerprint of the page when the client computes offsets itself). It
- * throws a {@link PagingError} when a cursor repeats — the server's paging does not
- * advance and would never end — or when one more page would exceed `maxPages`.
+ * Keeps a paged read of an untrusted source finite and whole. Call
+ * {@link PageGuard.page} for every page read, with what identifies where the source
+ * is in its list (the continue token it gave, or a fingerprint of the page when the
+ * client computes offsets itself), and {@link PageGuard.more} before requesting
+ * another page. They throw a {@link PagingError} when a cursor repeats — the
+ * source's paging does not advance and would never end, or would silently hand back
+ * the same items — and when another page would exceed `maxPages`.
  */
 export class PageGuard {
   readonly #options: PageGuardOptions;
@@ -42,22 +44,27 @@ export class PageGuard {
     return this.#pages;
   }
 
-  /**
-   * Records a page that was read and says there is another, starting at `cursor`;
-   * throws when that other page must not be requested.
-   */
-  next(cursor: string): void {
+  /** Records a page that was read; `cursor` (if any) must not repeat an earlier page's. */
+  page(cursor?: string): void {
     this.#pages += 1;
-    const { what, maxPages } = this.#options;
-    const cursorName = this.#options.cursorName ?? 'cursor';
+    if (cursor === undefined) {
+      return;
+    }
     if (this.#seen.has(cursor)) {
       throw new PagingError(
-        `${what}: page ${this.#pages} gave a ${cursorName} the source already gave before, so its paging does not advance and would never end; the read was stopped after ${
+        `${this.#options.what}: page ${this.#pages} gave a ${
+          this.#options.cursorName ?? 'cursor'
+        } the source already gave before, so its paging does not advance and would never end; the read was stopped after ${
           this.#pages
         } pages`,
       );
     }
     this.#seen.add(cursor);
+  }
+
+  /** Says another page is about to be requested; throws when that would pass `maxPages`. */
+  more(): void {
+    const { what, maxPages } = this.#options;
     if (this.#pages >= maxPages) {
       throw new PagingError(
         `${what}: still more after ${maxPages} pages, the limit${this.#limit()}; the read was stopped. Raise the limit only if the source really is this large`,
