@@ -65,6 +65,12 @@ export {
   validateNamespaceName,
 } from './naming';
 export {
+  isAnchoredPattern,
+  MAX_NAMING_PATTERN_LENGTH,
+  MAX_NAMING_PATTERN_PATHS,
+  regexSafetyProblem,
+} from './validation/regexSafety';
+export {
   cidrContains,
   cidrsOverlap,
   findOverlaps,
@@ -136,3 +142,11 @@ export type {
   CidrReservationStatus,
   CidrRole,
 } from './api/cidr';
+export { PLATFORM_REPO_STATUS_PATH } from './api/platformRepo';
+export type {
+  PlatformRepoEntityCounts,
+  PlatformRepoFileProblem,
+  PlatformRepoRead,
+  PlatformRepoStatus,
+  PlatformRepoStatusList,
+} from './api/platformRepo';

@@ -108,6 +108,22 @@ describe('validateClusterName', () => {
       'name: cannot be checked: profile production has an invalid naming pattern',
     ]);
   });
+
+  it('never runs a pattern that is not safe to run', () => {
+    const catastrophic = {
+      ...profile,
+      spec: { ...profile.spec, naming: { pattern: '^([a-z0-9]+)+$' } },
+    };
+    // Run on this name, the pattern takes seconds; it is refused in microseconds.
+    const start = performance.now();
+    const result = messages(
+      validateClusterName(`${'a'.repeat(28)}-a`, catastrophic, 'name'),
+    );
+    expect(performance.now() - start).toBeLessThan(100);
+    expect(result).toEqual([
+      'name: cannot be checked: the naming pattern of profile production is not safe to run (^([a-z0-9]+)+$ repeats a group that itself repeats or has alternatives (([a-z0-9]+)+), which can take exponential time on a name that almost matches)',
+    ]);
+  });
 });
 
 describe('tenantNamespaceEntityName', () => {

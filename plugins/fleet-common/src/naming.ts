@@ -4,6 +4,7 @@ import {
 } from './constants';
 import type { ClusterProfileEntity } from './types';
 import { FleetValidationIssue, issue } from './validation/issues';
+import { regexSafetyProblem } from './validation/regexSafety';
 
 export const MAX_NAME_LENGTH = 63;
 
@@ -53,7 +54,10 @@ export function validateNamespaceName(
   return problem ? [issue(path, problem)] : [];
 }
 
-/** A cluster name: a DNS-1123 label matching the naming pattern of its profile, if any. */
+/**
+ * A cluster name: a DNS-1123 label matching the naming pattern of its profile, if any.
+ * A pattern that regexSafetyProblem refuses is never run: the name cannot be checked.
+ */
 export function validateClusterName(
   name: string,
   profile?: ClusterProfileEntity,
@@ -77,6 +81,17 @@ export function validateClusterName(
       issue(
         path,
         `cannot be checked: profile ${profileName} has an invalid naming pattern`,
+      ),
+    ];
+  }
+  // The name is a DNS-1123 label by now, so at most MAX_NAME_LENGTH characters long:
+  // the input length the safety check assumes.
+  const unsafe = regexSafetyProblem(pattern, MAX_NAME_LENGTH);
+  if (unsafe) {
+    return [
+      issue(
+        path,
+        `cannot be checked: the naming pattern of profile ${profileName} is not safe to run (${pattern} ${unsafe})`,
       ),
     ];
   }

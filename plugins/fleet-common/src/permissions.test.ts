@@ -9,6 +9,7 @@ describe('fleet permissions', () => {
       ['fleet.lifecycle.read', 'read', 'basic'],
       ['fleet.namespace.request', 'create', 'basic'],
       ['fleet.cluster.request', 'create', 'basic'],
+      ['fleet.platformRepo.read', 'read', 'basic'],
     ]);
   });
 });

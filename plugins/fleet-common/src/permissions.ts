@@ -24,9 +24,21 @@ export const fleetClusterRequestPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * See the state of the platform repositories the catalog reads: remote, branch, last
+ * commit read, entity counts, and every file skipped with its reason. Checked by the
+ * catalog module's status route and for the platform-repository gauges of the fleet
+ * metrics.
+ */
+export const fleetPlatformRepoReadPermission = createPermission({
+  name: 'fleet.platformRepo.read',
+  attributes: { action: 'read' },
+});
+
 export const fleetPermissions = [
   fleetHealthReadPermission,
   fleetLifecycleReadPermission,
   fleetNamespaceRequestPermission,
   fleetClusterRequestPermission,
+  fleetPlatformRepoReadPermission,
 ];

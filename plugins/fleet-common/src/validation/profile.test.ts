@@ -81,4 +81,35 @@ describe('validateClusterProfile', () => {
       'spec: must be an object (got a list)',
     ]);
   });
+
+  describe('naming pattern', () => {
+    const withNaming = (naming: { pattern: string; example?: string }) => ({
+      ...clusterProfile,
+      spec: { ...clusterProfile.spec, naming },
+    });
+
+    it('refuses a pattern with catastrophic backtracking in well under a second, without running it on the example', () => {
+      // Run on this example, the pattern takes seconds (2^28 ways to fail); checked, microseconds.
+      const profile = withNaming({
+        pattern: '^([a-z0-9]+)+$',
+        example: `${'a'.repeat(28)}-a`,
+      });
+      const start = performance.now();
+      const messages = validateClusterProfile(profile).map(i => i.message);
+      expect(performance.now() - start).toBeLessThan(100);
+      expect(messages).toEqual([
+        'spec.naming.pattern: ^([a-z0-9]+)+$ repeats a group that itself repeats or has alternatives (([a-z0-9]+)+), which can take exponential time on a name that almost matches',
+      ]);
+    });
+
+    it('refuses a pattern that is anchored only in its alternatives', () => {
+      expect(
+        validateClusterProfile(
+          withNaming({ pattern: '^prd-[a-z]+|stg-[a-z]+$' }),
+        ).map(i => i.message),
+      ).toEqual([
+        'spec.naming.pattern: ^prd-[a-z]+|stg-[a-z]+$ must be anchored with ^ and $ so that it matches whole names (alternatives go in a group: ^(a|b)$)',
+      ]);
+    });
+  });
 });

@@ -1,8 +1,12 @@
-import { isDns1123Label } from '../naming';
+import { isDns1123Label, MAX_NAME_LENGTH } from '../naming';
 import type { ProfileNaming } from '../types';
 import { FleetValidationIssue, issue } from './issues';
+import { isAnchoredPattern, regexSafetyProblem } from './regexSafety';
 
-/** The pattern is a valid, anchored RegExp and the example a cluster name it matches. */
+/**
+ * The pattern is a valid, anchored RegExp that is safe to run on cluster names (see
+ * regexSafetyProblem), and the example a cluster name it matches.
+ */
 export function checkProfileNaming(
   naming: ProfileNaming | undefined,
 ): FleetValidationIssue[] {
@@ -36,31 +40,17 @@ export function checkProfileNaming(
 }
 
 function checkPattern(pattern: string): FleetValidationIssue[] {
-  const syntaxError = regexpSyntaxError(pattern);
-  if (syntaxError) {
-    return [
-      issue(
-        'spec.naming.pattern',
-        `${pattern} is not a valid regular expression (${syntaxError})`,
-      ),
-    ];
+  const problem = regexSafetyProblem(pattern, MAX_NAME_LENGTH);
+  if (problem) {
+    return [issue('spec.naming.pattern', `${pattern} ${problem}`)];
   }
-  if (!pattern.startsWith('^') || !pattern.endsWith('$')) {
+  if (!isAnchoredPattern(pattern)) {
     return [
       issue(
         'spec.naming.pattern',
-        `${pattern} must be anchored with ^ and $ so that it matches whole names`,
+        `${pattern} must be anchored with ^ and $ so that it matches whole names (alternatives go in a group: ^(a|b)$)`,
       ),
     ];
   }
   return [];
-}
-
-function regexpSyntaxError(pattern: string): string | undefined {
-  try {
-    RegExp(pattern);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
 }
