@@ -7,6 +7,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import {
   CidrReservationsClient,
   platformRepoWriterFromConfig,
+  readPlatformRepoOrigins,
 } from '@fleet-portal/plugin-fleet-node';
 import { createFleetClusterRenderAction } from './actions/cluster/renderAction';
 import { createFleetClusterValidateAction } from './actions/cluster/validateAction';
@@ -43,7 +44,14 @@ export const scaffolderModuleFleet = createBackendModule({
         auth,
         discovery,
       }) {
-        const fleetCatalog = new FleetCatalog(catalog);
+        // Only entities of these providers are governed: requests refuse any other cluster or profile.
+        const origins = readPlatformRepoOrigins(config);
+        if (origins.length === 0) {
+          logger.warn(
+            'No platform repository provider configured (catalog.providers.fleetPlatformRepo): no cluster or profile is governed, so every namespace and cluster request will be refused',
+          );
+        }
+        const fleetCatalog = new FleetCatalog(catalog, origins);
         const writer = platformRepoWriterFromConfig(config);
         if (!writer) {
           logger.warn(
@@ -65,12 +73,14 @@ export const scaffolderModuleFleet = createBackendModule({
             catalog,
             auth,
             permissions,
+            origins,
             writer,
           }),
           createFleetClusterRenderAction({
             catalog,
             auth,
             permissions,
+            origins,
             cidrApi: new CidrReservationsClient({ discovery, auth }),
           }),
         );

@@ -5,19 +5,33 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import { NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterProfileEntity,
+  GOVERNED_NAMESPACE,
+  isClusterEntity,
   isClusterProfileEntity,
+  isFromPlatformRepository,
   NAMESPACE_SPEC_TYPE,
+  PlatformRepoOrigin,
 } from '@fleet-portal/plugin-fleet-common';
 
 /**
  * The catalog reads of a request, always with the requesting user's credentials, so
  * a user never learns about entities the catalog would not show them.
+ *
+ * Clusters, profiles and tenant namespaces count only when they come from one of the
+ * configured platform repositories (`isFromPlatformRepository`): anyone who can register
+ * a location can put a cluster or profile YAML in the catalog, and a request must never
+ * be decided by one.
  */
 export class FleetCatalog {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    /** The configured platform-repo providers (fleet-node's readPlatformRepoOrigins). */
+    private readonly origins: readonly PlatformRepoOrigin[],
+  ) {}
 
   /** The entity, or undefined when it does not exist or the ref is malformed. */
   async entity(
@@ -29,7 +43,7 @@ export class FleetCatalog {
     try {
       parsed = parseEntityRef(ref, {
         defaultKind,
-        defaultNamespace: 'default',
+        defaultNamespace: GOVERNED_NAMESPACE,
       });
     } catch {
       return undefined;
@@ -37,16 +51,35 @@ export class FleetCatalog {
     return this.catalog.getEntityByRef(parsed, { credentials });
   }
 
+  /**
+   * The Resource `ref` names (namespace `default` unless the ref names another); a
+   * kubernetes-cluster Resource only when it is from the platform repository.
+   *
+   * @throws NotAllowedError for a cluster that is not from the platform repository
+   */
   async cluster(ref: string, credentials: BackstageCredentials) {
-    return this.entity(ref, 'resource', credentials);
+    const entity = await this.entity(ref, 'resource', credentials);
+    if (entity && isClusterEntity(entity)) {
+      this.#assertFromPlatformRepository(entity);
+    }
+    return entity;
   }
 
+  /**
+   * The ClusterProfile `ref` names, when it is one.
+   *
+   * @throws NotAllowedError for a profile that is not from the platform repository
+   */
   async profile(
     ref: string,
     credentials: BackstageCredentials,
   ): Promise<ClusterProfileEntity | undefined> {
     const entity = await this.entity(ref, 'clusterprofile', credentials);
-    return entity && isClusterProfileEntity(entity) ? entity : undefined;
+    if (!entity || !isClusterProfileEntity(entity)) {
+      return undefined;
+    }
+    this.#assertFromPlatformRepository(entity);
+    return entity;
   }
 
   async group(
@@ -59,7 +92,10 @@ export class FleetCatalog {
       : undefined;
   }
 
-  /** Tenant namespace entities for this Kubernetes namespace name on the cluster. */
+  /**
+   * The platform repository's tenant namespace entities for this Kubernetes namespace name
+   * on the cluster; one registered elsewhere neither claims nor blocks a name.
+   */
   async tenantNamespaces(
     cluster: Entity,
     namespace: string,
@@ -78,7 +114,10 @@ export class FleetCatalog {
     );
     return items.filter(item => {
       const ref = item.spec?.cluster;
-      if (typeof ref !== 'string') {
+      if (
+        typeof ref !== 'string' ||
+        !isFromPlatformRepository(item, this.origins)
+      ) {
         return false;
       }
       try {
@@ -86,7 +125,7 @@ export class FleetCatalog {
           stringifyEntityRef(
             parseEntityRef(ref, {
               defaultKind: 'resource',
-              defaultNamespace: item.metadata.namespace ?? 'default',
+              defaultNamespace: item.metadata.namespace ?? GOVERNED_NAMESPACE,
             }),
           ) === clusterRef
         );
@@ -94,5 +133,15 @@ export class FleetCatalog {
         return false;
       }
     });
+  }
+
+  #assertFromPlatformRepository(entity: Entity) {
+    if (!isFromPlatformRepository(entity, this.origins)) {
+      throw new NotAllowedError(
+        `${stringifyEntityRef(
+          entity,
+        )} is not from the platform repository: the catalog records another origin for it, so it is not governed and cannot be acted on`,
+      );
+    }
   }
 }

@@ -8,7 +8,10 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CLUSTER_PROFILE_KIND,
   type ClusterProfileEntity,
+  GOVERNED_NAMESPACE,
   isClusterProfileEntity,
+  isFromPlatformRepository,
+  type PlatformRepoOrigin,
 } from '@fleet-portal/plugin-fleet-common';
 import type { ClusterRequest } from './request';
 import {
@@ -20,6 +23,8 @@ import {
 export type ClusterRequestCheckDeps = {
   catalog: CatalogService;
   auth: AuthService;
+  /** The configured platform-repo providers: only their profiles build clusters. */
+  origins: readonly PlatformRepoOrigin[];
   /** @defaultValue () => new Date() */
   now?: () => Date;
 };
@@ -39,7 +44,8 @@ export type CheckedClusterRequest = {
  * field, so the requester fixes them all in one go.
  *
  * Catalog reads use the module's own service credentials: whether a name is taken must not depend
- * on what the requester may see.
+ * on what the requester may see. The profile counts only when it is from the platform repository
+ * (`isFromPlatformRepository`); a name is taken by any cluster Resource, wherever it came from.
  */
 export async function checkClusterRequest(
   deps: ClusterRequestCheckDeps,
@@ -76,6 +82,14 @@ export async function checkClusterRequest(
     problems.push({
       field: 'profile',
       message: `profile: ${profileRef} is not a ${CLUSTER_PROFILE_KIND}`,
+    });
+  } else if (
+    profileEntity &&
+    !isFromPlatformRepository(profileEntity, deps.origins)
+  ) {
+    problems.push({
+      field: 'profile',
+      message: `profile: ${profileRef} is not from the platform repository (the catalog records another origin for it); clusters are built only from its profiles`,
     });
   } else if (profileEntity) {
     profile = profileEntity as ClusterProfileEntity;
@@ -142,7 +156,7 @@ function normalizeRef(
     return stringifyEntityRef(
       parseEntityRef(value.trim(), {
         defaultKind,
-        defaultNamespace: 'default',
+        defaultNamespace: GOVERNED_NAMESPACE,
       }),
     ).toLocaleLowerCase('en-US');
   } catch (error) {

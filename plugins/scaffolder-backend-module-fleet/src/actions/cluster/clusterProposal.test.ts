@@ -20,6 +20,7 @@ import {
   edgeRequest,
   TODAY,
 } from './__testUtils__/fixtures';
+import { TEST_PLATFORM_REPO } from '../../__testUtils__/provenance';
 import { GitRemote } from '../../__testUtils__/gitRemote';
 import type { ClusterRequest } from './request';
 
@@ -60,6 +61,7 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
   async function request(input: ClusterRequest, taskId = 'task-0001-abcdef') {
     const deps = {
       catalog: catalogServiceMock({ entities: demoCatalogEntities() }),
+      origins: [TEST_PLATFORM_REPO],
       auth: mockServices.auth(),
       permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
     };
@@ -87,7 +89,7 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
       },
     });
     const propose = createPlatformRepoProposeAction({
-      catalog: new FleetCatalog(deps.catalog),
+      catalog: new FleetCatalog(deps.catalog, deps.origins),
       permissions: deps.permissions,
       writer: new PlatformRepoWriter({ remote: repo.remote }),
     });

@@ -21,6 +21,7 @@ import {
   edgeRequest,
   TODAY,
 } from './__testUtils__/fixtures';
+import { TEST_PLATFORM_REPO } from '../../__testUtils__/provenance';
 
 const reservation: CidrReservation = {
   id: 'res-1',
@@ -66,6 +67,7 @@ function setup(
   } satisfies CidrApi;
   const action = createFleetClusterRenderAction({
     catalog: catalogServiceMock({ entities: demoCatalogEntities() }),
+    origins: [TEST_PLATFORM_REPO],
     auth: mockServices.auth(),
     permissions: mockServices.permissions.mock({
       authorize: jest.fn(async () => [

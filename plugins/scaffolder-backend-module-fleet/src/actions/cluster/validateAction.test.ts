@@ -6,21 +6,31 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import { GitRemote } from '../../__testUtils__/gitRemote';
 import { createFleetClusterValidateAction } from './validateAction';
+import type { Entity } from '@backstage/catalog-model';
 import {
   demoCatalogEntities,
+  demoProfile,
   edgeRequest,
   TODAY,
 } from './__testUtils__/fixtures';
+import {
+  registeredFrom,
+  TEST_PLATFORM_REPO,
+} from '../../__testUtils__/provenance';
 import type { ClusterRequest } from './request';
 
 function setup(
   result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  extraEntities: Entity[] = [],
 ) {
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async () => [{ result }]) as any,
   });
   const action = createFleetClusterValidateAction({
-    catalog: catalogServiceMock({ entities: demoCatalogEntities() }),
+    catalog: catalogServiceMock({
+      entities: [...demoCatalogEntities(), ...extraEntities],
+    }),
+    origins: [TEST_PLATFORM_REPO],
     auth: mockServices.auth(),
     permissions,
     now: () => TODAY,
@@ -31,8 +41,9 @@ function setup(
 async function run(
   input: ClusterRequest,
   result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY,
+  extraEntities?: Entity[],
 ) {
-  const { action, permissions } = setup(result);
+  const { action, permissions } = setup(result, extraEntities);
   const ctx = {
     ...createMockActionContext({
       input: input as any,
@@ -46,8 +57,11 @@ async function run(
   return { ctx, permissions };
 }
 
-async function problemsOf(input: ClusterRequest): Promise<string> {
-  const error = await run(input).catch(e => e);
+async function problemsOf(
+  input: ClusterRequest,
+  extraEntities?: Entity[],
+): Promise<string> {
+  const error = await run(input, undefined, extraEntities).catch(e => e);
   expect(error).toBeInstanceOf(InputError);
   return error.message;
 }
@@ -97,6 +111,28 @@ describe('fleet:cluster:validate', () => {
   });
 
   describe('profile', () => {
+    it('must be from the platform repository, not registered from elsewhere', async () => {
+      const edge = demoProfile('edge');
+      const mallory = 'https://github.com/mallory/catalog/blob/main/edge.yaml';
+      // a profile name the repository does not have, and the real name in another namespace
+      const squatted = registeredFrom(
+        { ...edge, metadata: { ...edge.metadata, name: 'edge-lab' } },
+        mallory,
+      );
+      const elsewhere = registeredFrom(
+        { ...edge, metadata: { ...edge.metadata, namespace: 'mallory' } },
+        mallory,
+      );
+      for (const [profile, spoof] of [
+        ['clusterprofile:default/edge-lab', squatted],
+        ['clusterprofile:mallory/edge', elsewhere],
+      ] as const) {
+        expect(await problemsOf(edgeRequest({ profile }), [spoof])).toBe(
+          `The cluster request is invalid: profile: ${profile} is not from the platform repository (the catalog records another origin for it); clusters are built only from its profiles`,
+        );
+      }
+    });
+
     it('must exist in the catalog', async () => {
       expect(
         await problemsOf(
@@ -151,6 +187,7 @@ describe('fleet:cluster:validate', () => {
       try {
         const action = createFleetClusterValidateAction({
           catalog: catalogServiceMock({ entities: demoCatalogEntities() }),
+          origins: [TEST_PLATFORM_REPO],
           auth: mockServices.auth(),
           permissions: mockServices.permissions.mock({
             authorize: jest.fn(async () => [

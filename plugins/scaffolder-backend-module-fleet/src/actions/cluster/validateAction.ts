@@ -5,6 +5,7 @@ import type {
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { PlatformRepoOrigin } from '@fleet-portal/plugin-fleet-common';
 import {
   platformRepoPaths,
   type PlatformRepoWriter,
@@ -18,6 +19,8 @@ export type ClusterActionDeps = {
   catalog: CatalogService;
   auth: AuthService;
   permissions: PermissionsService;
+  /** The configured platform-repo providers (fleet-node's readPlatformRepoOrigins). */
+  origins: readonly PlatformRepoOrigin[];
   /** @defaultValue () => new Date() */
   now?: () => Date;
 };
@@ -29,7 +32,8 @@ export type ClusterValidateDeps = ClusterActionDeps & {
 
 /**
  * `fleet:cluster:validate` — checks a new-cluster request before anything is reserved or written:
- * the requester may request clusters, the profile exists and the version is current or allowed,
+ * the requester may request clusters, the profile exists, is from the platform repository and the
+ * version is current or allowed,
  * the name follows the profile's pattern and is unused, the owner group exists, the purpose is
  * given, node counts are within the profile's bounds and the lifetime dates are within its limits.
  */

@@ -4,6 +4,7 @@ import yaml from 'yaml';
 import type { Entity } from '@backstage/catalog-model';
 import type { ClusterProfileEntity } from '@fleet-portal/plugin-fleet-common';
 import type { ClusterRequest } from '../request';
+import { fromPlatformRepo } from '../../../__testUtils__/provenance';
 
 const examples = path.resolve(__dirname, '../../../../../../examples');
 
@@ -35,11 +36,16 @@ export function group(name: string): Entity {
   };
 }
 
-/** The catalog of the tests: every demo profile, one existing edge cluster, two groups. */
+/**
+ * The catalog of the tests: every demo profile and one existing edge cluster, as the
+ * platform-repo provider emits them (TEST_PLATFORM_REPO), and two groups.
+ */
 export function demoCatalogEntities(): Entity[] {
   return [
-    ...['edge', 'non-production', 'production', 'regulated'].map(demoProfile),
-    demoCluster('edg-ber01-store-01'),
+    ...['edge', 'non-production', 'production', 'regulated']
+      .map(demoProfile)
+      .map(fromPlatformRepo),
+    fromPlatformRepo(demoCluster('edg-ber01-store-01')),
     group('team-checkout'),
     group('platform-team'),
   ];

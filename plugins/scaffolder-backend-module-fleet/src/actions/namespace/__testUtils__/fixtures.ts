@@ -9,6 +9,10 @@ import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import { FleetCatalog } from '../../../catalog/FleetCatalog';
 import type { NamespaceRequestInput } from '../namespaceRequest';
 import { GitRemote } from '../../../__testUtils__/gitRemote';
+import {
+  fromPlatformRepo,
+  TEST_PLATFORM_REPO,
+} from '../../../__testUtils__/provenance';
 
 export const EXAMPLES = path.resolve(__dirname, '../../../../../../examples');
 export const PLATFORM_CONFIG = path.join(EXAMPLES, 'platform-config');
@@ -58,14 +62,16 @@ export function problemClusters(): Entity[] {
 }
 
 /**
- * The demo catalog: every profile, cluster and namespace of examples/platform-config,
- * the demo organisation, and the problem clusters.
+ * The demo catalog: every profile, cluster and namespace of examples/platform-config and
+ * the problem clusters, as the platform-repo provider emits them (TEST_PLATFORM_REPO), and
+ * the demo organisation.
  */
 export function demoEntities(): Entity[] {
   return [
-    ...readYamlTree(PLATFORM_CONFIG),
+    ...[...readYamlTree(PLATFORM_CONFIG), ...problemClusters()].map(
+      fromPlatformRepo,
+    ),
     ...readYamlTree(path.join(EXAMPLES, 'org')),
-    ...problemClusters(),
   ];
 }
 
@@ -106,6 +112,7 @@ export function namespaceHarness(
   const writer = new PlatformRepoWriter({ remote: repo.remote });
   const catalog = new FleetCatalog(
     catalogServiceMock({ entities: options.entities ?? demoEntities() }),
+    [TEST_PLATFORM_REPO],
   );
   const permissions = mockServices.permissions({
     result:
