@@ -57,7 +57,10 @@ describe('isFromPlatformRepository', () => {
     // credentials in the configured remote are never part of the location
     expect(
       isFromPlatformRepository(cluster, [
-        { ...github, remote: 'https://bot:t0ken@github.com/acme/platform-config' },
+        {
+          ...github,
+          remote: 'https://bot:t0ken@github.com/acme/platform-config',
+        },
       ]),
     ).toBe(true);
   });
@@ -118,7 +121,10 @@ describe('isFromPlatformRepository', () => {
 
   it("refuses an entity whose origin is another entity's file", () => {
     const renamed = withOrigin(
-      { ...governedCluster, metadata: { ...governedCluster.metadata, name: 'prd-euw1-shadow-01' } },
+      {
+        ...governedCluster,
+        metadata: { ...governedCluster.metadata, name: 'prd-euw1-shadow-01' },
+      },
       blob('acme/platform-config', 'main'),
     );
     expect(isFromPlatformRepository(renamed, [github])).toBe(false);
@@ -183,7 +189,10 @@ describe('platformRepoEntityPath', () => {
     expect(platformRepoEntityPath(escaping)).toBeUndefined();
     const misnamed = {
       ...tenantNamespace,
-      metadata: { ...tenantNamespace.metadata, name: 'prd-euw1-payments-01.other' },
+      metadata: {
+        ...tenantNamespace.metadata,
+        name: 'prd-euw1-payments-01.other',
+      },
     };
     expect(platformRepoEntityPath(misnamed)).toBeUndefined();
   });

@@ -40,7 +40,11 @@ describe('readPlatformRepoOrigins', () => {
       }),
     ).toEqual([
       { id: 'demo', remote: path.resolve('data/platform.git'), branch: 'main' },
-      { id: 'prod', remote: 'file:///srv/platform.git', branch: 'release/2025' },
+      {
+        id: 'prod',
+        remote: 'file:///srv/platform.git',
+        branch: 'release/2025',
+      },
     ]);
   });
 

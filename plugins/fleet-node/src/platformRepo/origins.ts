@@ -29,9 +29,7 @@ export function platformRepoProviderConfigs(
   if (providers.has('remote')) {
     return [{ id: DEFAULT_PLATFORM_REPO_PROVIDER_ID, config: providers }];
   }
-  return providers
-    .keys()
-    .map(id => ({ id, config: providers.getConfig(id) }));
+  return providers.keys().map(id => ({ id, config: providers.getConfig(id) }));
 }
 
 /**
