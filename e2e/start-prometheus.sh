@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Started by Playwright before the backend: a real Prometheus on throwaway data, filled by the metrics
 # feeder from the e2e fixture (e2e/fixtures/health-scenario.json), one push every 5 s. Its pid goes to
-# $FLEET_E2E_PROMETHEUS_PIDFILE so that a test can stop the source and see the portal say so.
+# $FLEET_E2E_PROMETHEUS_PIDFILE so that a test can stop the source and see the portal say so. On exit it
+# stops the two processes it started, by pid, and nothing else.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/env.sh"
@@ -11,6 +12,8 @@ if ! command -v prometheus >/dev/null 2>&1; then
   echo "e2e: prometheus is not installed (Debian package prometheus); the fleet health spec needs it" >&2
   exit 1
 fi
+# the port is fixed by e2e/playwright.config.ts: when another program has it, say so and leave it alone
+node "$ROOT/scripts/free-port.js" "$PORT" --require >/dev/null
 DATA="$(mktemp -d /tmp/fleet-e2e-prometheus-XXXXXX)"
 mkdir -p "$(dirname "$PIDFILE")"
 : >"$DATA/prometheus.yml"

@@ -1,9 +1,13 @@
 # Sourced by scripts/start.sh: when Debian's `prometheus` is installed, starts a local Prometheus
 # (127.0.0.1:9090, remote-write receiver, data in ./data/prometheus, fresh at each start) and the
-# DEMO metrics feeder (examples/metrics-feeder), and stops both when the calling shell exits.
-# Without prometheus the portal still starts; its health views then say the source is unavailable.
+# DEMO metrics feeder (examples/metrics-feeder), and stops both — only those two pids — when the
+# calling shell exits. Without prometheus the portal still starts; its health views then say the
+# source is unavailable.
+# When something else listens on 127.0.0.1:9090 it is left alone: the demo Prometheus takes a free
+# port instead (scripts/free-port.js) and fleet_demo_config_args points the portal at it.
 FLEET_PROMETHEUS_PORT="${FLEET_PROMETHEUS_PORT:-9090}"
 fleet_demo_pids=()
+fleet_demo_config_args=()
 fleet_stop_demo_metrics() {
   local pid
   for pid in "${fleet_demo_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -11,9 +15,9 @@ fleet_stop_demo_metrics() {
 
 if ! command -v prometheus >/dev/null 2>&1; then
   printf '\033[1;33mprometheus is not installed: fleet health will report its metrics source as unavailable.\033[0m\n'
-elif curl -fsS "http://127.0.0.1:${FLEET_PROMETHEUS_PORT}/-/ready" >/dev/null 2>&1; then
-  printf '\033[1;33mSomething already answers on 127.0.0.1:%s; not starting the demo Prometheus or feeder.\033[0m\n' "$FLEET_PROMETHEUS_PORT"
 else
+  fleet_wanted_port="$FLEET_PROMETHEUS_PORT"
+  FLEET_PROMETHEUS_PORT="$(node "$ROOT/scripts/free-port.js" "$fleet_wanted_port")"
   rm -rf "$ROOT/data/prometheus"
   mkdir -p "$ROOT/data/prometheus"
   # no scrape jobs: the store only holds what the feeder remote-writes
@@ -25,12 +29,37 @@ else
     >"$ROOT/data/prometheus/prometheus.log" 2>&1 &
   fleet_demo_pids+=($!)
   trap fleet_stop_demo_metrics EXIT
+  fleet_prometheus_ready=0
   for _ in $(seq 1 60); do
-    curl -fsS "http://127.0.0.1:${FLEET_PROMETHEUS_PORT}/-/ready" >/dev/null 2>&1 && break
+    if curl -fsS "http://127.0.0.1:${FLEET_PROMETHEUS_PORT}/-/ready" >/dev/null 2>&1; then
+      fleet_prometheus_ready=1
+      break
+    fi
+    # it exited, e.g. another program took the port in the meantime: feed nothing to that program
+    kill -0 "${fleet_demo_pids[0]}" 2>/dev/null || break
     sleep 0.5
   done
-  node "$ROOT/examples/metrics-feeder/feed.js" \
-    --url "http://127.0.0.1:${FLEET_PROMETHEUS_PORT}/api/v1/write" --interval 20 &
-  fleet_demo_pids+=($!)
-  printf 'Demo Prometheus on http://127.0.0.1:%s, fed with DEMO series by examples/metrics-feeder.\n' "$FLEET_PROMETHEUS_PORT"
+  if [ "$fleet_prometheus_ready" != 1 ]; then
+    printf '\033[1;33mThe demo Prometheus did not start (see data/prometheus/prometheus.log): fleet health will report its metrics source as unavailable.\033[0m\n'
+  else
+    node "$ROOT/examples/metrics-feeder/feed.js" \
+      --url "http://127.0.0.1:${FLEET_PROMETHEUS_PORT}/api/v1/write" --interval 20 &
+    fleet_demo_pids+=($!)
+    printf 'Demo Prometheus on http://127.0.0.1:%s, fed with DEMO series by examples/metrics-feeder.\n' "$FLEET_PROMETHEUS_PORT"
+  fi
+  if [ "$fleet_prometheus_ready" = 1 ] && [ "$FLEET_PROMETHEUS_PORT" != "$fleet_wanted_port" ]; then
+    # the portal's metrics source (fleet.health.sources of app-config.yaml), moved to the port taken
+    cat >"$ROOT/data/prometheus/app-config.demo-metrics.yaml" <<EOF
+# Written by scripts/demo-metrics.sh: 127.0.0.1:${fleet_wanted_port} was in use, so the demo
+# Prometheus listens on ${FLEET_PROMETHEUS_PORT}.
+fleet:
+  health:
+    sources:
+      - name: central
+        type: prometheus
+        url: http://127.0.0.1:${FLEET_PROMETHEUS_PORT}
+        timeoutSeconds: 5
+EOF
+    fleet_demo_config_args=(--config "$ROOT/data/prometheus/app-config.demo-metrics.yaml")
+  fi
 fi

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -14,6 +15,26 @@ export type RunningBackend = {
   stop(): Promise<void>;
 };
 
+/**
+ * Fails when another program listens on the port: the benchmark would otherwise measure that
+ * program. The occupant is left alone.
+ */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(
+              `127.0.0.1:${port} is in use by another program, which the benchmark leaves alone; free the port or choose another one`,
+            )
+          : err,
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
 /** Starts the real backend (serving the built app) with bench/app-config.bench.yaml. */
 export async function startBackend(options: {
   port: number;
@@ -21,6 +42,7 @@ export async function startBackend(options: {
   repo: string;
   logFile: string;
 }): Promise<RunningBackend> {
+  await assertPortFree(options.port);
   fs.mkdirSync(path.join(options.dataDir, 'sqlite'), { recursive: true });
   const log = fs.openSync(options.logFile, 'w');
   const child: ChildProcess = spawn(
@@ -36,6 +58,8 @@ export async function startBackend(options: {
       cwd: path.join(root, 'packages', 'backend'),
       env: {
         ...process.env,
+        // the demo's guest and persona sign-in, which the benchmark signs in with, is development only
+        NODE_ENV: 'development',
         FLEET_BENCH_PORT: String(options.port),
         FLEET_BENCH_DATA: options.dataDir,
         FLEET_BENCH_REPO: options.repo,
@@ -91,6 +115,7 @@ export async function startBackend(options: {
     },
     async stop() {
       try {
+        // the process group of the backend this function started (detached), nothing else
         if (child.pid) process.kill(-child.pid, 'SIGTERM');
       } catch {
         // already gone
