@@ -38,7 +38,10 @@ interface FleetKubernetesSourceOptions {
 interface FleetKubernetesProviderConfig {
   /** How to reach the management cluster's API server. */
   cluster: {
-    /** The API server URL, e.g. https://hub.k8s.example:6443. */
+    /**
+     * The API server URL, e.g. https://hub.k8s.example:6443. Must be https: a plain
+     * http URL is refused at startup unless `allowInsecureHttp` is true.
+     */
     url: string;
     /** Base64 PEM bundle of the API server's CA (a kubeconfig's certificate-authority-data). */
     caData?: string;
@@ -47,6 +50,12 @@ interface FleetKubernetesProviderConfig {
      * @defaultValue false
      */
     skipTLSVerify?: boolean;
+    /**
+     * Accept a plain `http://` url, sending the token unencrypted. Only for test
+     * servers on a trusted network (e.g. `kubectl proxy` on the loopback).
+     * @defaultValue false
+     */
+    allowInsecureHttp?: boolean;
     /**
      * Bearer token of a service account allowed to list the enabled sources'
      * resources (managedclusters, clusters.cluster.x-k8s.io, secrets in Argo CD's namespace).
@@ -80,7 +89,10 @@ interface FleetKubernetesProviderConfig {
            * (GET /api/v1/clusters). Without it Argo CD clusters have status unknown.
            */
           api?: {
-            /** Argo CD's base URL, e.g. https://argocd.example.com. */
+            /**
+             * Argo CD's base URL, e.g. https://argocd.example.com. Must be https unless
+             * `allowInsecureHttp` is true.
+             */
             url: string;
             /**
              * An Argo CD API token allowed to get clusters (e.g. a read-only account's token).
@@ -91,6 +103,17 @@ interface FleetKubernetesProviderConfig {
             caData?: string;
             /** Do not verify Argo CD's certificate. @defaultValue false */
             skipTLSVerify?: boolean;
+            /**
+             * Accept a plain `http://` url, sending the token unencrypted (test servers only).
+             * @defaultValue false
+             */
+            allowInsecureHttp?: boolean;
+            /**
+             * Most bytes of Argo CD's cluster list, which comes in one unpaged answer. A
+             * larger answer is stopped at the limit and fails the source.
+             * @defaultValue 67108864 (64 MiB)
+             */
+            maxResponseBytes?: number;
           };
         });
   };
@@ -106,6 +129,18 @@ interface FleetKubernetesProviderConfig {
    * @defaultValue 500
    */
   pageSize?: number;
+  /**
+   * Most pages one list may take. A list that would need more — or whose API server
+   * hands out a continue token it already gave — fails the source and changes nothing.
+   * @defaultValue 1000 (500,000 objects at the default pageSize)
+   */
+  maxPages?: number;
+  /**
+   * Most bytes of one list page. A larger page is stopped at the limit (or refused on
+   * its Content-Length) and fails the source.
+   * @defaultValue 16777216 (16 MiB)
+   */
+  maxResponseBytes?: number;
   /**
    * How long one request may take.
    * @defaultValue 30 seconds

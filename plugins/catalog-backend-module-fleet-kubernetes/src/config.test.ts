@@ -37,10 +37,13 @@ describe('readFleetKubernetesConfigs', () => {
           caData: undefined,
           skipTLSVerify: false,
           token: 'secret-token',
+          allowInsecureHttp: false,
         },
         defaultOwner: 'group:default/platform-team',
         schedule: { frequency: { minutes: 5 }, timeout: { minutes: 3 } },
         pageSize: 500,
+        maxPages: 1000,
+        maxResponseBytes: 16 * 1024 * 1024,
         timeoutMs: 30_000,
         sources: {
           openClusterManagement: {
@@ -114,7 +117,44 @@ describe('readFleetKubernetesConfigs', () => {
     [{ ...minimal, sources: {} }, 'hub-eu.sources: enable at least one of'],
     [
       { ...minimal, cluster: { ...minimal.cluster, url: 'http://hub:8080' } },
-      'hub-eu.cluster.url: an http URL is accepted only with cluster.skipTLSVerify: true',
+      'hub-eu.cluster.url: a plain http URL would send the token unencrypted; use https, or set catalog.providers.fleetKubernetes.hub-eu.cluster.allowInsecureHttp: true to accept plain HTTP for this source (local test servers only)',
+    ],
+    [
+      {
+        ...minimal,
+        cluster: {
+          ...minimal.cluster,
+          url: 'http://hub:8080',
+          skipTLSVerify: true,
+        },
+      },
+      'hub-eu.cluster.url: a plain http URL would send the token unencrypted',
+    ],
+    [
+      {
+        ...minimal,
+        sources: { argocd: { api: { url: 'http://argocd', token: 't' } } },
+      },
+      'hub-eu.sources.argocd.api.url: a plain http URL would send the token unencrypted; use https, or set catalog.providers.fleetKubernetes.hub-eu.sources.argocd.api.allowInsecureHttp: true',
+    ],
+    [
+      { ...minimal, maxPages: -1 },
+      'hub-eu.maxPages: must be a whole number from 1 to 1000000',
+    ],
+    [
+      { ...minimal, maxResponseBytes: 0 },
+      'hub-eu.maxResponseBytes: must be a whole number from 1 to 1073741824 (1 GiB)',
+    ],
+    [
+      {
+        ...minimal,
+        sources: {
+          argocd: {
+            api: { url: 'https://a', token: 't', maxResponseBytes: 'lots' },
+          },
+        },
+      },
+      'hub-eu.sources.argocd.api.maxResponseBytes: must be a whole number',
     ],
     [
       { ...minimal, cluster: { ...minimal.cluster, url: 'not a url' } },
@@ -198,6 +238,10 @@ describe('readFleetKubernetesConfigs', () => {
       token: 'argocd-token',
       caData: CA_DATA,
       skipTLSVerify: false,
+      allowInsecureHttp: false,
+      maxResponseBytes: 64 * 1024 * 1024,
+      maxResponseBytesSetting:
+        'catalog.providers.fleetKubernetes.hub-eu.sources.argocd.api.maxResponseBytes',
     });
     expect(() =>
       read({
@@ -219,18 +263,37 @@ describe('readFleetKubernetesConfigs', () => {
     );
   });
 
-  it('accepts http only with skipTLSVerify', () => {
+  it('accepts http only with allowInsecureHttp, next to the URL it allows', () => {
     const [provider] = read({
       ...minimal,
       cluster: {
         ...minimal.cluster,
         url: 'http://127.0.0.1:8001',
-        skipTLSVerify: true,
+        allowInsecureHttp: true,
       },
+      sources: {
+        argocd: {
+          api: {
+            url: 'http://127.0.0.1:8080',
+            token: 't',
+            allowInsecureHttp: true,
+            maxResponseBytes: 1048576,
+          },
+        },
+      },
+      maxPages: 10,
+      maxResponseBytes: 65536,
     });
     expect(provider.connection).toMatchObject({
       url: 'http://127.0.0.1:8001',
-      skipTLSVerify: true,
+      skipTLSVerify: false,
+      allowInsecureHttp: true,
     });
+    expect(provider.sources.argocd?.api).toMatchObject({
+      url: 'http://127.0.0.1:8080',
+      allowInsecureHttp: true,
+      maxResponseBytes: 1048576,
+    });
+    expect(provider).toMatchObject({ maxPages: 10, maxResponseBytes: 65536 });
   });
 });

@@ -3,12 +3,18 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import {
+  readCredentialUrl,
+  readMaxResponseBytes,
   readOwnerRef,
   readPositiveDurationMs,
+  readSourceLimits,
 } from '@fleet-portal/plugin-fleet-node';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import type { ArgoCdApiConnection } from './client/ArgoCdApiClient';
+import {
+  ArgoCdApiConnection,
+  DEFAULT_ARGOCD_MAX_RESPONSE_BYTES,
+} from './client/ArgoCdApiClient';
 import type { ManagementClusterConnection } from './client/kubeConfig';
 import { DEFAULT_LABEL_MAPPING, LabelMapping } from './sources/labelMapping';
 
@@ -36,6 +42,10 @@ export type FleetKubernetesProviderConfig = {
   defaultOwner: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
   pageSize: number;
+  /** Pages one list may take. */
+  maxPages: number;
+  /** Bytes one list page may have. */
+  maxResponseBytes: number;
   timeoutMs: number;
   sources: {
     openClusterManagement?: SourceConfig;
@@ -94,6 +104,7 @@ function readProviderConfig(
         )
       : DEFAULT_SCHEDULE,
     pageSize,
+    ...readSourceLimits(config, at),
     timeoutMs: config.has('timeout')
       ? readPositiveDurationMs(config, 'timeout', at('timeout'))
       : DEFAULT_TIMEOUT_MS,
@@ -105,25 +116,14 @@ function readConnection(
   config: Config,
   at: (field: string) => string,
 ): ManagementClusterConnection {
-  const url = config.getString('cluster.url').replace(/\/+$/, '');
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new InputError(`${at('cluster.url')}: "${url}" is not a URL`);
-  }
+  const { url, allowInsecureHttp } = readCredentialUrl(
+    config,
+    'cluster.url',
+    at,
+    'token',
+  );
   const skipTLSVerify =
     config.getOptionalBoolean('cluster.skipTLSVerify') ?? false;
-  if (parsed.protocol === 'http:' && !skipTLSVerify) {
-    throw new InputError(
-      `${at(
-        'cluster.url',
-      )}: an http URL is accepted only with cluster.skipTLSVerify: true; use the API server's https URL`,
-    );
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new InputError(`${at('cluster.url')}: must be an https URL`);
-  }
   const token = config.getString('cluster.token');
   if (token.trim() === '') {
     throw new InputError(`${at('cluster.token')}: must not be empty`);
@@ -139,23 +139,19 @@ function readConnection(
       );
     }
   }
-  return { url, caData, skipTLSVerify, token };
+  return { url, caData, skipTLSVerify, token, allowInsecureHttp };
 }
 
 function readArgoCdApi(
   config: Config,
   at: (field: string) => string,
 ): ArgoCdApiConnection {
-  const url = config.getString('url').replace(/\/+$/, '');
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new InputError(`${at('url')}: "${url}" is not a URL`);
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new InputError(`${at('url')}: must be an http(s) URL`);
-  }
+  const { url, allowInsecureHttp } = readCredentialUrl(
+    config,
+    'url',
+    at,
+    'token',
+  );
   const token = config.getString('token');
   if (token.trim() === '') {
     throw new InputError(`${at('token')}: must not be empty`);
@@ -169,6 +165,14 @@ function readArgoCdApi(
     token,
     caData,
     skipTLSVerify: config.getOptionalBoolean('skipTLSVerify') ?? false,
+    allowInsecureHttp,
+    maxResponseBytes: readMaxResponseBytes(
+      config,
+      'maxResponseBytes',
+      at,
+      DEFAULT_ARGOCD_MAX_RESPONSE_BYTES,
+    ),
+    maxResponseBytesSetting: at('maxResponseBytes'),
   };
 }
 

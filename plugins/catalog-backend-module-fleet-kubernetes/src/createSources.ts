@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ArgoCdApiClient } from './client/ArgoCdApiClient';
 import { ManagementClusterClient } from './client/ManagementClusterClient';
-import type { FleetKubernetesProviderConfig } from './config';
+import { CONFIG_KEY, FleetKubernetesProviderConfig } from './config';
 import { ArgoCdSource } from './sources/argocd';
 import { ClusterApiSource } from './sources/clusterApi';
 import type { KubernetesSource } from './sources/KubernetesSource';
@@ -16,6 +16,9 @@ export function createSources(
     connection: config.connection,
     pageSize: config.pageSize,
     requestTimeoutMs: config.timeoutMs,
+    maxPages: config.maxPages,
+    maxResponseBytes: config.maxResponseBytes,
+    settingPath: key => `${CONFIG_KEY}.${config.id}.${key}`,
   });
   const common = { id: config.id, client, logger };
   const { openClusterManagement, clusterApi, argocd } = config.sources;

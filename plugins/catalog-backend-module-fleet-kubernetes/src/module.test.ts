@@ -27,16 +27,19 @@ const OCM_NAMESPACE = 'open-cluster-management-hub-eu';
 function moduleConfig(
   fake: FakeKubernetesApi,
   sources: object = { openClusterManagement: true },
+  cluster: object = { caData: fake.caData },
 ) {
   return {
     catalog: {
       providers: {
         fleetKubernetes: {
           'hub-eu': {
-            cluster: { url: fake.url, caData: fake.caData, token: fake.token },
+            cluster: { url: fake.url, token: fake.token, ...cluster },
             defaultOwner: 'group:default/platform-team',
             sources,
             pageSize: 2,
+            maxPages: 20,
+            maxResponseBytes: 64 * 1024,
             timeout: { milliseconds: 500 },
           },
         },
@@ -44,6 +47,8 @@ function moduleConfig(
     },
   };
 }
+
+const SETTING = 'catalog.providers.fleetKubernetes.hub-eu';
 
 /**
  * Waits until the stand-in platform-repository provider's cluster is in the catalog,
@@ -173,6 +178,24 @@ describe('catalogModuleFleetKubernetes', () => {
           'crd-missing',
           /the CRD managedclusters\.cluster\.open-cluster-management\.io .* is not installed/,
         ],
+        // Lists that would never end, or never fit: bounded and failed.
+        [
+          'repeat-continue',
+          /page 2 gave a continue token the source already gave before, so its paging does not advance/,
+        ],
+        [
+          'endless-continue',
+          new RegExp(
+            `still more after 20 pages, the limit \\(${SETTING}\\.maxPages\\)`,
+          ),
+        ],
+        [
+          'endless-body',
+          new RegExp(
+            `oversized response from .*: the response is larger than the limit of 64 KiB \\(${SETTING}\\.maxResponseBytes\\)`,
+          ),
+        ],
+        ['huge-content-length', /announces 1 GiB \(Content-Length\)/],
       ];
       for (const [failure, expected] of failures) {
         if (failure === 'crd-missing') {
@@ -182,7 +205,13 @@ describe('catalogModuleFleetKubernetes', () => {
           fake.setFault(MANAGED_CLUSTERS, failure);
         }
         catalog.logs.length = 0;
+        const started = Date.now();
         await catalog.runSource('open-cluster-management', 'hub-eu');
+        // Far inside the task's 3 minute timeout: nothing waits for a list or a body to end.
+        expect({ failure, fast: Date.now() - started < 5000 }).toEqual({
+          failure,
+          fast: true,
+        });
 
         const errors = catalog.logs.filter(line => line.level === 'error');
         expect(errors).toHaveLength(1);
@@ -344,6 +373,35 @@ describe('catalogModuleFleetKubernetes', () => {
       ).rejects.toThrow(/not found/);
     } finally {
       await catalog.backend.stop();
+    }
+  });
+
+  it('sends the token over plain http only when cluster.allowInsecureHttp is set', async () => {
+    const plain = await FakeKubernetesApi.start({ tls: false });
+    try {
+      plain.setObjects(MANAGED_CLUSTERS, [managedCluster('lab-unknown-01')]);
+      await expect(
+        startCatalogBackend({ config: moduleConfig(plain, undefined, {}) }),
+      ).rejects.toThrow(
+        `${SETTING}.cluster.url: a plain http URL would send the token unencrypted; use https, or set ${SETTING}.cluster.allowInsecureHttp: true to accept plain HTTP for this source (local test servers only)`,
+      );
+      expect(plain.requests).toEqual([]);
+
+      const catalog = await startCatalogBackend({
+        config: moduleConfig(plain, undefined, { allowInsecureHttp: true }),
+      });
+      try {
+        await catalog.runSource('open-cluster-management', 'hub-eu');
+        await eventually(async () =>
+          expect(await catalog.clusterRefs()).toEqual([
+            `resource:${OCM_NAMESPACE}/lab-unknown-01`,
+          ]),
+        );
+      } finally {
+        await catalog.backend.stop();
+      }
+    } finally {
+      await plain.close();
     }
   });
 

@@ -2,7 +2,12 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { testCertificates } from './testCertificates';
 
-export type FakeArgoCdFault = 'unauthorized' | 'hang' | 'malformed';
+export type FakeArgoCdFault =
+  | 'unauthorized'
+  | 'hang'
+  | 'malformed'
+  /** 200 with a ClusterList that never ends (until the client hangs up). */
+  | 'endless-body';
 
 /** One cluster as Argo CD's API lists it, with the connection state Argo CD observed. */
 export function argoCdApiCluster(
@@ -77,6 +82,16 @@ export class FakeArgoCdApi {
           return;
         }
         if (fake.fault === 'hang') {
+          return;
+        }
+        if (fake.fault === 'endless-body') {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.write('{"metadata":{},"items":[');
+          const item = Buffer.from(
+            `${JSON.stringify(argoCdApiCluster('padding', 'Unknown'))},`,
+          );
+          const timer = setInterval(() => res.write(item), 1);
+          res.on('close', () => clearInterval(timer));
           return;
         }
         if (fake.fault === 'malformed') {

@@ -21,6 +21,10 @@ export type FakeResource = {
  * - `not-a-list`: 200 with JSON that is not a list
  * - `server-error`: 500 with a metav1.Status
  * - `expired-continue`: first page as usual, 410 Expired for any `continue`
+ * - `repeat-continue`: every page is the first one, with the same continue token (paging stuck)
+ * - `endless-continue`: every page is the first one, each with a new continue token (a list without end)
+ * - `endless-body`: 200 with a body that never ends (until the client hangs up)
+ * - `huge-content-length`: 200 announcing a 1 GiB body, one byte of it, then nothing
  */
 export type FakeFault =
   | 'unauthorized'
@@ -29,7 +33,11 @@ export type FakeFault =
   | 'malformed'
   | 'not-a-list'
   | 'server-error'
-  | 'expired-continue';
+  | 'expired-continue'
+  | 'repeat-continue'
+  | 'endless-continue'
+  | 'endless-body'
+  | 'huge-content-length';
 
 export type RecordedRequest = {
   path: string;
@@ -54,6 +62,7 @@ export class FakeKubernetesApi {
   private readonly collections = new Map<string, Collection>();
   private readonly faults = new Map<string, FakeFault>();
   private readonly issuedContinueTokens = new Set<string>();
+  private stuckPages = 0;
   private readonly server: http.Server;
   private readonly tls: boolean;
 
@@ -182,6 +191,25 @@ export class FakeKubernetesApi {
           'etcdserver: request timed out',
         );
         return;
+      case 'endless-body': {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write(`{"kind":"${collection.kind}List","items":[`);
+        const item = Buffer.from(`${JSON.stringify(collection.items[0] ?? {})},`);
+        const timer = setInterval(() => res.write(item), 1);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
+      case 'huge-content-length':
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': String(1024 ** 3),
+        });
+        res.write('{');
+        return; // the rest never comes; the connection is closed with the server
+      case 'repeat-continue':
+      case 'endless-continue':
+        this.sendStuckPage(res, collection, this.faults.get(this.key(collection))!);
+        return;
       default:
         this.sendPage(res, collection, namespace, query);
     }
@@ -253,6 +281,24 @@ export class FakeKubernetesApi {
       kind: `${collection.kind}List`,
       metadata,
       items,
+    });
+  }
+
+  /** The first page again, with the same continue token or a new one each time. */
+  private sendStuckPage(
+    res: http.ServerResponse,
+    collection: Collection,
+    fault: 'repeat-continue' | 'endless-continue',
+  ): void {
+    this.stuckPages += 1;
+    const token = Buffer.from(
+      fault === 'repeat-continue' ? 'stuck' : `page-${this.stuckPages}`,
+    ).toString('base64');
+    this.sendJson(res, 200, {
+      apiVersion: collection.prefix.replace(/^\/apis?\//, ''),
+      kind: `${collection.kind}List`,
+      metadata: { resourceVersion: '4711', continue: token },
+      items: collection.items.slice(0, 1),
     });
   }
 

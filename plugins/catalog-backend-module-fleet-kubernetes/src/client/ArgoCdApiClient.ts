@@ -1,6 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
+import {
+  readCappedMessage,
+  ResponseTooLargeError,
+} from '@fleet-portal/plugin-fleet-node';
 import { ListRequestError } from './listErrors';
+
+/** Default cap of Argo CD's cluster list, which comes unpaged: about 4 KiB a cluster, so room for 10,000+. */
+export const DEFAULT_ARGOCD_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** How to reach Argo CD's API server; `token` is a secret and never logged. */
 export type ArgoCdApiConnection = {
@@ -10,6 +17,12 @@ export type ArgoCdApiConnection = {
   token: string;
   caData?: string;
   skipTLSVerify: boolean;
+  /** Whether `url` may be plain http (the token then goes unencrypted); config refuses http otherwise. */
+  allowInsecureHttp?: boolean;
+  /** Bytes the cluster list may have; 64 MiB by default. */
+  maxResponseBytes?: number;
+  /** The setting of `maxResponseBytes`, named in errors. */
+  maxResponseBytesSetting?: string;
 };
 
 /** What Argo CD's API reports about its connection to one cluster. */
@@ -26,7 +39,8 @@ export type ArgoCdConnectionState = {
  * Reads `GET /api/v1/clusters` of Argo CD's API server (argoproj/argo-cd
  * server/cluster: ClusterList of v1alpha1.Cluster, whose `info.connectionState` and
  * `info.serverVersion` supersede the deprecated top-level `connectionState` and
- * `serverVersion`).
+ * `serverVersion`). The list is unpaged; it is read with a cap of
+ * `maxResponseBytes` and the request stopped there.
  */
 export class ArgoCdApiClient {
   private readonly connection: ArgoCdApiConnection;
@@ -37,6 +51,14 @@ export class ArgoCdApiClient {
       ...options.connection,
       url: options.connection.url.replace(/\/+$/, ''),
     };
+    if (
+      this.connection.url.startsWith('http:') &&
+      !this.connection.allowInsecureHttp
+    ) {
+      throw new Error(
+        `refusing to send the Argo CD token to ${this.connection.url} over plain http without allowInsecureHttp`,
+      );
+    }
     this.timeoutMs = options.timeoutMs;
   }
 
@@ -101,59 +123,80 @@ export class ArgoCdApiClient {
             : {}),
         },
         response => {
-          const chunks: Buffer[] = [];
-          response.on('data', chunk => chunks.push(chunk));
-          response.on('error', reject);
-          response.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            const status = response.statusCode ?? 0;
-            if (status === 401 || status === 403) {
-              reject(
-                new ListRequestError(
-                  `${status} from ${url}: Argo CD rejected the configured API token`,
-                  status,
-                ),
-              );
-              return;
-            }
-            if (status < 200 || status > 299) {
-              reject(
-                new ListRequestError(
-                  `HTTP ${status} from ${url}: ${text.slice(0, 200)}`,
-                  status,
-                ),
-              );
-              return;
-            }
-            try {
-              resolve(JSON.parse(text));
-            } catch (error) {
-              reject(
-                new ListRequestError(
-                  `malformed response from ${url}: the body is not valid JSON (${
-                    (error as Error).message
-                  })`,
-                ),
-              );
-            }
-          });
+          this.readResponse(url, response).then(resolve, error =>
+            reject(this.requestError(url, error, timeout)),
+          );
         },
       );
       request.on('error', error => {
-        if (timeout.aborted) {
-          reject(
-            new ListRequestError(
-              `no answer from ${url} within ${this.timeoutMs} ms`,
-            ),
-          );
-        } else if (error.name === 'AbortError') {
-          reject(new ListRequestError(`request to ${url} was aborted`));
-        } else {
-          reject(
-            new ListRequestError(`request to ${url} failed: ${error.message}`),
-          );
-        }
+        reject(this.requestError(url, error, timeout));
       });
     });
+  }
+
+  private async readResponse(
+    url: string,
+    response: http.IncomingMessage,
+  ): Promise<unknown> {
+    const status = response.statusCode ?? 0;
+    if (status === 401 || status === 403) {
+      response.destroy();
+      throw new ListRequestError(
+        `${status} from ${url}: Argo CD rejected the configured API token`,
+        status,
+      );
+    }
+    let text: string;
+    try {
+      text = (
+        await readCappedMessage(
+          response,
+          this.connection.maxResponseBytes ?? DEFAULT_ARGOCD_MAX_RESPONSE_BYTES,
+          { setting: this.connection.maxResponseBytesSetting },
+        )
+      ).toString('utf8');
+    } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
+        throw new ListRequestError(
+          `oversized response from ${url}: ${error.message}`,
+        );
+      }
+      throw error;
+    }
+    if (status < 200 || status > 299) {
+      throw new ListRequestError(
+        `HTTP ${status} from ${url}: ${text.slice(0, 200)}`,
+        status,
+      );
+    }
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new ListRequestError(
+        `malformed response from ${url}: the body is not valid JSON (${
+          (error as Error).message
+        })`,
+      );
+    }
+  }
+
+  /** A failure of the request or of reading its body, without the token. */
+  private requestError(
+    url: string,
+    error: Error,
+    timeout: AbortSignal,
+  ): ListRequestError {
+    if (error instanceof ListRequestError) {
+      return error;
+    }
+    if (timeout.aborted) {
+      return new ListRequestError(
+        `no answer from ${url} within ${this.timeoutMs} ms`,
+      );
+    }
+    if (error.name === 'AbortError') {
+      return new ListRequestError(`request to ${url} was aborted`);
+    }
+    return new ListRequestError(`request to ${url} failed: ${error.message}`);
   }
 }

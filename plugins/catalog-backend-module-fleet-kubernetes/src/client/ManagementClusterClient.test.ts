@@ -23,6 +23,9 @@ describe('ManagementClusterClient', () => {
       url: string;
       pageSize: number;
       requestTimeoutMs: number;
+      maxPages: number;
+      maxResponseBytes: number;
+      allowInsecureHttp: boolean;
     }> = {},
   ) {
     return new ManagementClusterClient({
@@ -31,11 +34,16 @@ describe('ManagementClusterClient', () => {
         caData: 'caData' in overrides ? overrides.caData : fake.caData,
         skipTLSVerify: overrides.skipTLSVerify ?? false,
         token: overrides.token ?? fake.token,
+        allowInsecureHttp: overrides.allowInsecureHttp,
       },
       pageSize: overrides.pageSize ?? 2,
       requestTimeoutMs: overrides.requestTimeoutMs ?? 5_000,
+      maxPages: overrides.maxPages,
+      maxResponseBytes: overrides.maxResponseBytes,
     });
   }
+  const managedClustersUrl = () =>
+    `${fake.url}/apis/cluster.open-cluster-management.io/v1/managedclusters`;
 
   const listError = (promise: Promise<unknown>) =>
     promise.then(
@@ -194,6 +202,88 @@ describe('ManagementClusterClient', () => {
         MANAGED_CLUSTER,
       ),
     ).resolves.toHaveLength(1);
+  });
+
+  describe('does not trust the API server to end its lists', () => {
+    beforeEach(() => {
+      fake.setObjects(
+        MANAGED_CLUSTERS,
+        ['a', 'b', 'c'].map(name => managedCluster(name)),
+      );
+    });
+
+    it('stops at a continue token it already gave', async () => {
+      fake.setFault(MANAGED_CLUSTERS, 'repeat-continue');
+      const error = await listError(
+        client().listCustomObjects(MANAGED_CLUSTER),
+      );
+      expect(error.message).toBe(
+        `list ${managedClustersUrl()}: page 2 gave a continue token the source already gave before, so its paging does not advance and would never end; the read was stopped after 2 pages`,
+      );
+      expect(fake.requests).toHaveLength(2);
+    });
+
+    it('stops a list that never ends at maxPages', async () => {
+      fake.setFault(MANAGED_CLUSTERS, 'endless-continue');
+      const error = await listError(
+        client({ maxPages: 5 }).listCustomObjects(MANAGED_CLUSTER),
+      );
+      expect(error.message).toBe(
+        `list ${managedClustersUrl()}: still more after 5 pages, the limit (maxPages); the read was stopped. Raise the limit only if the source really is this large`,
+      );
+      expect(fake.requests).toHaveLength(5);
+    });
+
+    it('reads a list of exactly maxPages pages', async () => {
+      await expect(
+        client({ maxPages: 2 }).listCustomObjects(MANAGED_CLUSTER),
+      ).resolves.toHaveLength(3);
+      await expect(
+        client({ maxPages: 1 }).listCustomObjects(MANAGED_CLUSTER),
+      ).rejects.toThrow('still more after 1 pages');
+    });
+
+    it('stops a body that never ends at maxResponseBytes', async () => {
+      fake.setFault(MANAGED_CLUSTERS, 'endless-body');
+      const error = await listError(
+        client({ maxResponseBytes: 64 * 1024 }).listCustomObjects(
+          MANAGED_CLUSTER,
+        ),
+      );
+      expect(error).toBeInstanceOf(ListRequestError);
+      expect(error.message).toBe(
+        `oversized response from ${managedClustersUrl()}: the response is larger than the limit of 64 KiB (maxResponseBytes); the request was stopped there`,
+      );
+    });
+
+    it('refuses a Content-Length above maxResponseBytes without waiting for the body', async () => {
+      fake.setFault(MANAGED_CLUSTERS, 'huge-content-length');
+      const error = await listError(
+        client().listCustomObjects(MANAGED_CLUSTER),
+      );
+      expect(error.message).toBe(
+        `oversized response from ${managedClustersUrl()}: the response announces 1 GiB (Content-Length), more than the limit of 16 MiB (maxResponseBytes); it was not read`,
+      );
+    });
+  });
+
+  it('sends the token over plain http only with allowInsecureHttp', async () => {
+    const plain = await FakeKubernetesApi.start({ tls: false });
+    try {
+      plain.setObjects(MANAGED_CLUSTERS, [managedCluster('a')]);
+      expect(() => client({ url: plain.url, token: plain.token })).toThrow(
+        `refusing to send the management cluster token to ${plain.url} over plain http without allowInsecureHttp`,
+      );
+      await expect(
+        client({
+          url: plain.url,
+          token: plain.token,
+          allowInsecureHttp: true,
+        }).listCustomObjects(MANAGED_CLUSTER),
+      ).resolves.toHaveLength(1);
+    } finally {
+      await plain.close();
+    }
   });
 
   it('fails clearly when nothing listens', async () => {

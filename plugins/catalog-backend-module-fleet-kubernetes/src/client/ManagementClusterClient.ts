@@ -5,6 +5,12 @@ import {
   Observable,
   ObservableMiddleware,
 } from '@kubernetes/client-node';
+import {
+  DEFAULT_MAX_PAGES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  PageGuard,
+} from '@fleet-portal/plugin-fleet-node';
+import { CappedHttpLibrary } from './CappedHttpLibrary';
 import { makeKubeConfig, ManagementClusterConnection } from './kubeConfig';
 import { ListRequestError, toListError } from './listErrors';
 
@@ -22,6 +28,12 @@ export type ManagementClusterClientOptions = {
   pageSize: number;
   /** Deadline of each HTTP request. */
   requestTimeoutMs: number;
+  /** Pages one list may take; 1000 by default. */
+  maxPages?: number;
+  /** Bytes one page may have; 16 MiB by default. */
+  maxResponseBytes?: number;
+  /** Where a setting lives, for messages, e.g. `catalog.providers.fleetKubernetes.hub.maxPages`. */
+  settingPath?: (key: string) => string;
 };
 
 /** One page of a Kubernetes list response, checked to be list-shaped. */
@@ -29,13 +41,17 @@ type ListPage = { items: unknown[]; continueToken?: string };
 
 /**
  * Lists objects on a management cluster page by page and turns every failure
- * (HTTP status, timeout, TLS, malformed body) into a {@link ListRequestError}.
+ * (HTTP status, timeout, TLS, malformed body, a body above `maxResponseBytes`) into a
+ * {@link ListRequestError}. The API server is not trusted to end its lists: a
+ * continue token it already gave, or more than `maxPages` pages, ends the list with a
+ * `PagingError`.
  */
 export class ManagementClusterClient {
   readonly url: string;
   private readonly customObjects: CustomObjectsApi;
   private readonly core: CoreV1Api;
   private readonly options: ManagementClusterClientOptions;
+  private readonly httpApi: CappedHttpLibrary;
 
   constructor(options: ManagementClusterClientOptions) {
     this.options = options;
@@ -43,6 +59,10 @@ export class ManagementClusterClient {
     const kubeConfig = makeKubeConfig(options.connection);
     this.customObjects = kubeConfig.makeApiClient(CustomObjectsApi);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
+    this.httpApi = new CappedHttpLibrary({
+      maxBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      setting: this.setting('maxResponseBytes'),
+    });
   }
 
   /** Every object of a custom resource: cluster-wide, or in one namespace. */
@@ -110,14 +130,28 @@ export class ManagementClusterClient {
       requestOptions: ConfigurationOptions,
     ) => Promise<unknown>,
   ): Promise<unknown[]> {
+    const guard = new PageGuard({
+      what: `list ${this.url}${path}`,
+      maxPages: this.options.maxPages ?? DEFAULT_MAX_PAGES,
+      setting: this.setting('maxPages'),
+      cursorName: 'continue token',
+    });
     const items: unknown[] = [];
     let continueToken: string | undefined;
     do {
       const page = await this.fetchPage(path, signal, continueToken, fetchPage);
       items.push(...page.items);
       continueToken = page.continueToken;
+      guard.page(continueToken);
+      if (continueToken) {
+        guard.more();
+      }
     } while (continueToken);
     return items;
+  }
+
+  private setting(key: string): string {
+    return this.options.settingPath?.(key) ?? key;
   }
 
   private async fetchPage(
@@ -133,7 +167,10 @@ export class ManagementClusterClient {
     const requestSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let body: unknown;
     try {
-      body = await fetchPage(continueToken, abortWith(requestSignal));
+      body = await fetchPage(continueToken, {
+        ...abortWith(requestSignal),
+        httpApi: this.httpApi,
+      });
     } catch (error) {
       throw toListError(error, {
         url: `${this.url}${path}`,

@@ -8,12 +8,20 @@ export type ManagementClusterConnection = {
   skipTLSVerify: boolean;
   /** Bearer token, typically of a service account allowed to list the source's resources. */
   token: string;
+  /** Whether `url` may be plain http (the token then goes unencrypted); config refuses http otherwise. */
+  allowInsecureHttp?: boolean;
 };
 
 /** A KubeConfig with one context: the management cluster and a bearer token. */
 export function makeKubeConfig(
   connection: ManagementClusterConnection,
 ): KubeConfig {
+  const plainHttp = connection.url.startsWith('http:');
+  if (plainHttp && !connection.allowInsecureHttp) {
+    throw new Error(
+      `refusing to send the management cluster token to ${connection.url} over plain http without allowInsecureHttp`,
+    );
+  }
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromOptions({
     clusters: [
@@ -21,7 +29,8 @@ export function makeKubeConfig(
         name: 'management-cluster',
         server: connection.url,
         caData: connection.caData,
-        skipTLSVerify: connection.skipTLSVerify,
+        // client-node builds an http agent only with skipTLSVerify; there is no TLS to verify then.
+        skipTLSVerify: connection.skipTLSVerify || plainHttp,
       },
     ],
     users: [{ name: 'fleet-portal', token: connection.token }],

@@ -1,3 +1,4 @@
+import { ResponseTooLargeError } from '@fleet-portal/plugin-fleet-node';
 import { ApiException } from '@kubernetes/client-node';
 
 /** A list request to the management cluster (or Argo CD's API) failed; `status` is the HTTP status when there was one. */
@@ -14,7 +15,7 @@ export class ListRequestError extends Error {
 /**
  * Describes a failed list request without the request's headers (they carry the
  * bearer token): HTTP status with the API server's Status message, timeout,
- * connection or TLS failure, or a body that is not JSON.
+ * connection or TLS failure, a body that is not JSON or larger than the cap.
  */
 export function toListError(
   error: unknown,
@@ -23,6 +24,9 @@ export function toListError(
   const { url } = context;
   if (error instanceof ListRequestError) {
     return error;
+  }
+  if (error instanceof ResponseTooLargeError) {
+    return new ListRequestError(`oversized response from ${url}: ${error.message}`);
   }
   if (context.timedOut) {
     return new ListRequestError(

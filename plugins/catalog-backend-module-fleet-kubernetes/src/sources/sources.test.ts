@@ -222,7 +222,13 @@ describe('sources read from a fake management cluster', () => {
         await argoApi.close();
       });
 
-      const source = (api: Partial<{ token: string; caData: string }> = {}) =>
+      const source = (
+        api: Partial<{
+          token: string;
+          caData: string;
+          maxResponseBytes: number;
+        }> = {},
+      ) =>
         new ArgoCdSource({
           ...options(),
           namespace: 'argocd',
@@ -232,6 +238,8 @@ describe('sources read from a fake management cluster', () => {
               token: api.token ?? argoApi.token,
               caData: 'caData' in api ? api.caData : argoApi.caData,
               skipTLSVerify: false,
+              maxResponseBytes: api.maxResponseBytes,
+              maxResponseBytesSetting: 'sources.argocd.api.maxResponseBytes',
             },
             timeoutMs: 300,
           }),
@@ -304,6 +312,31 @@ describe('sources read from a fake management cluster', () => {
           await expect(source().listClusters()).rejects.toThrow(message);
         },
       );
+
+      it('stops a cluster list that never ends at maxResponseBytes', async () => {
+        argoApi.fault = 'endless-body';
+        await expect(
+          source({ maxResponseBytes: 64 * 1024 }).listClusters(),
+        ).rejects.toThrow(
+          /^argocd source "hub-eu": Argo CD API: oversized response from .*\/api\/v1\/clusters: the response is larger than the limit of 64 KiB \(sources\.argocd\.api\.maxResponseBytes\); the request was stopped there$/,
+        );
+      });
+
+      it('refuses to send its token over plain http without allowInsecureHttp', () => {
+        expect(
+          () =>
+            new ArgoCdApiClient({
+              connection: {
+                url: 'http://127.0.0.1:8080',
+                token: 't',
+                skipTLSVerify: false,
+              },
+              timeoutMs: 300,
+            }),
+        ).toThrow(
+          'refusing to send the Argo CD token to http://127.0.0.1:8080 over plain http without allowInsecureHttp',
+        );
+      });
 
       it("verifies Argo CD's certificate", async () => {
         await expect(
