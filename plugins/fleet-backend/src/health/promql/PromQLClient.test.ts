@@ -11,7 +11,10 @@ import { PromQLClient } from './PromQLClient';
 const TIME = new Date('2026-11-22T10:00:00Z');
 const T = TIME.getTime() / 1000;
 
-function clientFor(source: JsonObject) {
+function clientFor(
+  source: JsonObject,
+  options?: ConstructorParameters<typeof PromQLClient>[1],
+) {
   const config = readHealthConfig(
     new ConfigReader({
       fleet: {
@@ -21,7 +24,7 @@ function clientFor(source: JsonObject) {
       },
     }),
   )!;
-  return new PromQLClient(config.sources[0]);
+  return new PromQLClient(config.sources[0], options);
 }
 
 describe('PromQLClient', () => {
@@ -269,6 +272,57 @@ describe('PromQLClient', () => {
         TIME,
       );
       expect(outcome).toEqual({ ok: false, ...expected });
+    });
+
+    it('an answer that never ends, stopped at maxResponseBytes', async () => {
+      let closed = false;
+      recorder.setReply((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.write('{"status":"success","data":{"resultType":"vector","result":[');
+        const sample = `${JSON.stringify({
+          metric: { cluster: 'a' },
+          value: [T, '1'],
+        })},`;
+        const timer = setInterval(() => res.write(sample), 1);
+        res.on('close', () => {
+          clearInterval(timer);
+          closed = true;
+        });
+      });
+      const outcome = await clientFor(
+        { url: recorder.url, timeoutSeconds: 10 },
+        { maxResponseBytes: 64 * 1024 },
+      ).instant('up', TIME);
+      expect(outcome).toEqual({
+        ok: false,
+        kind: 'invalid-response',
+        error:
+          'the response is larger than the limit of 64 KiB; the request was stopped there',
+      });
+      await new Promise(resolve => setTimeout(resolve, 100));
+      expect(closed).toBe(true);
+    });
+
+    it('an answer announcing more than the default 32 MiB, refused on its Content-Length', async () => {
+      recorder.setReply((_req, res) => {
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Content-Length': String(64 * 1024 * 1024),
+        });
+        res.write('{');
+      });
+      const started = Date.now();
+      const outcome = await clientFor({
+        url: recorder.url,
+        timeoutSeconds: 10,
+      }).instant('up', TIME);
+      expect(outcome).toEqual({
+        ok: false,
+        kind: 'invalid-response',
+        error:
+          'the response announces 64 MiB (Content-Length), more than the limit of 32 MiB; it was not read',
+      });
+      expect(Date.now() - started).toBeLessThan(5000);
     });
 
     it('a source that does not listen', async () => {

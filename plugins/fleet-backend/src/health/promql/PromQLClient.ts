@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import {
+  readCappedBody,
+  ResponseTooLargeError,
+} from '@fleet-portal/plugin-fleet-node';
 import { Agent, Dispatcher, fetch } from 'undici';
 import { MetricsSourceConfig } from '../config';
 import {
@@ -23,6 +27,17 @@ export type QueryOutcome<T> =
   | { ok: false; kind: QueryFailureKind; error: string };
 
 const MAX_ERROR_BODY = 300;
+/**
+ * Default cap of one query's answer: a fleet-wide instant vector at 10,000 clusters is
+ * about 1 MiB, so this leaves room for wide label sets and range queries while a
+ * runaway answer cannot exhaust the backend's memory.
+ */
+export const DEFAULT_METRICS_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+export type PromQLClientOptions = {
+  /** Bytes one answer may have; larger answers are stopped there and fail as `invalid-response`. */
+  maxResponseBytes?: number;
+};
 
 /** A PEM value given inline, or a path to a file holding it. */
 function pem(value: string | undefined): string | undefined {
@@ -59,15 +74,22 @@ function describeFetchError(error: unknown): {
 
 /**
  * A client of one source's Prometheus HTTP API (`/api/v1/query`, `/api/v1/query_range`, POSTed
- * form-encoded). It never throws: every outcome, failure included, is a value.
+ * form-encoded). It never throws: every outcome, failure included, is a value. Answers are read
+ * with a byte cap (`maxResponseBytes`), stopping the request at the limit.
  */
 export class PromQLClient {
   private readonly dispatcher?: Dispatcher;
   private readonly headers: Record<string, string>;
+  private readonly maxResponseBytes: number;
   /** Requests sent, for tests and benchmarks. */
   requests = 0;
 
-  constructor(readonly source: MetricsSourceConfig) {
+  constructor(
+    readonly source: MetricsSourceConfig,
+    options: PromQLClientOptions = {},
+  ) {
+    this.maxResponseBytes =
+      options.maxResponseBytes ?? DEFAULT_METRICS_MAX_RESPONSE_BYTES;
     this.dispatcher = dispatcherFor(source);
     const headers: Record<string, string> = {
       Accept: 'application/json',
@@ -138,8 +160,11 @@ export class PromQLClient {
         dispatcher: this.dispatcher,
         signal: AbortSignal.timeout(this.source.timeoutMs),
       });
-      text = await response.text();
+      text = await readCappedBody(response, this.maxResponseBytes);
     } catch (error) {
+      if (error instanceof ResponseTooLargeError) {
+        return { ok: false, kind: 'invalid-response', error: error.message };
+      }
       return { ok: false, ...describeFetchError(error) };
     }
     let body: unknown;
