@@ -166,7 +166,9 @@ describe('PortainerClient against a Portainer fake', () => {
 
     it('refuses a Content-Length beyond the cap without waiting for the body', async () => {
       portainer.fail('huge-content-length', { path: '/api/endpoints' });
-      await expect(client({ timeoutMs: 10_000 }).readInventory()).rejects.toThrow(
+      await expect(
+        client({ timeoutMs: 10_000 }).readInventory(),
+      ).rejects.toThrow(
         'GET /api/endpoints: the response announces 1 GiB (Content-Length), more than the limit of 16 MiB (maxResponseBytes); it was not read',
       );
     });

@@ -194,7 +194,9 @@ export class FakeKubernetesApi {
       case 'endless-body': {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.write(`{"kind":"${collection.kind}List","items":[`);
-        const item = Buffer.from(`${JSON.stringify(collection.items[0] ?? {})},`);
+        const item = Buffer.from(
+          `${JSON.stringify(collection.items[0] ?? {})},`,
+        );
         const timer = setInterval(() => res.write(item), 1);
         res.on('close', () => clearInterval(timer));
         return;
@@ -208,7 +210,11 @@ export class FakeKubernetesApi {
         return; // the rest never comes; the connection is closed with the server
       case 'repeat-continue':
       case 'endless-continue':
-        this.sendStuckPage(res, collection, this.faults.get(this.key(collection))!);
+        this.sendStuckPage(
+          res,
+          collection,
+          this.faults.get(this.key(collection))!,
+        );
         return;
       default:
         this.sendPage(res, collection, namespace, query);

@@ -26,7 +26,9 @@ export function toListError(
     return error;
   }
   if (error instanceof ResponseTooLargeError) {
-    return new ListRequestError(`oversized response from ${url}: ${error.message}`);
+    return new ListRequestError(
+      `oversized response from ${url}: ${error.message}`,
+    );
   }
   if (context.timedOut) {
     return new ListRequestError(

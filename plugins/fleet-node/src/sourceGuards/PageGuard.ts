@@ -80,7 +80,9 @@ export class PageGuard {
     const pages = Math.ceil(total / pageSize);
     if (pages > this.#options.maxPages) {
       throw new PagingError(
-        `${this.#options.what}: the source announces ${total} items, ${pages} pages of ${pageSize}, more than the limit of ${
+        `${
+          this.#options.what
+        }: the source announces ${total} items, ${pages} pages of ${pageSize}, more than the limit of ${
           this.#options.maxPages
         } pages${this.#limit()}; nothing was read past the first page`,
       );

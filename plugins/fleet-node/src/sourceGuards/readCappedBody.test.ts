@@ -69,9 +69,13 @@ describe('readCappedBody / readCappedMessage', () => {
       }),
     'http.get': async (path: string, maxBytes: number) =>
       (
-        await readCappedMessage(await getMessage(`${server.url}${path}`), maxBytes, {
-          setting: 'maxResponseBytes',
-        })
+        await readCappedMessage(
+          await getMessage(`${server.url}${path}`),
+          maxBytes,
+          {
+            setting: 'maxResponseBytes',
+          },
+        )
       ).toString('utf8'),
   };
 
@@ -115,9 +119,7 @@ describe('readCappedBody / readCappedMessage', () => {
       res.writeHead(204);
       res.end();
     });
-    await expect(
-      readCappedBody(await fetch(server.url), 10),
-    ).resolves.toBe('');
+    await expect(readCappedBody(await fetch(server.url), 10)).resolves.toBe('');
   });
 });
 

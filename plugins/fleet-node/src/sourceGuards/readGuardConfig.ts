@@ -117,10 +117,10 @@ function readBoundedInteger(
     value > bounds.max
   ) {
     const max =
-      key === 'maxPages' ? String(bounds.max) : `${bounds.max} (${formatBytes(bounds.max)})`;
-    throw new InputError(
-      `${at(key)}: must be a whole number from 1 to ${max}`,
-    );
+      key === 'maxPages'
+        ? String(bounds.max)
+        : `${bounds.max} (${formatBytes(bounds.max)})`;
+    throw new InputError(`${at(key)}: must be a whole number from 1 to ${max}`);
   }
   return value;
 }

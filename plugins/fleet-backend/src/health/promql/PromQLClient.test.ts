@@ -278,7 +278,9 @@ describe('PromQLClient', () => {
       let closed = false;
       recorder.setReply((_req, res) => {
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.write('{"status":"success","data":{"resultType":"vector","result":[');
+        res.write(
+          '{"status":"success","data":{"resultType":"vector","result":[',
+        );
         const sample = `${JSON.stringify({
           metric: { cluster: 'a' },
           value: [T, '1'],
