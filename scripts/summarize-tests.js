@@ -46,6 +46,23 @@ if (pw) {
   failed += 1;
 }
 
+// the adopter install check (scripts/check-adopter-install.sh) ends with its own "N passed, N failed"
+const adopterLog = path.join(dir, 'adopter.log');
+if (fs.existsSync(adopterLog)) {
+  const lines = fs.readFileSync(adopterLog, 'utf8').trim().split('\n');
+  const closing = lines
+    .reverse()
+    .map(line => /^(\d+) passed, (\d+) failed$/.exec(line.trim()))
+    .find(Boolean);
+  if (closing) {
+    passed += Number(closing[1]);
+    failed += Number(closing[2]);
+  } else {
+    console.log('the adopter install check ended without its closing line');
+    failed += 1;
+  }
+}
+
 console.log(
   `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
 );

@@ -5,6 +5,7 @@
 #   scripts/test.sh                 everything
 #   scripts/test.sh --unit          only the package tests
 #   scripts/test.sh --e2e           only the e2e suite
+#   scripts/test.sh --adopter       only the adopter install check (scripts/check-adopter-install.sh)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,8 +14,12 @@ source scripts/env.sh
 export CI=true
 results="$ROOT/data/test-results"
 rm -rf "$results" && mkdir -p "$results"
-run_unit=1; run_e2e=1
-case "${1:-}" in --unit) run_e2e=0 ;; --e2e) run_unit=0 ;; esac
+run_unit=1; run_e2e=1; run_adopter=1
+case "${1:-}" in
+  --unit) run_e2e=0; run_adopter=0 ;;
+  --e2e) run_unit=0; run_adopter=0 ;;
+  --adopter) run_unit=0; run_e2e=0 ;;
+esac
 
 # PostgreSQL for TestDatabases (trust auth on these machines); tests fall back to SQLite only without it.
 if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] && \
@@ -35,6 +40,12 @@ if [ "$run_e2e" = 1 ]; then
     node node_modules/.bin/playwright test --config e2e/playwright.config.ts 2>&1 | tee "$results/e2e.log" | tail -n 40
     cp e2e/artifacts/report.json "$results/playwright.json" 2>/dev/null || true
   fi
+fi
+
+if [ "$run_adopter" = 1 ]; then
+  echo "=== adopter install check"
+  bash scripts/check-adopter-install.sh > "$results/adopter.log" 2>&1
+  grep -E '\[adopter\]|passed, .* failed' "$results/adopter.log" | tail -n 12
 fi
 
 node scripts/summarize-tests.js "$results"
