@@ -209,12 +209,10 @@ export class FakeKubernetesApi {
         res.write('{');
         return; // the rest never comes; the connection is closed with the server
       case 'repeat-continue':
+        this.sendStuckPage(res, collection, 'repeat-continue');
+        return;
       case 'endless-continue':
-        this.sendStuckPage(
-          res,
-          collection,
-          this.faults.get(this.key(collection))!,
-        );
+        this.sendStuckPage(res, collection, 'endless-continue');
         return;
       default:
         this.sendPage(res, collection, namespace, query);
