@@ -13,6 +13,20 @@ const target = path.resolve(
 );
 const { demoShiftDays, shiftDates } = require('./demo-dates');
 
+function git(cwd, ...args) {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Fleet Portal demo',
+      GIT_AUTHOR_EMAIL: 'demo@fleet-portal.invalid',
+      GIT_COMMITTER_NAME: 'Fleet Portal demo',
+      GIT_COMMITTER_EMAIL: 'demo@fleet-portal.invalid',
+    },
+  });
+}
+
 function copyShifted(from, to, days) {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
