@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import {
@@ -24,6 +25,7 @@ import {
   createNamespaceValidateAction,
   createPlatformRepoProposeAction,
   FleetCatalog,
+  RenderSeal,
 } from '@fleet-portal/plugin-scaffolder-backend-module-fleet';
 import {
   generatePlatformRepoFiles,
@@ -103,6 +105,7 @@ async function main() {
       catalog: new FleetCatalog(catalogServiceMock({ entities })),
       permissions: mockServices.permissions(),
       writer,
+      seal: RenderSeal.fromConfig(new ConfigReader({})),
     };
     const validate = createNamespaceValidateAction(deps);
     // wired as in the module: render leaves the repository check to validate and propose
@@ -153,7 +156,7 @@ async function main() {
           kind: 'namespace',
           cluster: r.outputs.clusterRef,
           files: r.outputs.files,
-          expectAbsent: r.outputs.expectAbsent,
+          integrity: r.outputs.integrity,
           title: r.outputs.title,
           reason: input.reason,
         },

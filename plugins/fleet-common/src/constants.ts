@@ -61,17 +61,30 @@ export type AdmissionMode = (typeof ADMISSION_MODES)[number];
 export const PROVISIONERS = ['cluster-api', 'crossplane', 'omni'] as const;
 export type Provisioner = (typeof PROVISIONERS)[number];
 
-/** Namespaces tenants may never request: Kubernetes' own and the platform's. */
+/**
+ * Namespaces tenants may never request: Kubernetes' own and those of the platform's components
+ * (ingress, service mesh, CNI, certificates, GitOps, admission, backup, monitoring), so a request
+ * can never claim a system namespace. Deployments add their own in
+ * `fleetPortal.scaffolder.reservedNamespaces`.
+ */
 export const RESERVED_NAMESPACE_NAMES = [
   'default',
   'cert-manager',
   'ingress-system',
+  'ingress-nginx',
+  'envoy-gateway-system',
+  'istio-system',
+  'istio-ingress',
+  'linkerd',
   'monitoring',
   'flux-system',
   'argocd',
   'kyverno',
   'gatekeeper-system',
   'cilium',
+  'calico-system',
+  'calico-apiserver',
+  'tigera-operator',
   'velero',
   'external-dns',
 ] as const;

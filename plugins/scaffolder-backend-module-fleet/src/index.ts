@@ -12,6 +12,15 @@ export type { PlatformRepoProposeDeps } from './actions/platformRepo/proposeActi
 export type { NamespaceActionDeps } from './actions/namespace/authorizedRequest';
 export { FleetCatalog } from './catalog/FleetCatalog';
 export { KubernetesApplier } from './kubernetes/KubernetesApplier';
+export type { LiveNamespaceState } from './kubernetes/KubernetesApplier';
+export {
+  DIRECT_APPLY_KINDS,
+  directApplyProblems,
+} from './kubernetes/directApplyPolicy';
+export type { DirectApplyScope } from './kubernetes/directApplyPolicy';
+export { RenderSeal } from './integrity/RenderSeal';
+export type { RenderRecord } from './integrity/renderRecord';
+export type { NamespaceRenderActionDeps } from './actions/namespace/renderAction';
 export { createFleetClusterValidateAction } from './actions/cluster/validateAction';
 export { createFleetClusterRenderAction } from './actions/cluster/renderAction';
 export type { ClusterActionDeps } from './actions/cluster/validateAction';

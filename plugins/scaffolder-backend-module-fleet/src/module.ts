@@ -13,6 +13,8 @@ import { createFleetClusterRenderAction } from './actions/cluster/renderAction';
 import { createFleetClusterValidateAction } from './actions/cluster/validateAction';
 import { FleetCatalog } from './catalog/FleetCatalog';
 import { KubernetesApplier } from './kubernetes/KubernetesApplier';
+import { RenderSeal } from './integrity/RenderSeal';
+import { reservedNamespacesFromConfig } from './actions/namespace/reservedNamespaces';
 import { createNamespaceRenderAction } from './actions/namespace/renderAction';
 import { createNamespaceValidateAction } from './actions/namespace/validateAction';
 import { createPlatformRepoProposeAction } from './actions/platformRepo/proposeAction';
@@ -58,14 +60,22 @@ export const scaffolderModuleFleet = createBackendModule({
             'No platform repository configured (fleetPortal.platformRepo or a single catalog.providers.fleetPlatformRepo); fleet:platform-repo:propose will fail',
           );
         }
-        const deps = { catalog: fleetCatalog, permissions, writer };
+        // render records travel from the render steps to propose, sealed with a backend key
+        const seal = RenderSeal.fromConfig(config, { logger });
+        const deps = {
+          catalog: fleetCatalog,
+          permissions,
+          writer,
+          reservedNamespaces: reservedNamespacesFromConfig(config),
+        };
         scaffolder.addActions(
           createNamespaceValidateAction(deps),
           // validate looks for the namespace in the repository; propose re-checks on the
           // base it commits on, so render need not fetch a third time
-          createNamespaceRenderAction({ ...deps, writer: undefined }),
+          createNamespaceRenderAction({ ...deps, writer: undefined, seal }),
           createPlatformRepoProposeAction({
             ...deps,
+            seal,
             applier: KubernetesApplier.fromConfig(config),
           }),
           // new clusters: validate, then reserve CIDRs and render (proposed by the action above)
@@ -82,6 +92,7 @@ export const scaffolderModuleFleet = createBackendModule({
             permissions,
             origins,
             cidrApi: new CidrReservationsClient({ discovery, auth }),
+            seal,
           }),
         );
       },

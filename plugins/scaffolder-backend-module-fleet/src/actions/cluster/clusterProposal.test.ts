@@ -5,7 +5,8 @@ import {
   mockCredentials,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { ConflictError } from '@backstage/errors';
+import { ConfigReader } from '@backstage/config';
+import { ConflictError, InputError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -13,6 +14,7 @@ import type { UserEntity } from '@backstage/catalog-model';
 import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import yaml from 'yaml';
 import { FleetCatalog } from '../../catalog/FleetCatalog';
+import { RenderSeal } from '../../integrity/RenderSeal';
 import { createPlatformRepoProposeAction } from '../platformRepo/proposeAction';
 import { createFleetClusterRenderAction } from './renderAction';
 import {
@@ -46,6 +48,7 @@ const priya: UserEntity = {
 
 describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)', () => {
   let repo: GitRemote;
+  const seal = RenderSeal.fromConfig(new ConfigReader({}));
 
   beforeEach(() => {
     const seed: Record<string, string> = {};
@@ -58,7 +61,12 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
 
   afterEach(() => repo.remove());
 
-  async function request(input: ClusterRequest, taskId = 'task-0001-abcdef') {
+  async function request(
+    input: ClusterRequest,
+    taskId = 'task-0001-abcdef',
+    // what a template could change between render and propose
+    change: (files: Record<string, string>) => Record<string, string> = f => f,
+  ) {
     const deps = {
       catalog: catalogServiceMock({ entities: demoCatalogEntities() }),
       origins: [TEST_PLATFORM_REPO],
@@ -68,6 +76,7 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
     let n = 0;
     const render = createFleetClusterRenderAction({
       ...deps,
+      seal,
       now: () => TODAY,
       cidrApi: {
         preview: jest.fn(),
@@ -92,6 +101,7 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
       catalog: new FleetCatalog(deps.catalog, deps.origins),
       permissions: deps.permissions,
       writer: new PlatformRepoWriter({ remote: repo.remote }),
+      seal,
     });
     const base = {
       user: { ref: 'user:default/priya.platform', entity: priya },
@@ -118,8 +128,8 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
           cluster: input.name,
           profile: rendered.profileRef,
           environment: rendered.environment,
-          files: rendered.files,
-          expectAbsent: rendered.expectAbsent,
+          files: change(rendered.files),
+          integrity: rendered.integrity,
           title: rendered.title,
           reason: rendered.reason,
           branch: rendered.branch,
@@ -211,5 +221,48 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
     await expect(request(edgeRequest(), 'task-0002-abcdef')).rejects.toThrow(
       ConflictError,
     );
+  });
+
+  it('refuses a changed CIDR or an added file between render and propose, and writes nothing', async () => {
+    const before = repo.refs();
+    const entity = 'clusters/edg-ber03-store-01/cluster.yaml';
+    await expect(
+      request(edgeRequest(), undefined, files => ({
+        ...files,
+        [entity]: files[entity].replace('172.16.12.0/22', '10.0.0.0/8'),
+      })),
+    ).rejects.toThrow(
+      new InputError(
+        `files: the content of ${entity} differs from what was rendered for this request`,
+      ),
+    );
+    await expect(
+      request(edgeRequest(), undefined, files => ({
+        ...files,
+        'clusters/edg-ber03-store-01/provisioning/extra.yaml': 'kind: Secret\n',
+      })),
+    ).rejects.toThrow(
+      new InputError(
+        'files: clusters/edg-ber03-store-01/provisioning/extra.yaml was not rendered for this request; propose commits only the rendered files',
+      ),
+    );
+    expect(repo.refs()).toBe(before);
+  });
+
+  it('refuses to overwrite a provisioning file that already exists (every rendered file is new)', async () => {
+    const helmfile = 'clusters/edg-ber03-store-01/provisioning/helmfile.yaml';
+    await new PlatformRepoWriter({ remote: repo.remote }).commitFiles({
+      mode: 'direct',
+      files: { [helmfile]: 'releases: []\n' },
+      message: 'left over',
+      author: { name: 'Someone', email: 'someone@acme.example' },
+    });
+    const before = repo.refs();
+    const attempt = request(edgeRequest());
+    await expect(attempt).rejects.toThrow(ConflictError);
+    await expect(attempt).rejects.toThrow(
+      `already in the platform repository: ${helmfile}`,
+    );
+    expect(repo.refs()).toBe(before);
   });
 });

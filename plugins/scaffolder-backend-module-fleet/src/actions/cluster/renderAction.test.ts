@@ -14,6 +14,9 @@ import type {
   CidrReservation,
 } from '@fleet-portal/plugin-fleet-common';
 import yaml from 'yaml';
+import { ConfigReader } from '@backstage/config';
+import { RenderSeal } from '../../integrity/RenderSeal';
+import { contentDigest } from '../../integrity/renderRecord';
 import { createFleetClusterRenderAction } from './renderAction';
 import type { CidrApi } from './reserveCidrs';
 import {
@@ -22,6 +25,8 @@ import {
   TODAY,
 } from './__testUtils__/fixtures';
 import { TEST_PLATFORM_REPO } from '../../__testUtils__/provenance';
+
+const seal = RenderSeal.fromConfig(new ConfigReader({}));
 
 const reservation: CidrReservation = {
   id: 'res-1',
@@ -66,6 +71,7 @@ function setup(
     reserve: jest.fn(async () => ({ reservation, created: true })),
   } satisfies CidrApi;
   const action = createFleetClusterRenderAction({
+    seal,
     catalog: catalogServiceMock({ entities: demoCatalogEntities() }),
     origins: [TEST_PLATFORM_REPO],
     auth: mockServices.auth(),
@@ -152,6 +158,19 @@ describe('fleet:cluster:render', () => {
       'branch',
       'fleet/cluster/edg-ber03-store-01',
     );
+    // the render record names this task's request and every rendered file's digest
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    expect(seal.open(outputs.integrity)).toEqual({
+      task: ctx.task.id,
+      kind: 'cluster',
+      cluster: 'edg-ber03-store-01',
+      mode: 'propose',
+      entityRef: 'resource:default/edg-ber03-store-01',
+      files: Object.fromEntries(
+        files.map(file => [file, contentDigest(outputs.files[file])]),
+      ),
+      applyFiles: [],
+    });
     const entity = yaml.parse(
       await fs.readFile(path.join(workspace.path, files[0]), 'utf8'),
     );

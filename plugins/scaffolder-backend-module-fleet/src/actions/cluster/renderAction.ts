@@ -13,17 +13,24 @@ import {
   clusterCommitBody,
   clusterCommitTitle,
 } from './proposal';
+import { renderRecord } from '../../integrity/renderRecord';
+import type { RenderSeal } from '../../integrity/RenderSeal';
 import { renderClusterFiles } from './render/renderClusterFiles';
 import { type CidrApi, reserveClusterCidrs } from './reserveCidrs';
 import { clusterRequestSchema } from './request';
 import type { ClusterActionDeps } from './validateAction';
 
-export type ClusterRenderActionDeps = ClusterActionDeps & { cidrApi: CidrApi };
+export type ClusterRenderActionDeps = ClusterActionDeps & {
+  cidrApi: CidrApi;
+  /** Seals the render record that fleet:platform-repo:propose checks. */
+  seal: RenderSeal;
+};
 
 /**
  * `fleet:cluster:render` — reserves the cluster's CIDRs through the fleet backend (a dry run only
  * previews them) and renders the cluster entity and provisioning artefacts into the workspace, at
- * their platform-repository paths, ready for `fleet:platform-repo:propose`.
+ * their platform-repository paths, ready for `fleet:platform-repo:propose`. Its `integrity` output
+ * records what was rendered for which cluster, sealed by the backend: propose commits nothing else.
  */
 export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
   return createTemplateAction({
@@ -80,6 +87,11 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
               'Commit body: purpose, profile and version, CIDRs, owner, environment group, dates',
             ),
           environment: z.string(),
+          integrity: z
+            .string()
+            .describe(
+              'Render record (file digests, cluster) sealed by the backend, for fleet:platform-repo:propose',
+            ),
         }),
     },
     async handler(ctx) {
@@ -127,10 +139,8 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
           reserved.serviceCidr
         }${ctx.isDryRun ? ' (dry run: previewed, not reserved)' : ''}`,
       );
-      ctx.output(
-        'files',
-        Object.fromEntries(files.map(f => [f.path, f.content])),
-      );
+      const rendered = Object.fromEntries(files.map(f => [f.path, f.content]));
+      ctx.output('files', rendered);
       ctx.output(
         'paths',
         files.map(f => f.path),
@@ -139,14 +149,12 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
         platformRepoPaths.cluster(checked.request.name),
       ]);
       ctx.output('targetPath', targetPath);
-      ctx.output(
-        'clusterEntityRef',
-        stringifyEntityRef({
-          kind: 'resource',
-          namespace: 'default',
-          name: checked.request.name,
-        }),
-      );
+      const clusterEntityRef = stringifyEntityRef({
+        kind: 'resource',
+        namespace: 'default',
+        name: checked.request.name,
+      });
+      ctx.output('clusterEntityRef', clusterEntityRef);
       ctx.output('podCidr', reserved.podCidr);
       ctx.output('serviceCidr', reserved.serviceCidr);
       if (reserved.reservationId) {
@@ -158,6 +166,21 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
       ctx.output('title', clusterCommitTitle(context));
       ctx.output('reason', clusterCommitBody(context));
       ctx.output('environment', checked.request.environment);
+      ctx.output(
+        'integrity',
+        deps.seal.seal(
+          renderRecord({
+            task: ctx.task.id,
+            kind: 'cluster',
+            cluster: checked.request.name,
+            // a new cluster is always proposed for review
+            mode: 'propose',
+            entityRef: clusterEntityRef,
+            files: rendered,
+            applyFiles: [],
+          }),
+        ),
+      );
     },
   });
 }

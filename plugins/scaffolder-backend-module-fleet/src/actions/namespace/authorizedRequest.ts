@@ -9,6 +9,7 @@ import { fleetNamespaceRequestPermission } from '@fleet-portal/plugin-fleet-comm
 import type { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import type { FleetCatalog } from '../../catalog/FleetCatalog';
 import type { NamespaceRequestInput } from './namespaceRequest';
+import { checkNotReserved } from './reservedNamespaces';
 import {
   validateNamespaceRequest,
   ValidatedNamespaceRequest,
@@ -21,6 +22,8 @@ export type NamespaceActionDeps = {
   writer?: PlatformRepoWriter;
   /** Today, `YYYY-MM-DD`; for tests. */
   today?: () => string;
+  /** Namespaces this deployment reserves besides fleet-common's (`fleetPortal.scaffolder.reservedNamespaces`). */
+  reservedNamespaces?: readonly string[];
 };
 
 type RequestContext = {
@@ -39,6 +42,7 @@ export async function authorizedNamespaceRequest(
 ): Promise<ValidatedNamespaceRequest> {
   const credentials = await ctx.getInitiatorCredentials();
   await authorizeNamespaceRequest(deps.permissions, credentials);
+  checkNotReserved(ctx.input.namespace, deps.reservedNamespaces);
   return validateNamespaceRequest(ctx.input, {
     catalog: deps.catalog,
     credentials,

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { renderRecord } from '../../integrity/renderRecord';
+import type { RenderSeal } from '../../integrity/RenderSeal';
 import {
   authorizedNamespaceRequest,
   NamespaceActionDeps,
@@ -10,13 +12,20 @@ import { namespaceRequestInputSchema } from './namespaceRequest';
 import { renderNamespace } from './renderNamespace';
 import { validateRendered } from './validateManifests';
 
+export type NamespaceRenderActionDeps = NamespaceActionDeps & {
+  /** Seals the render record that fleet:platform-repo:propose checks. */
+  seal: RenderSeal;
+};
+
 /**
  * `fleet:namespace:render`: validates the request (the same checks as
  * fleet:namespace:validate), renders the namespace baseline and its catalog entity
  * into the platform-repo layout, validates the manifests against the Kubernetes
- * OpenAPI schemas, and writes them into the task workspace.
+ * OpenAPI schemas, and writes them into the task workspace. Its `integrity` output
+ * records what was rendered for which request, sealed by the backend: propose commits
+ * nothing else.
  */
-export function createNamespaceRenderAction(deps: NamespaceActionDeps) {
+export function createNamespaceRenderAction(deps: NamespaceRenderActionDeps) {
   return createTemplateAction({
     id: 'fleet:namespace:render',
     description:
@@ -37,6 +46,12 @@ export function createNamespaceRenderAction(deps: NamespaceActionDeps) {
           z.array(z.string()).describe('Files that must not exist yet'),
         applyFiles: z =>
           z.array(z.string()).describe('Files with the Kubernetes manifests'),
+        integrity: z =>
+          z
+            .string()
+            .describe(
+              'Render record (file digests, cluster, namespace, mode) sealed by the backend, for fleet:platform-repo:propose',
+            ),
         entityRef: z => z.string(),
         clusterRef: z => z.string(),
         namespace: z => z.string(),
@@ -70,6 +85,21 @@ export function createNamespaceRenderAction(deps: NamespaceActionDeps) {
         request.paths.manifests,
       ]);
       ctx.output('applyFiles', [request.paths.manifests]);
+      ctx.output(
+        'integrity',
+        deps.seal.seal(
+          renderRecord({
+            task: ctx.task.id,
+            kind: 'namespace',
+            cluster: request.clusterName,
+            namespace: request.namespace,
+            mode: request.mode.mode,
+            entityRef: request.entityRef,
+            files: rendered.files,
+            applyFiles: [request.paths.manifests],
+          }),
+        ),
+      );
       ctx.output('entityRef', request.entityRef);
       ctx.output('clusterRef', request.clusterRef);
       ctx.output('namespace', request.namespace);

@@ -11,6 +11,7 @@ import {
   actionContext,
   runNamespaceRequest,
 } from '../namespace/__testUtils__/runRequest';
+import { createNamespaceRenderAction } from '../namespace/renderAction';
 import { createPlatformRepoProposeAction } from './proposeAction';
 
 // Real git repositories on a machine shared with other test runs.
@@ -144,7 +145,7 @@ describe('fleet:platform-repo:propose', () => {
         kind: 'namespace',
         cluster: first.render.clusterRef,
         files: first.render.files,
-        expectAbsent: first.render.expectAbsent,
+        integrity: first.render.integrity,
         title: first.render.title,
         reason: 'retry',
       },
@@ -189,26 +190,57 @@ describe('fleet:platform-repo:propose', () => {
   });
 
   it('decides the mode from the catalog, whatever the template passes', async () => {
+    const before = harness.repo.log('main', '%H');
+    const input = validInput({
+      cluster: 'resource:default/prd-euw1-checkout-01',
+      quota: {},
+    });
+    const render = actionContext(input as any);
+    await createNamespaceRenderAction(harness.deps).handler(render.ctx);
     const action = createPlatformRepoProposeAction(harness.deps);
     const { ctx, outputs } = actionContext({
       kind: 'namespace',
-      cluster: 'resource:default/prd-euw1-checkout-01',
-      files: {
-        'clusters/prd-euw1-checkout-01/namespaces/x/namespace.yaml': 'a: 1\n',
-      },
+      cluster: render.outputs.clusterRef,
+      files: render.outputs.files,
+      integrity: render.outputs.integrity,
       title: 't',
       reason: 'r',
       mode: 'direct',
-      branch: 'main',
     });
-    // a proposal branch may not be main
-    await expect(action.handler(ctx)).rejects.toThrow(
-      new InputError(
-        'branch main of a proposal must differ from its base branch',
-      ),
-    );
+    await action.handler(ctx);
     expect(outputs.mode).toBe('propose');
-    expect(harness.repo.commitCount()).toBe(1);
+    expect(outputs.branch).toBe(
+      'fleet/namespace/prd-euw1-checkout-01/3f1c9a27',
+    );
+    expect(harness.repo.log('main', '%H')).toBe(before);
+  });
+
+  it('proposes only on a branch of the request, never on main or another branch', async () => {
+    const input = validInput({
+      cluster: 'resource:default/prd-euw1-checkout-01',
+      quota: {},
+    });
+    const render = actionContext(input as any);
+    await createNamespaceRenderAction(harness.deps).handler(render.ctx);
+    const action = createPlatformRepoProposeAction(harness.deps);
+    const before = harness.repo.refs();
+    for (const branch of ['main', 'release/2026', 'fleet/namespace/other']) {
+      const { ctx } = actionContext({
+        kind: 'namespace',
+        cluster: render.outputs.clusterRef,
+        files: render.outputs.files,
+        integrity: render.outputs.integrity,
+        title: 't',
+        reason: 'r',
+        branch,
+      });
+      await expect(action.handler(ctx)).rejects.toThrow(
+        new InputError(
+          `branch: ${branch} is not a branch of this request; a proposal goes to fleet/namespace/prd-euw1-checkout-01 or a branch below it`,
+        ),
+      );
+    }
+    expect(harness.repo.refs()).toBe(before);
   });
 });
 
@@ -278,10 +310,9 @@ describe('fleet:platform-repo:propose with server-side apply', () => {
       ]);
       for (const request of fake.applies) {
         expect(request.contentType).toBe('application/apply-patch+yaml');
-        expect(request.query).toMatchObject({
-          fieldManager: 'fleet-portal',
-          force: 'true',
-        });
+        expect(request.query.fieldManager).toBe('fleet-portal');
+        // no conflicts override: the namespace is new, nobody else manages its objects
+        expect(request.query.force).toBeUndefined();
         expect(request.authorization).toBe(`Bearer ${TOKEN}`);
       }
       // what was applied is what is in Git
@@ -351,6 +382,7 @@ describe('fleet:platform-repo:propose with server-side apply', () => {
         [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } }],
         {
           logger: { info: (m: string) => logs.push(m) } as any,
+          scope: { namespace: 'x', createsNamespace: true },
         },
       )
       .catch(e => e);

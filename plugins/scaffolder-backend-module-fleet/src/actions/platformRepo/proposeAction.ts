@@ -12,11 +12,14 @@ import {
   isDns1123Label,
 } from '@fleet-portal/plugin-fleet-common';
 import type { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
-import { parseAllDocuments } from 'yaml';
+import { stringify } from 'yaml';
 import type { FleetCatalog } from '../../catalog/FleetCatalog';
+import type { RenderSeal } from '../../integrity/RenderSeal';
 import type { KubernetesApplier } from '../../kubernetes/KubernetesApplier';
 import { ChangeMode, changeModeFor } from './changeMode';
+import { checkRendered } from './checkRendered';
 import { commitMessage } from './commitMessage';
+import { assertNamespaceAbsent, manifestsToApply } from './directApply';
 import { requesterIdentity } from './requester';
 
 export type PlatformRepoProposeDeps = {
@@ -25,6 +28,8 @@ export type PlatformRepoProposeDeps = {
   writer?: PlatformRepoWriter;
   /** Applies manifests of direct changes to clusters, when configured. */
   applier?: KubernetesApplier;
+  /** Opens the render records of fleet:namespace:render and fleet:cluster:render. */
+  seal: RenderSeal;
 };
 
 const KINDS = {
@@ -36,35 +41,70 @@ const KINDS = {
  * `fleet:platform-repo:propose`: commits rendered files to the platform repository,
  * authored as the requesting user, with a message recording who asked and why.
  *
+ * It commits exactly what a render step of the same task produced for a request it
+ * validated: the render record (`integrity`, sealed by the backend) names every file's
+ * digest, the cluster, the namespace and the change mode; any other file, content or path,
+ * and a missing or changed record, is refused before anything is written. Every rendered
+ * file is new and must not exist yet.
+ *
  * The action decides how, not the template: production clusters, production and
- * regulated profiles and profiles without ClickOps always get a proposal branch; a
- * non-production profile that allows ClickOps lands directly on the main branch and,
- * when `fleetPortal.scaffolder.applyDirectChanges` is on, the `applyFiles` are
- * server-side applied to the cluster with credentials from the kubernetes config.
+ * regulated profiles and profiles without ClickOps always get a proposal branch (created,
+ * never advanced: an existing branch is a conflict); a non-production profile that allows
+ * ClickOps lands directly on the main branch and, when
+ * `fleetPortal.scaffolder.applyDirectChanges` is on, the rendered manifests of the one
+ * namespace are server-side applied to the cluster, provided it does not have that
+ * namespace yet.
  */
 export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
   return createTemplateAction({
     id: 'fleet:platform-repo:propose',
     description:
-      'Commits rendered files to the platform repository as the requesting user: a proposal branch, or directly on main where the profile allows ClickOps',
+      'Commits the files a fleet render step of the same task produced to the platform repository as the requesting user: a new proposal branch, or directly on main where the profile allows ClickOps',
     examples: [
       {
-        description: 'Propose the files rendered by fleet:namespace:render',
-        example: [
-          'steps:',
-          '  - id: propose',
-          '    action: fleet:platform-repo:propose',
-          '    input:',
-          '      kind: namespace',
-          '      cluster: ${{ steps.render.output.clusterRef }}',
-          '      files: ${{ steps.render.output.files }}',
-          '      expectAbsent: ${{ steps.render.output.expectAbsent }}',
-          '      applyFiles: ${{ steps.render.output.applyFiles }}',
-          '      title: ${{ steps.render.output.title }}',
-          '      reason: ${{ parameters.reason }}',
-          '      entityRef: ${{ steps.render.output.entityRef }}',
-          '',
-        ].join('\n'),
+        description:
+          'Propose the files rendered by fleet:namespace:render, with its render record',
+        example: stringify({
+          steps: [
+            {
+              id: 'propose',
+              action: 'fleet:platform-repo:propose',
+              input: {
+                kind: 'namespace',
+                cluster: '${{ steps.render.output.clusterRef }}',
+                files: '${{ steps.render.output.files }}',
+                integrity: '${{ steps.render.output.integrity }}',
+                title: '${{ steps.render.output.title }}',
+                reason: '${{ parameters.reason }}',
+                entityRef: '${{ steps.render.output.entityRef }}',
+              },
+            },
+          ],
+        }),
+      },
+      {
+        description:
+          'Propose a new cluster rendered by fleet:cluster:render on its branch',
+        example: stringify({
+          steps: [
+            {
+              id: 'propose',
+              action: 'fleet:platform-repo:propose',
+              input: {
+                kind: 'cluster',
+                cluster: '${{ parameters.name }}',
+                profile: '${{ steps.validate.output.profileRef }}',
+                environment: '${{ parameters.environment }}',
+                files: '${{ steps.render.output.files }}',
+                integrity: '${{ steps.render.output.integrity }}',
+                branch: '${{ steps.render.output.branch }}',
+                title: '${{ steps.render.output.title }}',
+                reason: '${{ steps.render.output.reason }}',
+                entityRef: '${{ steps.render.output.clusterEntityRef }}',
+              },
+            },
+          ],
+        }),
       },
     ],
     supportsDryRun: true,
@@ -79,7 +119,16 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
         files: z =>
           z
             .record(z.string(), z.string())
-            .describe('Platform-repo path → file content'),
+            .describe(
+              'Platform-repo path → file content: exactly the files of the render step',
+            ),
+        integrity: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The render record of fleet:namespace:render or fleet:cluster:render in this task (steps.render.output.integrity); required',
+            ),
         title: z => z.string().describe('First line of the commit message'),
         reason: z => z.string().describe('Why: recorded in the commit message'),
         cluster: z =>
@@ -106,20 +155,22 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
           z
             .array(z.string())
             .optional()
-            .describe('Paths that must not exist on the base branch'),
+            .describe(
+              'More paths of the request folder that must not exist on the base branch (every rendered file must not exist in any case)',
+            ),
         applyFiles: z =>
           z
             .array(z.string())
             .optional()
             .describe(
-              'Files whose manifests are applied after a direct change, if configured',
+              'Deprecated: the render record names the files applied after a direct change; when given, each must be one of them',
             ),
         branch: z =>
           z
             .string()
             .optional()
             .describe(
-              'Proposal branch name; default fleet/<kind>/<cluster>/<task id>',
+              'Proposal branch: fleet/<kind>/<cluster> or below it; default fleet/<kind>/<cluster>/<task id>. It must not exist yet',
             ),
         entityRef: z =>
           z.string().optional().describe('Catalog entity the change creates'),
@@ -172,34 +223,41 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
         input.files,
         input.expectAbsent ?? [],
       );
-      for (const file of input.applyFiles ?? []) {
-        if (!(file in input.files)) {
-          throw new InputError(`applyFiles: ${file} is not one of the files`);
-        }
-      }
-
+      const checked = checkRendered(input, deps.seal.open(input.integrity), {
+        taskId: ctx.task.id,
+        clusterName,
+        mode,
+      });
       const branch =
         mode.mode === 'direct'
           ? writer.defaultBranch
-          : input.branch ??
-            `fleet/${input.kind}/${clusterName}/${ctx.task.id.slice(0, 8)}`;
+          : proposalBranch(input.branch, input.kind, clusterName, ctx.task.id);
+      const applier = deps.applier;
+      const applies =
+        mode.mode === 'direct' &&
+        checked.namespace !== undefined &&
+        checked.applyFiles.length > 0 &&
+        !!applier?.enabled;
+      const manifests = applies
+        ? manifestsToApply(input.files, checked.applyFiles, {
+            clusterName,
+            scope: { namespace: checked.namespace!, createsNamespace: true },
+          })
+        : [];
       const message = commitMessage({
         title: input.title,
         reason: input.reason,
         requestedBy,
         mode,
         taskId: ctx.task.id,
-        entityRef: input.entityRef,
+        entityRef: checked.entityRef,
       });
       const files = Object.keys(input.files).sort();
       ctx.output('mode', mode.mode);
       ctx.output('modeReason', mode.reason);
       ctx.output('files', files);
       ctx.output('requestedBy', requestedBy);
-      if (input.entityRef) {
-        ctx.output('entityRef', input.entityRef);
-      }
-
+      ctx.output('entityRef', checked.entityRef);
       if (ctx.isDryRun) {
         ctx.logger.info(
           `Dry run: would ${
@@ -217,13 +275,22 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
       const result = await ctx.checkpoint({
         key: `fleet-platform-repo-commit-${branch}`,
         fn: async () => {
+          if (applies) {
+            // before the commit: Git must not claim a namespace the cluster already has
+            await assertNamespaceAbsent(
+              applier!,
+              clusterName,
+              checked.namespace!,
+              ctx.signal,
+            );
+          }
           const r = await writer.commitFiles({
             files: input.files,
             mode: mode.mode,
             branch: mode.mode === 'propose' ? branch : undefined,
             message,
             author,
-            expectAbsent: input.expectAbsent,
+            expectAbsent: checked.expectAbsent,
             signal: ctx.signal,
           });
           return {
@@ -245,22 +312,14 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
       if (result.url) {
         ctx.output('url', result.url);
       }
-
-      const applyFiles = input.applyFiles ?? [];
-      if (
-        mode.mode === 'direct' &&
-        applyFiles.length > 0 &&
-        deps.applier?.enabled
-      ) {
-        const manifests = applyFiles.flatMap(file =>
-          parseAllDocuments(input.files[file]).map(doc => doc.toJS()),
-        );
+      if (applies) {
         const applied = await ctx.checkpoint({
           key: `fleet-apply-${result.commit}`,
           fn: () =>
-            deps.applier!.apply(clusterName, manifests, {
+            applier!.apply(clusterName, manifests, {
               logger: ctx.logger,
               signal: ctx.signal,
+              scope: { namespace: checked.namespace!, createsNamespace: true },
             }),
         });
         ctx.output('applied', applied);
@@ -357,4 +416,25 @@ function checkScope(
       );
     }
   }
+}
+
+/**
+ * The branch of a proposal: the template may name it, but only below
+ * `fleet/<kind>/<cluster>`, so a request never creates a branch another process acts on
+ * (a release or deploy branch).
+ */
+function proposalBranch(
+  requested: string | undefined,
+  kind: string,
+  clusterName: string,
+  taskId: string,
+): string {
+  const prefix = `fleet/${kind}/${clusterName}`;
+  const branch = requested ?? `${prefix}/${taskId.slice(0, 8)}`;
+  if (branch !== prefix && !branch.startsWith(`${prefix}/`)) {
+    throw new InputError(
+      `branch: ${branch} is not a branch of this request; a proposal goes to ${prefix} or a branch below it`,
+    );
+  }
+  return branch;
 }

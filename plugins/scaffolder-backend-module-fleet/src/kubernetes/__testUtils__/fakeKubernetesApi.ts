@@ -33,12 +33,18 @@ const RESOURCES: Record<
  * A local stand-in for a Kubernetes API server (none can run here). It speaks the
  * documented shapes the client needs for server-side apply: API discovery
  * (`GET /api/v1`, `GET /apis/<group>/<version>` → APIResourceList) and
- * `PATCH .../<resource>/<name>?fieldManager=..&force=true` with
- * `Content-Type: application/apply-patch+yaml`, answering with the applied object.
+ * `PATCH .../<resource>/<name>?fieldManager=..` with
+ * `Content-Type: application/apply-patch+yaml`, answering with the applied object, and
+ * `GET /api/v1/namespaces/<name>` (200 for `namespaces`, else 404 NotFound, or
+ * `namespaceReadStatus`).
  * It records every request; a wrong bearer token gets 401 like a real server.
  */
 export class FakeKubernetesApi {
   readonly requests: RecordedRequest[] = [];
+  /** Namespaces that exist on the fake cluster: `GET /api/v1/namespaces/<name>` answers 200. */
+  readonly namespaces = new Set<string>();
+  /** When set, every `GET /api/v1/namespaces/<name>` answers this status (e.g. 403, 500). */
+  namespaceReadStatus?: number;
   #server?: http.Server;
 
   constructor(private readonly token: string) {}
@@ -112,6 +118,31 @@ export class FakeKubernetesApi {
           })),
         });
         return;
+      }
+      const namespaceRead = /^\/api\/v1\/namespaces\/([^/]+)$/.exec(
+        url.pathname,
+      );
+      if (req.method === 'GET' && namespaceRead) {
+        const name = decodeURIComponent(namespaceRead[1]);
+        if (this.namespaceReadStatus) {
+          send(this.namespaceReadStatus, {
+            kind: 'Status',
+            apiVersion: 'v1',
+            status: 'Failure',
+            code: this.namespaceReadStatus,
+          });
+          return;
+        }
+        if (this.namespaces.has(name)) {
+          send(200, {
+            kind: 'Namespace',
+            apiVersion: 'v1',
+            metadata: { name, uid: `uid-${name}` },
+            status: { phase: 'Active' },
+          });
+          return;
+        }
+        // falls through to the NotFound status below, as a real server answers
       }
       if (req.method === 'PATCH') {
         if (contentType !== 'application/apply-patch+yaml') {

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { Entity, UserEntity } from '@backstage/catalog-model';
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import { FleetCatalog } from '../../../catalog/FleetCatalog';
 import type { NamespaceRequestInput } from '../namespaceRequest';
 import { GitRemote } from '../../../__testUtils__/gitRemote';
+import { RenderSeal } from '../../../integrity/RenderSeal';
 import {
   fromPlatformRepo,
   TEST_PLATFORM_REPO,
@@ -121,6 +123,12 @@ export function namespaceHarness(
   return {
     repo,
     writer,
-    deps: { catalog, permissions, writer, today: () => TODAY },
+    deps: {
+      catalog,
+      permissions,
+      writer,
+      today: () => TODAY,
+      seal: RenderSeal.fromConfig(new ConfigReader({})),
+    },
   };
 }

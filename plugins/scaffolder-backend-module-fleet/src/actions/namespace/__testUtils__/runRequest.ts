@@ -8,7 +8,7 @@ import {
   createPlatformRepoProposeAction,
   PlatformRepoProposeDeps,
 } from '../../platformRepo/proposeAction';
-import type { NamespaceActionDeps } from '../authorizedRequest';
+import type { NamespaceRenderActionDeps } from '../renderAction';
 import { DEVON } from './fixtures';
 
 type User = { ref?: string; entity?: UserEntity };
@@ -68,7 +68,7 @@ export function actionContext(
  */
 export async function runNamespaceRequest(
   input: JsonObject,
-  deps: NamespaceActionDeps & PlatformRepoProposeDeps,
+  deps: NamespaceRenderActionDeps & PlatformRepoProposeDeps,
   options: Parameters<typeof actionContext>[1] = {},
 ) {
   const validate = actionContext(input, options);
@@ -81,7 +81,7 @@ export async function runNamespaceRequest(
     cluster: r.clusterRef,
     files: r.files,
     expectAbsent: r.expectAbsent,
-    applyFiles: r.applyFiles,
+    integrity: r.integrity,
     title: r.title,
     reason: (input.reason as string) ?? '',
     entityRef: r.entityRef,

@@ -1,0 +1,49 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * What a render step produced for a request it validated, as the propose step checks it:
+ * the request's identity and the SHA-256 digest of every rendered file. Sealed by
+ * `RenderSeal`, it travels through the template as `steps.render.output.integrity`.
+ */
+export const renderRecordSchema = z
+  .object({
+    /** The scaffolder task the render step ran in; propose runs in the same task. */
+    task: z.string().min(1),
+    kind: z.enum(['namespace', 'cluster']),
+    /** Name of the cluster the request is for (the new cluster's name for cluster requests). */
+    cluster: z.string().min(1),
+    /** The tenant namespace (namespace requests). */
+    namespace: z.string().min(1).optional(),
+    /** The change mode decided at render time; propose decides again and must agree. */
+    mode: z.enum(['propose', 'direct']),
+    /** The catalog entity the change creates. */
+    entityRef: z.string().min(1),
+    /** Platform-repo path → SHA-256 (hex) of the rendered content. Every file is new. */
+    files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
+    /** The files whose manifests may be applied to the cluster in direct mode. */
+    applyFiles: z.array(z.string()),
+  })
+  .strict();
+
+export type RenderRecord = z.infer<typeof renderRecordSchema>;
+
+/** SHA-256 of a file's content, hex. */
+export function contentDigest(content: string): string {
+  return crypto.createHash('sha256').update(content, 'utf8').digest('hex');
+}
+
+/** The record of rendered files (path → content) for a validated request. */
+export function renderRecord(
+  options: Omit<RenderRecord, 'files'> & { files: Record<string, string> },
+): RenderRecord {
+  return {
+    ...options,
+    files: Object.fromEntries(
+      Object.entries(options.files).map(([file, content]) => [
+        file,
+        contentDigest(content),
+      ]),
+    ),
+  };
+}
