@@ -26,6 +26,13 @@ interface FleetPlatformRepoProviderConfig {
    * @defaultValue <os temp dir>/fleet-platform-repo/<provider id>
    */
   workDir?: string;
+  /**
+   * The largest entity file to read, in bytes. Larger files are skipped with their
+   * size as the reason (shown on the platform-repository page), without their content
+   * ever being read.
+   * @defaultValue 1048576 (1 MiB)
+   */
+  maxFileBytes?: number;
 }
 
 export interface Config {

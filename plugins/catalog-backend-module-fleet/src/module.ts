@@ -6,13 +6,20 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { fleetPlatformRepoReadPermission } from '@fleet-portal/plugin-fleet-common';
+import { redact } from '@fleet-portal/plugin-fleet-node';
 import { FleetEntitiesProcessor } from './processor/FleetEntitiesProcessor';
+import { readProviderConfigs } from './provider/config';
 import { PlatformRepoEntityProvider } from './provider/PlatformRepoEntityProvider';
+import { PlatformRepoStatusStore } from './status/PlatformRepoStatusStore';
+import { createStatusRoute } from './status/statusRoute';
 
 /**
  * Catalog module for Fleet Portal: the processor that validates clusters, cluster
- * profiles and tenant namespaces and emits their relations, and one platform-repo
- * provider per entry of `catalog.providers.fleetPlatformRepo`.
+ * profiles and tenant namespaces and emits their relations, one platform-repo
+ * provider per entry of `catalog.providers.fleetPlatformRepo`, and the state of those
+ * repositories at `GET /api/catalog/fleet/platform-repositories` (permission
+ * `fleet.platformRepo.read`), kept in the catalog's database.
  *
  * @public
  */
@@ -28,6 +35,11 @@ export const catalogModuleFleet = createBackendModule({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init({
         catalogProcessing,
@@ -36,7 +48,13 @@ export const catalogModuleFleet = createBackendModule({
         scheduler,
         auth,
         catalog,
+        database,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
       }) {
+        const status = await PlatformRepoStatusStore.create({ database });
         catalogProcessing.addProcessor(new FleetEntitiesProcessor());
         catalogProcessing.addEntityProvider(
           PlatformRepoEntityProvider.fromConfig(config, {
@@ -44,6 +62,22 @@ export const catalogModuleFleet = createBackendModule({
             scheduler,
             auth,
             catalog,
+            status,
+          }),
+        );
+        permissionsRegistry.addPermissions([fleetPlatformRepoReadPermission]);
+        httpRouter.use(
+          createStatusRoute({
+            httpAuth,
+            permissions,
+            store: status,
+            sources: readProviderConfigs(config).map(
+              ({ id, remote, branch }) => ({
+                id,
+                remote: redact(remote),
+                branch,
+              }),
+            ),
           }),
         );
       },

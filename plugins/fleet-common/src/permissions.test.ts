@@ -1,4 +1,5 @@
-import { fleetPermissions } from './permissions';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { fleetPermissions, isAllowedDecision } from './permissions';
 
 describe('fleet permissions', () => {
   it('have stable names and actions', () => {
@@ -11,5 +12,15 @@ describe('fleet permissions', () => {
       ['fleet.cluster.request', 'create', 'basic'],
       ['fleet.platformRepo.read', 'read', 'basic'],
     ]);
+  });
+});
+
+describe('isAllowedDecision', () => {
+  it('allows only an ALLOW decision', () => {
+    expect(isAllowedDecision({ result: AuthorizeResult.ALLOW })).toBe(true);
+    expect(isAllowedDecision({ result: AuthorizeResult.DENY })).toBe(false);
+    expect(isAllowedDecision({ result: AuthorizeResult.CONDITIONAL })).toBe(
+      false,
+    );
   });
 });

@@ -1,4 +1,7 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
 
 /** See the fleet health of clusters. */
 export const fleetHealthReadPermission = createPermission({
@@ -42,3 +45,13 @@ export const fleetPermissions = [
   fleetClusterRequestPermission,
   fleetPlatformRepoReadPermission,
 ];
+
+/**
+ * Whether a decision on a basic permission allows the request, for backends that
+ * check fleet permissions without depending on the permission packages themselves.
+ */
+export function isAllowedDecision(decision: {
+  result: AuthorizeResult;
+}): boolean {
+  return decision.result === AuthorizeResult.ALLOW;
+}

@@ -72,3 +72,27 @@ export const profilePath = (profile: string) =>
   `profiles/${profile}/profile.yaml`;
 export const namespacePath = (cluster: string, namespace: string) =>
   `clusters/${cluster}/namespaces/${namespace}/namespace.yaml`;
+
+/**
+ * A cluster file whose aliases expand to 9^9 strings (a "billion laughs" bomb), the
+ * first alias (`*l0`) on line 7.
+ */
+export function aliasBombClusterYaml(name: string): string {
+  const levels = [`    l0: &l0 [${Array(9).fill('"lol"').join(', ')}]`];
+  for (let level = 1; level < 9; level++) {
+    levels.push(
+      `    l${level}: &l${level} [${Array(9)
+        .fill(`*l${level - 1}`)
+        .join(', ')}]`,
+    );
+  }
+  return `apiVersion: backstage.io/v1alpha1
+kind: Resource
+metadata:
+  name: ${name}
+  annotations:
+${levels.join('\n')}
+spec:
+  type: kubernetes-cluster
+`;
+}

@@ -3,6 +3,8 @@ import { EntityFileCache } from './EntityFileCache';
 
 const A = 'prd-euw1-payments-01';
 const B = 'prd-euw1-checkout-01';
+/** The size ls-tree reports for the test blobs: well under the limit. */
+const SIZE = 900;
 
 describe('EntityFileCache', () => {
   const blobs: Record<string, string> = {
@@ -20,8 +22,8 @@ describe('EntityFileCache', () => {
     const cache = new EntityFileCache();
     const first = await cache.read(
       [
-        { path: clusterPath(A), oid: 'a1' },
-        { path: clusterPath(B), oid: 'b1' },
+        { path: clusterPath(A), oid: 'a1', size: SIZE },
+        { path: clusterPath(B), oid: 'b1', size: SIZE },
       ],
       load,
     );
@@ -33,8 +35,8 @@ describe('EntityFileCache', () => {
 
     const second = await cache.read(
       [
-        { path: clusterPath(A), oid: 'a2' },
-        { path: clusterPath(B), oid: 'b1' },
+        { path: clusterPath(A), oid: 'a2', size: SIZE },
+        { path: clusterPath(B), oid: 'b1', size: SIZE },
       ],
       load,
     );
@@ -51,10 +53,10 @@ describe('EntityFileCache', () => {
       first[1],
     ]);
 
-    await cache.read([{ path: clusterPath(A), oid: 'a2' }], load);
+    await cache.read([{ path: clusterPath(A), oid: 'a2', size: SIZE }], load);
     expect(load).toHaveBeenLastCalledWith([]);
     // B's file is gone from the commit, so it is forgotten
-    await cache.read([{ path: clusterPath(B), oid: 'b1' }], load);
+    await cache.read([{ path: clusterPath(B), oid: 'b1', size: SIZE }], load);
     expect(load).toHaveBeenLastCalledWith(['b1']);
   });
 
@@ -62,8 +64,8 @@ describe('EntityFileCache', () => {
     const cache = new EntityFileCache();
     const [same, moved] = await cache.read(
       [
-        { path: clusterPath(A), oid: 'a1' },
-        { path: clusterPath(B), oid: 'a1' },
+        { path: clusterPath(A), oid: 'a1', size: SIZE },
+        { path: clusterPath(B), oid: 'a1', size: SIZE },
       ],
       load,
     );
@@ -79,7 +81,7 @@ describe('EntityFileCache', () => {
 
   it('hands out copies, so callers can change them', async () => {
     const cache = new EntityFileCache();
-    const files = [{ path: clusterPath(A), oid: 'a1' }];
+    const files = [{ path: clusterPath(A), oid: 'a1', size: SIZE }];
     const [first] = await cache.read(files, load);
     if ('entity' in first.result) {
       first.result.entity.metadata.annotations = { changed: 'yes' };
@@ -90,5 +92,39 @@ describe('EntityFileCache', () => {
         metadata: expect.objectContaining({ annotations: {} }),
       }),
     });
+  });
+
+  it('skips a file larger than maxFileBytes without loading it', async () => {
+    const cache = new EntityFileCache({ maxFileBytes: 1024 * 1024 });
+    const results = await cache.read(
+      [
+        { path: clusterPath(A), oid: 'a1', size: SIZE },
+        { path: clusterPath(B), oid: 'b1', size: 2 * 1024 * 1024 },
+      ],
+      load,
+    );
+    expect(load).toHaveBeenLastCalledWith(['a1']);
+    expect(results[1]).toEqual({
+      path: clusterPath(B),
+      result: {
+        errors: [
+          {
+            path: clusterPath(B),
+            line: 1,
+            message:
+              'the file is 2.0 MiB, more than the 1.0 MiB an entity file may have (maxFileBytes of the provider), so it was not read',
+          },
+        ],
+      },
+    });
+    // the verdict is kept like any other: the next run loads nothing
+    await cache.read(
+      [
+        { path: clusterPath(A), oid: 'a1', size: SIZE },
+        { path: clusterPath(B), oid: 'b1', size: 2 * 1024 * 1024 },
+      ],
+      load,
+    );
+    expect(load).toHaveBeenLastCalledWith([]);
   });
 });

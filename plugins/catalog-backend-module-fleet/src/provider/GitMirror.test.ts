@@ -53,6 +53,22 @@ describe('GitMirror', () => {
     ).resolves.toEqual({ 'clusters/a/cluster.yaml': 'a: 1\n' });
   });
 
+  it('lists blobs with their sizes, without reading them', async () => {
+    const head = repo.commit('first', {
+      'clusters/a/cluster.yaml': 'a: 1\n',
+      'clusters/b/cluster.yaml': `b: ${'x'.repeat(100_000)}\n`,
+      'clusters/a with space/cluster.yaml': '',
+    });
+    const mirror = mirrorOf();
+    await mirror.sync();
+    const files = await mirror.listFiles(head, () => true);
+    expect(files.map(({ path: p, size }) => [p, size])).toEqual([
+      ['clusters/a with space/cluster.yaml', 0],
+      ['clusters/a/cluster.yaml', 5],
+      ['clusters/b/cluster.yaml', 100_004],
+    ]);
+  });
+
   it('fetches incrementally: the mirror persists and only new objects arrive', async () => {
     repo.commit('first', { 'a.yaml': 'a' });
     const mirror = mirrorOf();

@@ -16,8 +16,8 @@ export type GitMirrorOptions = {
   authorization?: () => Promise<string | undefined>;
 };
 
-/** A file of a commit: its path and blob id. */
-export type GitTreeFile = { path: string; oid: string };
+/** A file of a commit: its path, blob id and size in bytes. */
+export type GitTreeFile = { path: string; oid: string; size: number };
 
 /**
  * A bare, worktree-less mirror of one branch of a remote. The first sync initialises
@@ -68,18 +68,23 @@ export class GitMirror {
     return head.toString('utf8').trim();
   }
 
-  /** The blobs of a commit whose paths pass `include`. */
+  /**
+   * The blobs of a commit whose paths pass `include`, with their sizes, so that a
+   * caller can leave oversized files unread.
+   */
   async listFiles(
     commit: string,
     include: (filePath: string) => boolean,
     signal?: AbortSignal,
   ): Promise<GitTreeFile[]> {
-    const tree = await runGit(['ls-tree', '-r', '-z', '--full-tree', commit], {
-      gitDir: this.#options.dir,
-      signal,
-    });
-    return parseLsTree(tree).flatMap(({ type, oid, path: filePath }) =>
-      type === 'blob' && include(filePath) ? [{ path: filePath, oid }] : [],
+    const tree = await runGit(
+      ['ls-tree', '-r', '-z', '-l', '--full-tree', commit],
+      { gitDir: this.#options.dir, signal },
+    );
+    return parseLsTree(tree).flatMap(({ type, oid, size, path: filePath }) =>
+      type === 'blob' && include(filePath)
+        ? [{ path: filePath, oid, size }]
+        : [],
     );
   }
 
@@ -89,9 +94,12 @@ export class GitMirror {
   }
 }
 
-type TreeEntry = { type: string; oid: string; path: string };
+type TreeEntry = { type: string; oid: string; size: number; path: string };
 
-/** `<mode> SP <type> SP <oid> TAB <path> NUL`, repeated. */
+/**
+ * `<mode> SP <type> SP <oid> SP+ <size> TAB <path> NUL`, repeated; the size is padded
+ * with spaces, and `-` for entries that are not blobs.
+ */
 function parseLsTree(output: Buffer): TreeEntry[] {
   return output
     .toString('utf8')
@@ -99,8 +107,8 @@ function parseLsTree(output: Buffer): TreeEntry[] {
     .filter(Boolean)
     .map(record => {
       const tab = record.indexOf('\t');
-      const [, type, oid] = record.slice(0, tab).split(' ');
-      return { type, oid, path: record.slice(tab + 1) };
+      const [, type, oid, size] = record.slice(0, tab).split(/ +/);
+      return { type, oid, size: Number(size), path: record.slice(tab + 1) };
     });
 }
 

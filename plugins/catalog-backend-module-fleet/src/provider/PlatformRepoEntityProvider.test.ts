@@ -3,7 +3,7 @@ import type {
   SchedulerService,
   SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import type {
@@ -15,6 +15,7 @@ import type {
 import childProcess from 'node:child_process';
 import fs from 'node:fs';
 import {
+  aliasBombClusterYaml,
   clusterPath,
   clusterYaml,
   namespacePath,
@@ -22,9 +23,14 @@ import {
   profilePath,
   profileYaml,
 } from '../__testUtils__/platformRepo';
-import { TestGitRepository } from '../__testUtils__/gitRepository';
+import { git, TestGitRepository } from '../__testUtils__/gitRepository';
 import { ANNOTATION_INGESTION_ERROR } from '../constants';
-import { PlatformRepoEntityProvider } from './PlatformRepoEntityProvider';
+import { PlatformRepoStatusStore } from '../status/PlatformRepoStatusStore';
+import { GitMirror } from './GitMirror';
+import {
+  PlatformRepoEntityProvider,
+  PlatformRepoEntityProviderOptions,
+} from './PlatformRepoEntityProvider';
 
 const A = 'prd-euw1-payments-01';
 const B = 'prd-euw1-checkout-01';
@@ -133,7 +139,10 @@ describe('PlatformRepoEntityProvider', () => {
     repo.remove();
   });
 
-  async function connectedProvider(providerConfig: object = {}) {
+  async function connectedProvider(
+    providerConfig: object = {},
+    options: Pick<PlatformRepoEntityProviderOptions, 'status'> = {},
+  ) {
     const config = new ConfigReader({
       catalog: {
         providers: {
@@ -152,6 +161,7 @@ describe('PlatformRepoEntityProvider', () => {
       scheduler,
       catalog: catalog.service,
       auth: mockServices.auth(),
+      ...options,
     });
     await provider.connect(connection);
     return provider;
@@ -425,5 +435,144 @@ describe('PlatformRepoEntityProvider', () => {
     expect(schedules).toEqual([
       { frequency: { minutes: 10 }, timeout: { minutes: 5 } },
     ]);
+  });
+
+  describe('a file that cannot be read', () => {
+    const D = 'prd-euw1-bomb-01';
+    const E = 'prd-euw1-large-01';
+    const TWO_MIB = 2 * 1024 * 1024;
+    const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+    const oidOf = (file: string) =>
+      git(
+        repo.root,
+        '--git-dir',
+        repo.remote,
+        'rev-parse',
+        `main:${file}`,
+      ).trim();
+
+    it('skips an unparseable file (an alias bomb) and ingests every other file', async () => {
+      repo.commit('fleet with a bomb', {
+        [profilePath('production')]: profileYaml('production'),
+        [clusterPath(A)]: clusterYaml(A),
+        [clusterPath(D)]: aliasBombClusterYaml(D),
+      });
+      const provider = await connectedProvider();
+      await expect(provider.refresh()).resolves.toBeUndefined();
+      expect(names(lastEntities())).toEqual([A, 'production']);
+      expect(logs).toContainEqual(
+        `warn Skipped ${clusterPath(
+          D,
+        )}:7: invalid YAML: its aliases (such as *l0) expand to more data than an entity file may hold; write the values out instead`,
+      );
+    });
+
+    it('skips a 2 MiB file with its reason, without reading its content', async () => {
+      repo.commit('fleet with a large file', {
+        [clusterPath(A)]: clusterYaml(A),
+        // valid YAML, and a valid cluster but for its size
+        [clusterPath(E)]: clusterYaml(E, {
+          description: 'x'.repeat(TWO_MIB),
+        }),
+      });
+      const readBlobs = jest.spyOn(GitMirror.prototype, 'readBlobs');
+      const provider = await connectedProvider();
+      await provider.refresh();
+      expect(readBlobs.mock.calls.flatMap(([oids]) => oids)).toEqual([
+        oidOf(clusterPath(A)),
+      ]);
+      expect(names(lastEntities())).toEqual([A]);
+      expect(logs).toContainEqual(
+        `warn Skipped ${clusterPath(
+          E,
+        )}:1: the file is 2.0 MiB, more than the 1.0 MiB an entity file may have (maxFileBytes of the provider), so it was not read`,
+      );
+
+      // the limit is the provider's to set
+      mutations = [];
+      const generous = await connectedProvider({ maxFileBytes: 3 * TWO_MIB });
+      await generous.refresh();
+      expect(names(lastEntities())).toEqual([E, A]);
+    });
+
+    it('records every run for the status route: what was read, then why a run failed', async () => {
+      const store = await PlatformRepoStatusStore.create({
+        database: mockServices.database({
+          knex: await databases.init('SQLITE_3'),
+        }),
+      });
+      repo.commit('initial fleet', {
+        [profilePath('production')]: profileYaml('production'),
+        [clusterPath(A)]: clusterYaml(A),
+        [clusterPath(B)]: clusterYaml(B, {
+          podCidr: '10.65.0.0/16',
+          serviceCidr: '10.128.16.0/20',
+        }),
+        [namespacePath(A, 'checkout')]: namespaceYaml(A, 'checkout'),
+      });
+      const provider = await connectedProvider({}, { status: store });
+      await provider.refresh();
+      const commit = repo.commit('break B, add a bomb and a large file', {
+        [clusterPath(B)]: clusterYaml(B, {
+          podCidr: '10.65.0.0/33',
+          serviceCidr: '10.128.16.0/20',
+        }),
+        [clusterPath(D)]: aliasBombClusterYaml(D),
+        [clusterPath(E)]: clusterYaml(E, { description: 'x'.repeat(TWO_MIB) }),
+      });
+      const before = Date.now();
+      await provider.refresh();
+
+      const source = { id: 'test', remote: repo.remote, branch: 'main' };
+      const [status] = await store.list([source]);
+      expect(status).toEqual({
+        ...source,
+        lastAttemptAt: expect.any(String),
+        lastRead: {
+          commit,
+          at: expect.any(String),
+          // B is still served at its last good version
+          entities: { profiles: 1, clusters: 2, namespaces: 1 },
+          skippedFiles: 3,
+          // by path: D, B, E
+          problems: [
+            {
+              path: clusterPath(D),
+              line: 7,
+              reason:
+                'invalid YAML: its aliases (such as *l0) expand to more data than an entity file may hold; write the values out instead',
+              lastGoodKept: false,
+            },
+            {
+              path: clusterPath(B),
+              line: 17,
+              reason:
+                'spec.network.podCidr: 10.65.0.0/33 is not a valid IPv4 CIDR: the prefix length must be a number from 0 to 32',
+              lastGoodKept: true,
+            },
+            {
+              path: clusterPath(E),
+              line: 1,
+              reason:
+                'the file is 2.0 MiB, more than the 1.0 MiB an entity file may have (maxFileBytes of the provider), so it was not read',
+              lastGoodKept: false,
+            },
+          ],
+        },
+      });
+      expect(Date.parse(status.lastRead!.at)).toBeGreaterThanOrEqual(before);
+
+      // Git fails: the failure is recorded, the last read stays (as the catalog does)
+      fs.renameSync(repo.remote, `${repo.remote}.moved`);
+      await expect(provider.refresh()).rejects.toThrow(/git fetch failed/);
+      const [failed] = await store.list([source]);
+      expect(failed.failure).toMatch(
+        /^Cannot read platform repository test \(.*remote\.git, branch main\); the catalog is left unchanged; caused by GitCommandError: git fetch failed/,
+      );
+      expect(failed.lastRead).toEqual(status.lastRead);
+      expect(Date.parse(failed.lastAttemptAt!)).toBeGreaterThan(
+        Date.parse(status.lastAttemptAt!) - 1,
+      );
+    });
   });
 });

@@ -30,6 +30,11 @@ import {
   PlatformRepoFileError,
 } from './readPlatformRepo';
 import { sourceAnnotations } from './sourceAnnotations';
+import type {
+  PlatformRepoSource,
+  PlatformRepoStatusStore,
+} from '../status/PlatformRepoStatusStore';
+import { countEntities, readSummary } from '../status/readSummary';
 
 export type PlatformRepoEntityProviderOptions = {
   logger: LoggerService;
@@ -37,17 +42,25 @@ export type PlatformRepoEntityProviderOptions = {
   /** Looks up the last good entity of a broken file. */
   catalog: CatalogService;
   auth: AuthService;
+  /**
+   * Where each run's outcome is recorded for the status route and the fleet metrics;
+   * runs are only logged without it.
+   */
+  status?: PlatformRepoStatusStore;
 };
 
 /**
  * Ingests the profiles, clusters and tenant namespaces of a platform repository from
  * a Git remote, on a schedule, as full mutations.
  *
- * - A file that does not parse or validate is reported and skipped; an entity the
- *   catalog already holds for it is re-emitted unchanged with the
- *   `fleet-portal.dev/ingestion-error` annotation, so a typo never deletes a cluster.
+ * - A file that does not parse or validate, is too large, or trips a YAML limit is
+ *   reported and skipped, and only that file; an entity the catalog already holds for
+ *   it is re-emitted unchanged with the `fleet-portal.dev/ingestion-error` annotation,
+ *   so a typo never deletes a cluster.
  * - A deleted file's entity is removed (it is absent from the full mutation).
  * - When the remote cannot be read, the catalog is left as it is.
+ * - Each run's outcome (commit, entity counts, skipped files, or why it failed) is
+ *   recorded in the status store.
  */
 export class PlatformRepoEntityProvider implements EntityProvider {
   readonly #config: PlatformRepoProviderConfig;
@@ -56,7 +69,8 @@ export class PlatformRepoEntityProvider implements EntityProvider {
   readonly #mirror: GitMirror;
   readonly #catalog: CatalogService;
   readonly #auth: AuthService;
-  readonly #files = new EntityFileCache();
+  readonly #status?: PlatformRepoStatusStore;
+  readonly #files: EntityFileCache;
   #connection?: EntityProviderConnection;
 
   /** One provider per entry of `catalog.providers.fleetPlatformRepo`. */
@@ -97,6 +111,8 @@ export class PlatformRepoEntityProvider implements EntityProvider {
     this.#mirror = deps.mirror;
     this.#catalog = deps.catalog;
     this.#auth = deps.auth;
+    this.#status = deps.status;
+    this.#files = new EntityFileCache({ maxFileBytes: config.maxFileBytes });
   }
 
   getProviderName(): string {
@@ -131,6 +147,7 @@ export class PlatformRepoEntityProvider implements EntityProvider {
     const where = `platform repository ${id} (${redact(
       remote,
     )}, branch ${branch})`;
+    const attemptAt = new Date();
 
     let commit: string;
     let files: Array<{ path: string; result: EntityFileResult }>;
@@ -145,9 +162,12 @@ export class PlatformRepoEntityProvider implements EntityProvider {
         this.#mirror.readBlobs(oids, signal),
       );
     } catch (error) {
-      throw new ForwardedError(
-        `Cannot read ${where}; the catalog is left unchanged`,
-        error,
+      throw await this.#failed(
+        attemptAt,
+        new ForwardedError(
+          `Cannot read ${where}; the catalog is left unchanged`,
+          error,
+        ),
       );
     }
 
@@ -155,15 +175,25 @@ export class PlatformRepoEntityProvider implements EntityProvider {
     const emitted = entities.map(({ path, entity }) =>
       this.#annotate(entity, path),
     );
-    const kept = await this.#keepLastGood(errors, emitted);
+    let kept: { entities: Entity[]; files: Set<string> };
+    try {
+      kept = await this.#keepLastGood(errors, emitted);
+    } catch (error) {
+      throw await this.#failed(attemptAt, error as Error);
+    }
 
-    await this.#connection.applyMutation({
-      type: 'full',
-      entities: [...emitted, ...kept].map(entity => ({
-        entity,
-        locationKey: `fleet-platform-repo:${id}`,
-      })),
-    });
+    const all = [...emitted, ...kept.entities];
+    try {
+      await this.#connection.applyMutation({
+        type: 'full',
+        entities: all.map(entity => ({
+          entity,
+          locationKey: `fleet-platform-repo:${id}`,
+        })),
+      });
+    } catch (error) {
+      throw await this.#failed(attemptAt, error as Error);
+    }
 
     for (const error of errors) {
       this.#logger.warn(`Skipped ${formatFileError(error)}`);
@@ -171,8 +201,44 @@ export class PlatformRepoEntityProvider implements EntityProvider {
     this.#logger.info(
       `Read ${where} at ${commit.slice(0, 12)}: ${summarize(emitted)}; ` +
         `${new Set(errors.map(e => e.path)).size} broken files skipped, ` +
-        `${kept.length} of them kept at their last good version`,
+        `${kept.files.size} of them kept at their last good version`,
     );
+    await this.#record((status, source) =>
+      status.recordRead(
+        source,
+        readSummary({ commit, at: new Date(), entities: all, errors, kept }),
+      ),
+    );
+  }
+
+  /** Records a failed run and hands back its error to throw. */
+  async #failed(at: Date, error: Error): Promise<Error> {
+    await this.#record((status, source) =>
+      status.recordFailure(source, { at, message: error.message }),
+    );
+    return error;
+  }
+
+  /** Records the outcome of a run; a failure to record is logged, never fails the run. */
+  async #record(
+    write: (
+      status: PlatformRepoStatusStore,
+      source: PlatformRepoSource,
+    ) => Promise<void>,
+  ): Promise<void> {
+    if (!this.#status) {
+      return;
+    }
+    const { id, remote, branch } = this.#config;
+    try {
+      await write(this.#status, { id, remote: redact(remote), branch });
+    } catch (error) {
+      this.#logger.warn(
+        `Cannot record the state of platform repository ${id}: ${stringifyError(
+          error,
+        )}`,
+      );
+    }
   }
 
   #annotate(entity: Entity, path: string): Entity {
@@ -188,13 +254,16 @@ export class PlatformRepoEntityProvider implements EntityProvider {
     };
   }
 
-  /** The catalog's current entities of broken files, marked with their errors. */
+  /**
+   * The catalog's current entities of broken files, marked with their errors, and the
+   * files they are kept for.
+   */
   async #keepLastGood(
     errors: PlatformRepoFileError[],
     emitted: Entity[],
-  ): Promise<Entity[]> {
+  ): Promise<{ entities: Entity[]; files: Set<string> }> {
     if (errors.length === 0) {
-      return [];
+      return { entities: [], files: new Set() };
     }
     const errorsByFile = new Map<string, string>();
     for (const error of errors) {
@@ -229,17 +298,17 @@ export class PlatformRepoEntityProvider implements EntityProvider {
     }
     // A valid file that now defines the same entity takes precedence.
     const emittedRefs = new Set(emitted.map(e => stringifyEntityRef(e)));
-    return [...found.values()].filter(
-      entity => !emittedRefs.has(stringifyEntityRef(entity)),
+    const kept = [...found].filter(
+      ([, entity]) => !emittedRefs.has(stringifyEntityRef(entity)),
     );
+    return {
+      entities: kept.map(([, entity]) => entity),
+      files: new Set(kept.map(([file]) => file)),
+    };
   }
 }
 
 function summarize(entities: Entity[]): string {
-  const count = (type: string) =>
-    entities.filter(e => e.kind === 'Resource' && e.spec?.type === type).length;
-  const profiles = entities.filter(e => e.kind === 'ClusterProfile').length;
-  return `${entities.length} entities (${profiles} profiles, ${count(
-    'kubernetes-cluster',
-  )} clusters, ${count('kubernetes-namespace')} namespaces)`;
+  const { profiles, clusters, namespaces } = countEntities(entities);
+  return `${entities.length} entities (${profiles} profiles, ${clusters} clusters, ${namespaces} namespaces)`;
 }

@@ -21,6 +21,7 @@ describe('readProviderConfigs', () => {
         branch: 'main',
         schedule: { frequency: { minutes: 2 }, timeout: { minutes: 3 } },
         workDir: path.join(os.tmpdir(), 'fleet-platform-repo', 'default'),
+        maxFileBytes: 1024 * 1024,
       },
     ]);
   });
@@ -71,5 +72,16 @@ describe('readProviderConfigs', () => {
       /not a branch name/,
     );
     expect(() => read({ demo: { branch: 'main' } })).toThrow(/remote/);
+  });
+
+  it('reads the file size limit', () => {
+    expect(
+      read({ remote: '/srv/platform.git', maxFileBytes: 4096 })[0].maxFileBytes,
+    ).toBe(4096);
+    for (const maxFileBytes of [0, -1, 1.5]) {
+      expect(() => read({ remote: '/srv/platform.git', maxFileBytes })).toThrow(
+        `catalog.providers.fleetPlatformRepo.default.maxFileBytes: ${maxFileBytes} is not a number of bytes (a whole number above 0, e.g. 1048576 for 1 MiB)`,
+      );
+    }
   });
 });

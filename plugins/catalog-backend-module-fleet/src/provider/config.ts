@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
 import {
   DEFAULT_PLATFORM_REPO_PROVIDER_ID,
   PLATFORM_REPO_PROVIDERS_CONFIG_KEY,
@@ -11,6 +12,7 @@ import {
 } from '@fleet-portal/plugin-fleet-node';
 import os from 'node:os';
 import path from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES } from './EntityFileCache';
 
 export const CONFIG_KEY = PLATFORM_REPO_PROVIDERS_CONFIG_KEY;
 
@@ -30,6 +32,8 @@ export type PlatformRepoProviderConfig = {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** Where the bare mirror lives between runs. */
   workDir: string;
+  /** Entity files larger than this many bytes are skipped without being read. */
+  maxFileBytes: number;
 };
 
 /**
@@ -52,5 +56,19 @@ export function readProviderConfigs(
       provider.config.getOptionalString('workDir') ??
         path.join(os.tmpdir(), 'fleet-platform-repo', provider.id),
     ),
+    maxFileBytes: readMaxFileBytes(provider.id, provider.config),
   }));
+}
+
+function readMaxFileBytes(id: string, config: Config): number {
+  const value = config.getOptionalNumber('maxFileBytes');
+  if (value === undefined) {
+    return DEFAULT_MAX_FILE_BYTES;
+  }
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new InputError(
+      `${CONFIG_KEY}.${id}.maxFileBytes: ${value} is not a number of bytes (a whole number above 0, e.g. ${DEFAULT_MAX_FILE_BYTES} for 1 MiB)`,
+    );
+  }
+  return value;
 }

@@ -1,4 +1,6 @@
+import { checkEntityEnvelope } from './entityEnvelope';
 import {
+  aliasBombClusterYaml,
   clusterPath,
   clusterYaml,
   namespacePath,
@@ -11,6 +13,15 @@ import {
   isPlatformRepoEntityFile,
   readPlatformRepo,
 } from './readPlatformRepo';
+
+// The real envelope check, which one test makes throw.
+jest.mock('./entityEnvelope', () => {
+  const actual = jest.requireActual('./entityEnvelope');
+  return {
+    ...actual,
+    checkEntityEnvelope: jest.fn(actual.checkEntityEnvelope),
+  };
+});
 
 const CLUSTER = 'prd-euw1-payments-01';
 const OTHER = 'prd-euw1-checkout-01';
@@ -266,5 +277,71 @@ describe('readPlatformRepo', () => {
       namespacePath(OTHER, 'cart'),
       namespacePath(OTHER, 'cart'),
     ]);
+  });
+
+  describe('limits on the YAML of a file', () => {
+    it('skips an alias bomb at its first alias and reads the other files', async () => {
+      const { entities, errors } = await readPlatformRepo([
+        ...validRepo,
+        { path: clusterPath(OTHER), content: aliasBombClusterYaml(OTHER) },
+      ]);
+      expect(entities).toHaveLength(3);
+      expect(errors.map(formatFileError)).toEqual([
+        `${clusterPath(
+          OTHER,
+        )}:7: invalid YAML: its aliases (such as *l0) expand to more data than an entity file may hold; write the values out instead`,
+      ]);
+    });
+
+    it('skips maps and lists nested more than 64 levels deep, flow or block', async () => {
+      const path = clusterPath(OTHER);
+      const flow = `apiVersion: backstage.io/v1alpha1\nkind: ${'['.repeat(
+        100_000,
+      )}${']'.repeat(100_000)}\n`;
+      const block = `a:\n${Array.from(
+        { length: 80 },
+        (_, depth) => `${'  '.repeat(depth + 1)}k${depth}:`,
+      ).join('\n')} x\n`;
+      const start = performance.now();
+      await expect(errorsOf(path, flow)).resolves.toEqual([
+        `${path}:2: invalid YAML: it nests maps and lists more than 64 levels deep`,
+      ]);
+      // found before the parser works through 100,000 brackets
+      expect(performance.now() - start).toBeLessThan(300);
+      await expect(errorsOf(path, block)).resolves.toEqual([
+        `${path}:65: invalid YAML: it nests maps and lists more than 64 levels deep`,
+      ]);
+    });
+
+    it('finds repeated keys of a large map in linear time', async () => {
+      const path = clusterPath(OTHER);
+      const keys = Array.from(
+        { length: 40_000 },
+        (_, i) => `    k${i}: v${i}`,
+      ).join('\n');
+      const content = `${clusterYaml(OTHER).replace(
+        '  annotations: {}\n',
+        `  annotations:\n${keys}\n    k1: again\n`,
+      )}`;
+      const start = performance.now();
+      await expect(errorsOf(path, content)).resolves.toEqual([
+        `${path}:40007: invalid YAML: Map keys must be unique`,
+      ]);
+      // The parser's own check compares every pair of keys: minutes for this map.
+      expect(performance.now() - start).toBeLessThan(5_000);
+    });
+
+    it('skips only its file when checking an entity throws', async () => {
+      jest
+        .mocked(checkEntityEnvelope)
+        .mockRejectedValueOnce(new Error('validator crashed'));
+      const { entities, errors } = await readPlatformRepo(validRepo);
+      expect(entities).toHaveLength(2);
+      expect(errors.map(formatFileError)).toEqual([
+        `${profilePath(
+          'production',
+        )}:1: the entity could not be checked: validator crashed`,
+      ]);
+    });
   });
 });

@@ -11,9 +11,9 @@ import {
   validateTenantNamespace,
 } from '@fleet-portal/plugin-fleet-common';
 import { InputError } from '@backstage/errors';
-import { Document, LineCounter, parseAllDocuments } from 'yaml';
 import { checkEntityEnvelope } from './entityEnvelope';
 import { fieldLine } from './fieldLine';
+import { parseEntityYaml } from './parseEntityYaml';
 import { checkKubernetesAccess } from './kubernetesAccess';
 import { yieldEvery } from './yieldEvery';
 
@@ -131,7 +131,11 @@ export function collectEntities(
   return contents;
 }
 
-/** Reads one file whose path isPlatformRepoEntityFile accepts. */
+/**
+ * Reads one file whose path isPlatformRepoEntityFile accepts. Whatever the file holds,
+ * the answer is its entity or why it was skipped: the YAML is read within YAML_LIMITS,
+ * and anything that goes wrong while checking it skips this file only.
+ */
 export async function readEntityFile(
   file: PlatformRepoFile,
 ): Promise<EntityFileResult> {
@@ -142,53 +146,40 @@ export async function readEntityFile(
     );
   }
   const dirs = rule.pattern.exec(file.path)!.slice(1);
-  const lineCounter = new LineCounter();
   const fail = (message: string, line?: number) => ({
     errors: [{ path: file.path, line, message }],
   });
-  const docs = parseAllDocuments(file.content, {
-    lineCounter,
-    prettyErrors: false,
-  });
-  if (!Array.isArray(docs) || docs.length === 0) {
-    return fail('the file holds no entity');
+  const parsed = parseEntityYaml(file.content);
+  if ('problem' in parsed) {
+    return fail(parsed.problem.message, parsed.problem.line);
   }
-  const parseError = docs.flatMap(doc => doc.errors)[0];
-  if (parseError) {
-    return fail(
-      `invalid YAML: ${parseError.message}`,
-      lineCounter.linePos(parseError.pos[0]).line,
-    );
-  }
-  if (docs.length > 1) {
-    return fail(
-      `expected one YAML document with one entity, found ${docs.length}`,
-      lineOf(docs[1], lineCounter),
-    );
-  }
-  const [doc] = docs;
-  const data: unknown = doc.toJS();
+  const { data, doc, lineCounter } = parsed;
   if (data === null || data === undefined) {
     return fail('the file holds no entity');
   }
-  const envelopeIssue = await checkEntityEnvelope(data);
-  const issues = envelopeIssue
-    ? [envelopeIssue]
-    : rule.validate(data as Entity, dirs);
-  if (issues.length > 0) {
-    return {
-      errors: issues.map(issue => ({
-        path: file.path,
-        line: fieldLine(doc, lineCounter, issue.path),
-        message: issue.message,
-      })),
-    };
+  try {
+    const envelopeIssue = await checkEntityEnvelope(data);
+    const issues = envelopeIssue
+      ? [envelopeIssue]
+      : rule.validate(data as Entity, dirs);
+    if (issues.length > 0) {
+      return {
+        errors: issues.map(issue => ({
+          path: file.path,
+          line: fieldLine(doc, lineCounter, issue.path),
+          message: issue.message,
+        })),
+      };
+    }
+  } catch (error) {
+    return fail(
+      `the entity could not be checked: ${
+        (error as Error)?.message ?? String(error)
+      }`,
+      1,
+    );
   }
   return { entity: data as Entity };
-}
-
-function lineOf(doc: Document, lineCounter: LineCounter): number | undefined {
-  return doc.range ? lineCounter.linePos(doc.range[0]).line : undefined;
 }
 
 function nameIsDirectory(entity: Entity, directory: string) {

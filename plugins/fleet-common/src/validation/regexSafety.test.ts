@@ -5,8 +5,7 @@ import {
 } from './regexSafety';
 
 const NAME_LENGTH = 63;
-const problemOf = (pattern: string) =>
-  regexSafetyProblem(pattern, NAME_LENGTH);
+const problemOf = (pattern: string) => regexSafetyProblem(pattern, NAME_LENGTH);
 
 function timed<T>(fn: () => T): { value: T; ms: number } {
   const start = performance.now();
@@ -69,7 +68,9 @@ describe('regexSafetyProblem', () => {
   it('refuses patterns that are too long or invalid', () => {
     const long = `^${'a'.repeat(MAX_NAMING_PATTERN_LENGTH - 1)}$`;
     expect(problemOf(long)).toBe(
-      `is ${MAX_NAMING_PATTERN_LENGTH + 1} characters long; the limit is ${MAX_NAMING_PATTERN_LENGTH}`,
+      `is ${
+        MAX_NAMING_PATTERN_LENGTH + 1
+      } characters long; the limit is ${MAX_NAMING_PATTERN_LENGTH}`,
     );
     expect(problemOf('^prd-[a-z$')).toMatch(
       /^is not a valid regular expression \(Invalid regular expression: /,
