@@ -11,6 +11,7 @@ import {
 import {
   fleetClusterRequestPermission,
   fleetNamespaceRequestPermission,
+  fleetPlatformRepoReadPermission,
 } from '@fleet-portal/plugin-fleet-common';
 import { FleetPortalPermissionPolicy } from './FleetPortalPermissionPolicy';
 
@@ -83,9 +84,11 @@ describe('FleetPortalPermissionPolicy', () => {
   });
 
   it.each(
-    [catalogEntityDeletePermission, catalogLocationCreatePermission].map(
-      p => [p.name, p] as const,
-    ),
+    [
+      catalogEntityDeletePermission,
+      catalogLocationCreatePermission,
+      fleetPlatformRepoReadPermission,
+    ].map(p => [p.name, p] as const),
   )('allows %s only to platform owners', async (_name, permission) => {
     await expect(policy.handle({ permission }, owner)).resolves.toEqual({
       result: AuthorizeResult.ALLOW,

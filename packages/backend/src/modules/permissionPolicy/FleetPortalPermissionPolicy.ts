@@ -22,15 +22,20 @@ import {
 import {
   fleetClusterRequestPermission,
   fleetNamespaceRequestPermission,
+  fleetPlatformRepoReadPermission,
 } from '@fleet-portal/plugin-fleet-common';
 
-/** Permissions that change what the catalog ingests: platform owners only. */
+/**
+ * Permissions that change what the catalog ingests, or show how it ingests the platform
+ * repository (its remote and every broken file): platform owners only.
+ */
 const PLATFORM_OWNER_ONLY = new Set<string>([
   catalogEntityDeletePermission.name,
   catalogLocationCreatePermission.name,
   catalogLocationDeletePermission.name,
   catalogIngestionManagePermission.name,
   fleetClusterRequestPermission.name,
+  fleetPlatformRepoReadPermission.name,
 ]);
 
 /**
@@ -57,7 +62,8 @@ export interface FleetPortalPolicyOptions {
 /**
  * The demo app's policy for the three personas: platform owners may do everything; everyone else may
  * read and use the portal but not change what the catalog ingests, nor request clusters
- * (`fleet.cluster.request`) — and does not see the templates that need it. Members of the
+ * (`fleet.cluster.request`) — and does not see the templates that need it — nor see the state
+ * of the platform repository (`fleet.platformRepo.read`). Members of the
  * application teams may request tenant namespaces (`fleet.namespace.request`). The suite's own
  * permissions (fleet.*) are added here as their features land.
  */
