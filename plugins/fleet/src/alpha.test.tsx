@@ -42,6 +42,8 @@ describe('fleet plugin (new frontend system)', () => {
     'page:fleet/health',
     'entity-content:fleet/health',
     'entity-card:fleet/namespace-health',
+    'api:fleet/platform-repo',
+    'page:fleet/platform-repository',
   ] as const)('provides %s', id => {
     const [kind, name] = id.split(/[:/]/).filter((_, i) => i !== 1);
     expect(fleetPlugin.getExtension(id)).toMatchObject({ kind, name });
@@ -110,6 +112,16 @@ describe('fleet plugin (new frontend system)', () => {
     );
     expect(tester.get(coreExtensionData.routePath)).toBe('/fleet/health');
     expect(tester.get(coreExtensionData.title)).toBe('Fleet health');
+  });
+
+  it('mounts the platform-repository page at /fleet/platform-repository, with its nav title', () => {
+    const tester = createExtensionTester(
+      fleetPlugin.getExtension('page:fleet/platform-repository'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe(
+      '/fleet/platform-repository',
+    );
+    expect(tester.get(coreExtensionData.title)).toBe('Platform repository');
   });
 
   it('adds the Fleet health tab to clusters only', () => {

@@ -5,7 +5,7 @@
  */
 
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { fleetApi, fleetHealthApi } from './alpha/apis';
+import { fleetApi, fleetHealthApi, platformRepoApi } from './alpha/apis';
 import {
   clusterOverviewCard,
   namespaceHealthCard,
@@ -15,15 +15,23 @@ import {
   clusterHealthContent,
   clusterProfileContent,
 } from './alpha/entityContents';
-import { fleetHealthPage, fleetLifecyclePage } from './alpha/pages';
-import { healthRouteRef, rootRouteRef } from './routes';
+import {
+  fleetHealthPage,
+  fleetLifecyclePage,
+  fleetPlatformRepositoryPage,
+} from './alpha/pages';
+import { healthRouteRef, platformRepoRouteRef, rootRouteRef } from './routes';
 import { clusterFormFields } from './components/scaffolder/cluster/alpha';
 import { namespaceFormFields } from './components/scaffolder/namespace/alpha';
 
 export default createFrontendPlugin({
   pluginId: 'fleet',
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef, health: healthRouteRef },
+  routes: {
+    root: rootRouteRef,
+    health: healthRouteRef,
+    platformRepository: platformRepoRouteRef,
+  },
   extensions: [
     fleetApi,
     fleetLifecyclePage,
@@ -34,6 +42,8 @@ export default createFrontendPlugin({
     fleetHealthPage,
     clusterHealthContent,
     namespaceHealthCard,
+    platformRepoApi,
+    fleetPlatformRepositoryPage,
     ...clusterFormFields,
     ...namespaceFormFields,
   ],

@@ -14,6 +14,7 @@ export {
   EntityTenantNamespaceCard,
   FleetHealthPage,
   FleetLifecyclePage,
+  FleetPlatformRepositoryPage,
   fleetPlugin,
   hasFleetFields,
   isClusterEntity,
@@ -26,6 +27,9 @@ export { FleetClient } from './api/FleetClient';
 export { fleetHealthApiRef } from './api/FleetHealthApi';
 export type { FleetHealthApi } from './api/FleetHealthApi';
 export { FleetHealthClient } from './api/FleetHealthClient';
+export { platformRepoApiRef } from './api/PlatformRepoApi';
+export type { PlatformRepoApi } from './api/PlatformRepoApi';
+export { PlatformRepoClient } from './api/PlatformRepoClient';
 export {
   FleetCidrPreviewFieldExtension,
   FleetClusterNameBuilderFieldExtension,

@@ -6,6 +6,7 @@ import {
   EntityTenantNamespaceCard,
   FleetHealthPage,
   FleetLifecyclePage,
+  FleetPlatformRepositoryPage,
   fleetPlugin,
   isClusterEntity,
 } from './index';
@@ -16,6 +17,7 @@ describe('fleet plugin (legacy frontend system)', () => {
     expect([...fleetPlugin.getApis()].map(factory => factory.api.id)).toEqual([
       'plugin.fleet.api',
       'plugin.fleet.health',
+      'plugin.fleet.platform-repo',
     ]);
   });
 
@@ -28,6 +30,7 @@ describe('fleet plugin (legacy frontend system)', () => {
       FleetHealthPage,
       EntityClusterHealthContent,
       EntityNamespaceHealthCard,
+      FleetPlatformRepositoryPage,
     ]) {
       expect(extension).toEqual(expect.any(Function));
     }

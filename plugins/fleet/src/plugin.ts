@@ -10,7 +10,9 @@ import { fleetApiRef } from './api/FleetApi';
 import { FleetClient } from './api/FleetClient';
 import { fleetHealthApiRef } from './api/FleetHealthApi';
 import { FleetHealthClient } from './api/FleetHealthClient';
-import { healthRouteRef, rootRouteRef } from './routes';
+import { platformRepoApiRef } from './api/PlatformRepoApi';
+import { PlatformRepoClient } from './api/PlatformRepoClient';
+import { healthRouteRef, platformRepoRouteRef, rootRouteRef } from './routes';
 
 export {
   hasFleetFields,
@@ -35,8 +37,18 @@ export const fleetPlugin = createPlugin({
       factory: ({ discoveryApi, fetchApi }) =>
         new FleetHealthClient({ discoveryApi, fetchApi }),
     }),
+    createApiFactory({
+      api: platformRepoApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PlatformRepoClient({ discoveryApi, fetchApi }),
+    }),
   ],
-  routes: { root: rootRouteRef, health: healthRouteRef },
+  routes: {
+    root: rootRouteRef,
+    health: healthRouteRef,
+    platformRepository: platformRepoRouteRef,
+  },
 });
 
 /** The fleet lifecycle page; mount it at `/fleet/lifecycle`. */
@@ -121,5 +133,20 @@ export const EntityNamespaceHealthCard = fleetPlugin.provide(
           m => m.NamespaceHealthCard,
         ),
     },
+  }),
+);
+
+/**
+ * The state of the platform repositories (needs `fleet.platformRepo.read`); mount it at
+ * `/fleet/platform-repository`.
+ */
+export const FleetPlatformRepositoryPage = fleetPlugin.provide(
+  createRoutableExtension({
+    name: 'FleetPlatformRepositoryPage',
+    component: () =>
+      import('./components/PlatformRepositoryPage').then(
+        m => m.PlatformRepositoryPage,
+      ),
+    mountPoint: platformRepoRouteRef,
   }),
 );

@@ -5,3 +5,8 @@ export const rootRouteRef = createRouteRef({ id: 'fleet' });
 
 /** The fleet health overview page. */
 export const healthRouteRef = createRouteRef({ id: 'fleet-health' });
+
+/** The state of the platform repositories the catalog reads. */
+export const platformRepoRouteRef = createRouteRef({
+  id: 'fleet-platform-repository',
+});

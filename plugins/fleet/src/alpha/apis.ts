@@ -3,6 +3,8 @@ import { fleetApiRef } from '../api/FleetApi';
 import { FleetClient } from '../api/FleetClient';
 import { fleetHealthApiRef } from '../api/FleetHealthApi';
 import { FleetHealthClient } from '../api/FleetHealthClient';
+import { platformRepoApiRef } from '../api/PlatformRepoApi';
+import { PlatformRepoClient } from '../api/PlatformRepoClient';
 
 export const fleetApi = ApiBlueprint.make({
   params: defineParams =>
@@ -22,5 +24,16 @@ export const fleetHealthApi = ApiBlueprint.make({
       deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new FleetHealthClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+export const platformRepoApi = ApiBlueprint.make({
+  name: 'platform-repo',
+  params: defineParams =>
+    defineParams({
+      api: platformRepoApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PlatformRepoClient({ discoveryApi, fetchApi }),
     }),
 });

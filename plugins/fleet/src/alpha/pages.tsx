@@ -1,7 +1,8 @@
+import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import UpdateIcon from '@material-ui/icons/Update';
 import { PageBlueprint } from '@backstage/frontend-plugin-api';
-import { healthRouteRef, rootRouteRef } from '../routes';
+import { healthRouteRef, platformRepoRouteRef, rootRouteRef } from '../routes';
 
 /** Also the nav item: the app discovers it from the title and icon. */
 export const fleetLifecyclePage = PageBlueprint.make({
@@ -30,5 +31,21 @@ export const fleetHealthPage = PageBlueprint.make({
     noHeader: true,
     loader: () =>
       import('../components/FleetHealthPage').then(m => <m.FleetHealthPage />),
+  },
+});
+
+/** For platform owners: what the catalog read from the platform repository, and what it skipped. */
+export const fleetPlatformRepositoryPage = PageBlueprint.make({
+  name: 'platform-repository',
+  params: {
+    path: '/fleet/platform-repository',
+    title: 'Platform repository',
+    icon: <AccountTreeIcon fontSize="inherit" />,
+    routeRef: platformRepoRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('../components/PlatformRepositoryPage').then(m => (
+        <m.PlatformRepositoryPage />
+      )),
   },
 });

@@ -1,0 +1,1 @@
+export { PlatformRepositoryPage } from './PlatformRepositoryPage';
