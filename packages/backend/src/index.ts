@@ -46,6 +46,9 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Fleet Portal: lifecycle and governance API, notifications, governance metrics
 backend.add(import('@fleet-portal/plugin-fleet-backend'));
 
+// AI agents: the actions registry (backend.actions.pluginSources) as MCP tools at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 // kubernetes
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
