@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
@@ -18,6 +19,11 @@ import { reservedNamespacesFromConfig } from './actions/namespace/reservedNamesp
 import { createNamespaceRenderAction } from './actions/namespace/renderAction';
 import { createNamespaceValidateAction } from './actions/namespace/validateAction';
 import { createPlatformRepoProposeAction } from './actions/platformRepo/proposeAction';
+import {
+  createFleetRequestActions,
+  entityPageUrl,
+  InlineTask,
+} from './actions/registry';
 
 /**
  * The Fleet Portal scaffolder actions: tenant namespace requests (validate, render) and
@@ -36,6 +42,7 @@ export const scaffolderModuleFleet = createBackendModule({
         catalog: catalogServiceRef,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         scaffolder,
@@ -45,6 +52,7 @@ export const scaffolderModuleFleet = createBackendModule({
         catalog,
         auth,
         discovery,
+        actionsRegistry,
       }) {
         // Only entities of these providers are governed: requests refuse any other cluster or profile.
         const origins = readPlatformRepoOrigins(config);
@@ -68,7 +76,7 @@ export const scaffolderModuleFleet = createBackendModule({
           writer,
           reservedNamespaces: reservedNamespacesFromConfig(config),
         };
-        scaffolder.addActions(
+        const templateActions = [
           createNamespaceValidateAction(deps),
           // validate looks for the namespace in the repository; propose re-checks on the
           // base it commits on, so render need not fetch a third time
@@ -94,7 +102,19 @@ export const scaffolderModuleFleet = createBackendModule({
             cidrApi: new CidrReservationsClient({ discovery, auth }),
             seal,
           }),
-        );
+        ];
+        scaffolder.addActions(...templateActions);
+        // the same requests for AI agents (actions registry, MCP): the steps of the templates,
+        // run with these very actions as the calling user
+        createFleetRequestActions({
+          actionsRegistry,
+          auth,
+          catalog,
+          permissions,
+          templateActions,
+          workingDirectory: InlineTask.baseDirectory(config),
+          entityPageUrl: entityPageUrl(config),
+        });
       },
     });
   },
