@@ -6,6 +6,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { fleetPermissions } from '@fleet-portal/plugin-fleet-common';
+import { readPlatformRepoOrigins } from '@fleet-portal/plugin-fleet-node';
 import { CatalogNetworks } from './cidr/CatalogNetworks';
 import { readCidrConfig } from './cidr/cidrConfig';
 import { CidrService } from './cidr/CidrService';
@@ -60,7 +61,16 @@ export const fleetPlugin = createBackendPlugin({
           });
         }
 
+        // Only entities of these providers are governed; every other cluster is shown ungoverned
+        // and never used for CIDR allocation.
+        const origins = readPlatformRepoOrigins(deps.config);
+        if (origins.length === 0) {
+          logger.warn(
+            'No platform repository provider configured (catalog.providers.fleetPlatformRepo): every cluster is shown ungoverned and no profile can allocate CIDRs',
+          );
+        }
         const inventory = new FleetInventory(deps.catalog, deps.clock, {
+          origins,
           cache: {
             service: deps.cache,
             ttlMs:
@@ -91,6 +101,7 @@ export const fleetPlugin = createBackendPlugin({
           store: new ReservationStore(db),
           catalog: new CatalogNetworks(deps.catalog, deps.auth, {
             snapshotMs: cidrConfig.catalogSnapshotMs,
+            origins,
           }),
           config: cidrConfig,
           clock: deps.clock,

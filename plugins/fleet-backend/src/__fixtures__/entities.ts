@@ -1,7 +1,62 @@
-import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+} from '@backstage/catalog-model';
+import {
+  platformRepoEntityPath,
+  PlatformRepoOrigin,
+} from '@fleet-portal/plugin-fleet-common';
+import { platformRepoSourceAnnotations } from '@fleet-portal/plugin-fleet-node';
 
 /** The day the fixtures are judged on. */
 export const TODAY = '2026-06-15';
+
+/** The platform repository the fixtures' profiles and clusters come from. */
+export const FIXTURE_PLATFORM_REPO: PlatformRepoOrigin = {
+  remote: '/srv/git/platform-config.git',
+  branch: 'main',
+};
+
+/** The config that makes the fleet backend read FIXTURE_PLATFORM_REPO's entities as governed. */
+export const FIXTURE_PLATFORM_REPO_CONFIG = {
+  catalog: { providers: { fleetPlatformRepo: FIXTURE_PLATFORM_REPO } },
+};
+
+/** The entity as the platform-repo provider emits it: annotated with its file's locations. */
+export function fromPlatformRepo(entity: Entity): Entity {
+  const file = platformRepoEntityPath(entity);
+  return file
+    ? withAnnotations(
+        entity,
+        platformRepoSourceAnnotations(FIXTURE_PLATFORM_REPO, file),
+      )
+    : entity;
+}
+
+/**
+ * The entity as the catalog holds it after someone registered `url` as a location: the
+ * catalog sets its location and origin to that URL and keeps every other annotation.
+ */
+export function registeredFrom(entity: Entity, url: string): Entity {
+  return withAnnotations(entity, {
+    [ANNOTATION_LOCATION]: `url:${url}`,
+    [ANNOTATION_ORIGIN_LOCATION]: `url:${url}`,
+  });
+}
+
+function withAnnotations(
+  entity: Entity,
+  annotations: Record<string, string>,
+): Entity {
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: { ...entity.metadata.annotations, ...annotations },
+    },
+  };
+}
 
 type Spec = NonNullable<Entity['spec']>;
 
@@ -13,7 +68,10 @@ export type ClusterOptions = {
   spec?: Record<string, Spec[string] | undefined>;
 };
 
-/** A governed cluster on profile `production` 3.2.0, reviewed in a year: status ok, no findings. */
+/**
+ * A governed cluster of the platform repository on profile `production` 3.2.0, reviewed in a
+ * year: status ok, no findings.
+ */
 export function clusterEntity(
   name: string,
   podCidr: string,
@@ -45,21 +103,21 @@ export function clusterEntity(
       spec[key] = value;
     }
   }
-  return {
+  const cluster = fromPlatformRepo({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
       name,
       namespace: options.namespace ?? 'default',
       ...(options.title ? { title: options.title } : {}),
-      annotations: {
-        'fleet-portal.dev/source': 'platform-repo',
-        'kubernetes.io/api-server-certificate-authority': 'LS0tLS1CRUdJTi...',
-        ...options.annotations,
-      },
     },
     spec,
-  };
+  });
+  return withAnnotations(cluster, {
+    'fleet-portal.dev/source': 'platform-repo',
+    'kubernetes.io/api-server-certificate-authority': 'LS0tLS1CRUdJTi...',
+    ...options.annotations,
+  });
 }
 
 export function profileEntity(
@@ -68,7 +126,7 @@ export function profileEntity(
   allowedVersions: string[] = [],
   intervalMonths = 12,
 ): Entity {
-  return {
+  return fromPlatformRepo({
     apiVersion: 'fleet-portal.dev/v1alpha1',
     kind: 'ClusterProfile',
     metadata: { name, namespace: 'default' },
@@ -82,7 +140,7 @@ export function profileEntity(
       components: [{ name: 'cilium', role: 'cni', version: '1.16.5' }],
       review: { intervalMonths, maxLifetimeDays: 365 },
     },
-  };
+  });
 }
 
 export const profiles: Entity[] = [

@@ -13,6 +13,7 @@ import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
+import { FIXTURE_PLATFORM_REPO_CONFIG } from '../__fixtures__/entities';
 import { clockServiceRef } from '../clock';
 import { fleetPlugin } from '../plugin';
 
@@ -27,7 +28,10 @@ export type FleetTestBackendOptions = {
   scheduler?: SchedulerService;
   /** The instant the backend runs at; default 08:00 UTC on `today`. */
   now?: Date;
-  /** Root config (e.g. `fleet.health`). */
+  /**
+   * Root config (e.g. `fleet.health`), on top of the platform-repo provider config that makes
+   * the fixtures' entities governed.
+   */
   config?: JsonObject;
 };
 
@@ -68,9 +72,9 @@ export async function startFleetTestBackend(options: FleetTestBackendOptions) {
         deps: {},
         factory: () => scheduler,
       }),
-      ...(options.config
-        ? [mockServices.rootConfig.factory({ data: options.config })]
-        : []),
+      mockServices.rootConfig.factory({
+        data: { ...FIXTURE_PLATFORM_REPO_CONFIG, ...options.config },
+      }),
       ...(options.features ?? []),
     ],
   });

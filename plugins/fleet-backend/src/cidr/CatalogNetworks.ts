@@ -10,18 +10,18 @@ import {
   CidrRole,
   CLUSTER_PROFILE_KIND,
   CLUSTER_SPEC_TYPE,
+  GOVERNED_NAMESPACE,
+  isClusterProfileEntity,
+  isFromPlatformRepository,
   parseCidr,
+  PlatformRepoOrigin,
   ProfileNetwork,
+  PROVENANCE_FIELDS,
 } from '@fleet-portal/plugin-fleet-common';
 import { Occupant } from './occupancy';
 
 const PAGE_SIZE = 1000;
-const CLUSTER_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'spec.network',
-];
+const CLUSTER_FIELDS = [...PROVENANCE_FIELDS, 'spec.network'];
 
 /** The network of one catalog cluster. */
 export type CatalogCluster = {
@@ -40,6 +40,10 @@ export type CatalogClusters = {
 /**
  * What the allocator needs from the catalog: every cluster's CIDRs and a profile's network. Read
  * as the plugin itself, since an allocation must avoid clusters the requester cannot see.
+ *
+ * Only the platform repository's clusters and profiles count (`isFromPlatformRepository`): a
+ * cluster registered from anywhere else occupies no address space and confirms no reservation,
+ * and a profile from anywhere else never supplies pools.
  */
 export class CatalogNetworks {
   private cached?: { at: number; read: Promise<CatalogClusters> };
@@ -47,10 +51,15 @@ export class CatalogNetworks {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-    private readonly options: { snapshotMs: number; now?: () => number },
+    private readonly options: {
+      snapshotMs: number;
+      /** The configured platform-repo providers (fleet-node's readPlatformRepoOrigins). */
+      origins: readonly PlatformRepoOrigin[];
+      now?: () => number;
+    },
   ) {}
 
-  /** The catalog's clusters; concurrent and closely following calls share one read. */
+  /** The platform repository's clusters; concurrent and closely following calls share one read. */
   async clusters(): Promise<CatalogClusters> {
     const now = (this.options.now ?? Date.now)();
     if (this.cached && now - this.cached.at < this.options.snapshotMs) {
@@ -66,7 +75,7 @@ export class CatalogNetworks {
     return read;
   }
 
-  /** Reads every cluster afresh (the reservation sweep wants the current catalog). */
+  /** Reads the platform repository's clusters afresh (the reservation sweep wants the current catalog). */
   async readClusters(): Promise<CatalogClusters> {
     const credentials = await this.auth.getOwnServiceCredentials();
     const clusters: CatalogCluster[] = [];
@@ -80,6 +89,9 @@ export class CatalogNetworks {
       { credentials },
     )) {
       for (const entity of page) {
+        if (!isFromPlatformRepository(entity, this.options.origins)) {
+          continue;
+        }
         const cluster = catalogCluster(entity);
         clusters.push(cluster);
         for (const role of ['pod', 'service'] as CidrRole[]) {
@@ -100,7 +112,10 @@ export class CatalogNetworks {
     return { clusters, occupants };
   }
 
-  /** The network of a profile; 404 when there is none, 400 when the ref names another kind. */
+  /**
+   * The network of a profile of the platform repository; 404 when there is none, 400 when the
+   * ref names another kind or a profile from anywhere else.
+   */
   async profileNetwork(
     profileRef: string,
   ): Promise<{ ref: string; network?: ProfileNetwork }> {
@@ -108,7 +123,7 @@ export class CatalogNetworks {
     try {
       const parsed = parseEntityRef(profileRef, {
         defaultKind: CLUSTER_PROFILE_KIND,
-        defaultNamespace: 'default',
+        defaultNamespace: GOVERNED_NAMESPACE,
       });
       if (
         parsed.kind.toLocaleLowerCase('en-US') !==
@@ -129,15 +144,17 @@ export class CatalogNetworks {
     const entity = await this.catalog.getEntityByRef(ref, {
       credentials: await this.auth.getOwnServiceCredentials(),
     });
-    if (!entity) {
+    if (!entity || !isClusterProfileEntity(entity)) {
       throw new NotFoundError(
         `profileRef: no ClusterProfile ${ref} in the catalog`,
       );
     }
-    return {
-      ref,
-      network: (entity.spec as { network?: ProfileNetwork })?.network,
-    };
+    if (!isFromPlatformRepository(entity, this.options.origins)) {
+      throw new InputError(
+        `profileRef: ${ref} is not from the platform repository (the catalog records another origin for it); CIDRs are allocated only from its profiles' pools`,
+      );
+    }
+    return { ref, network: entity.spec.network };
   }
 }
 

@@ -3,7 +3,13 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import path from 'path';
-import { clusterEntity } from '../__fixtures__/entities';
+import { InputError } from '@backstage/errors';
+import {
+  clusterEntity,
+  FIXTURE_PLATFORM_REPO,
+  fromPlatformRepo,
+  registeredFrom,
+} from '../__fixtures__/entities';
 import { CatalogNetworks } from './CatalogNetworks';
 import { CidrService } from './CidrService';
 import { ReservationStore } from './ReservationStore';
@@ -15,7 +21,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const MIGRATIONS = path.resolve(__dirname, '../../migrations');
 const START = new Date('2026-09-01T08:00:00Z');
 
-const edge: Entity = {
+const edge: Entity = fromPlatformRepo({
   apiVersion: 'fleet-portal.dev/v1alpha1',
   kind: 'ClusterProfile',
   metadata: { name: 'edge', namespace: 'default' },
@@ -27,7 +33,22 @@ const edge: Entity = {
       servicePrefix: 24,
     },
   },
-};
+});
+
+const MALLORY = 'https://github.com/mallory/catalog/blob/main';
+
+/** A cluster with these CIDRs registered from a URL, in the default namespace or another. */
+function spoofedCluster(
+  name: string,
+  podCidr: string,
+  serviceCidr: string,
+  namespace?: string,
+): Entity {
+  return registeredFrom(
+    clusterEntity(name, podCidr, serviceCidr, { namespace }),
+    `${MALLORY}/${name}.yaml`,
+  );
+}
 
 describe.each(databases.eachSupportedId())('CidrService on %s', databaseId => {
   let now: Date;
@@ -57,6 +78,7 @@ describe.each(databases.eachSupportedId())('CidrService on %s', databaseId => {
       store: new ReservationStore(knex),
       catalog: new CatalogNetworks(delegating, mockServices.auth(), {
         snapshotMs: 0,
+        origins: [FIXTURE_PLATFORM_REPO],
       }),
       config: {
         reservedRanges: [
@@ -116,6 +138,54 @@ describe.each(databases.eachSupportedId())('CidrService on %s', databaseId => {
         confirmedAt: '2026-09-01T08:10:00.000Z',
       }),
     ]);
+  });
+
+  it('ignores clusters that are not from the platform repository: they occupy no block and confirm no reservation', async () => {
+    // A copy claiming the next free blocks, and one named like the cluster being requested.
+    setCatalog([
+      edge,
+      clusterEntity('edg-ber01-store-01', '172.16.0.0/22', '172.24.0.0/24'),
+      spoofedCluster('edg-squat-01', '172.16.8.0/21', '172.24.1.0/24'),
+    ]);
+    const { reservation } = await reserve('edg-muc01-store-01');
+    expect(reservation).toMatchObject({
+      podCidr: '172.16.8.0/22',
+      serviceCidr: '172.24.1.0/24',
+    });
+
+    setCatalog([
+      edge,
+      spoofedCluster('edg-muc01-store-01', '172.16.8.0/22', '172.24.1.0/24'),
+      spoofedCluster(
+        'edg-muc01-store-01',
+        '172.16.8.0/22',
+        '172.24.1.0/24',
+        'mallory',
+      ),
+    ]);
+    now = new Date(START.getTime() + 10 * 60_000);
+    expect((await service.sweep()).confirmed).toEqual([]);
+    expect(await service.list({})).toEqual([
+      expect.objectContaining({ id: reservation.id, status: 'pending' }),
+    ]);
+  });
+
+  it('never allocates from the pools of a profile that is not from the platform repository', async () => {
+    setCatalog([
+      edge,
+      registeredFrom(
+        { ...edge, metadata: { name: 'edge-lab', namespace: 'default' } },
+        `${MALLORY}/profile.yaml`,
+      ),
+    ]);
+    const error = await reserve('edg-lab-01', {
+      profileRef: 'clusterprofile:default/edge-lab',
+    }).catch(e => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toBe(
+      "profileRef: clusterprofile:default/edge-lab is not from the platform repository (the catalog records another origin for it); CIDRs are allocated only from its profiles' pools",
+    );
+    expect(await service.list({})).toEqual([]);
   });
 
   it('releases a pending reservation after its TTL, freeing its blocks for the next request', async () => {
@@ -182,6 +252,7 @@ describe('CatalogNetworks', () => {
     let clock = 0;
     const networks = new CatalogNetworks(catalog, mockServices.auth(), {
       snapshotMs: 10_000,
+      origins: [FIXTURE_PLATFORM_REPO],
       now: () => clock,
     });
     const [first, second] = await Promise.all([

@@ -7,7 +7,11 @@ import {
   fleetClusterRequestPermission,
 } from '@fleet-portal/plugin-fleet-common';
 import request from 'supertest';
-import { clusterEntity, TODAY } from '../__fixtures__/entities';
+import {
+  clusterEntity,
+  fromPlatformRepo,
+  TODAY,
+} from '../__fixtures__/entities';
 import { startFleetTestBackend } from '../__testUtils__/fleetTestBackend';
 import { CIDR_SWEEP_TASK_ID } from './scheduleCidrSweep';
 
@@ -17,12 +21,12 @@ function edgeProfile(
   name: string,
   network: Record<string, string[] | number>,
 ): Entity {
-  return {
+  return fromPlatformRepo({
     apiVersion: 'fleet-portal.dev/v1alpha1',
     kind: 'ClusterProfile',
     metadata: { name, namespace: 'default' },
     spec: { type: 'edge', version: '1.0.0', network },
-  };
+  });
 }
 
 const entities: Entity[] = [
@@ -62,7 +66,7 @@ describe('CIDR routes', () => {
     context = await startFleetTestBackend({
       entities,
       today: TODAY,
-      features: [mockServices.rootConfig.factory({ data: config })],
+      config,
     });
   });
   afterEach(() => context.backend.stop());
@@ -309,10 +313,8 @@ describe('CIDR route permissions', () => {
     const { backend, server } = await startFleetTestBackend({
       entities,
       today: TODAY,
-      features: [
-        permissions.factory,
-        mockServices.rootConfig.factory({ data: config }),
-      ],
+      config,
+      features: [permissions.factory],
     });
     try {
       for (const [method, path] of [

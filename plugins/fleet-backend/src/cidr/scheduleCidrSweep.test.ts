@@ -1,16 +1,17 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/config';
 import { TODAY } from '../__fixtures__/entities';
 import { startFleetTestBackend } from '../__testUtils__/fleetTestBackend';
 import { CIDR_SWEEP_TASK_ID } from './scheduleCidrSweep';
 
-async function sweepSchedule(config: object) {
+async function sweepSchedule(config: JsonObject) {
   const scheduler = mockServices.scheduler();
   const scheduleTask = jest.spyOn(scheduler, 'scheduleTask');
   const { backend } = await startFleetTestBackend({
     entities: [],
     today: TODAY,
     scheduler,
-    features: [mockServices.rootConfig.factory({ data: config })],
+    config,
   });
   await backend.stop();
   return scheduleTask.mock.calls

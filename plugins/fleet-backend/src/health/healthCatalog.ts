@@ -4,14 +4,26 @@ import { FleetInventory } from '../service/FleetInventory';
 import { HealthCatalog } from './HealthService';
 import { HealthCatalogCluster } from './fleetSnapshot';
 
-/** A cluster record as the health view needs it: the cluster label value is the entity's name. */
+/**
+ * A cluster record as the health view needs it: the cluster label value is the entity's name.
+ * The pinned Kubernetes version comes only from a profile of the platform repository.
+ */
 export function toHealthCluster(record: ClusterRecord): HealthCatalogCluster {
   const kubernetes = record.profile?.spec.kubernetes;
+  // which signals apply: the components of a profile of the platform repository only
+  const components = record.profile?.spec.components?.map(component => ({
+    name: component.name.toLocaleLowerCase('en-US'),
+    ...(component.role
+      ? { role: component.role.toLocaleLowerCase('en-US') }
+      : {}),
+  }));
   return {
     name: record.name,
     entityRef: record.entityRef,
     ...(record.environment ? { environment: record.environment } : {}),
     ...(record.profileRef ? { profileRef: record.profileRef } : {}),
+    ...(record.owner ? { owner: record.owner } : {}),
+    ...(components ? { components } : {}),
     ...(kubernetes
       ? {
           kubernetes: {
@@ -23,6 +35,23 @@ export function toHealthCluster(record: ClusterRecord): HealthCatalogCluster {
   };
 }
 
+/**
+ * The clusters whose metrics the health view shows. Metrics name a cluster by its name alone,
+ * so a platform-repository cluster owns its name: an entity of the same name from anywhere else
+ * (another namespace, a registered location) is left out rather than shown with the real
+ * cluster's health. Clusters that are only known elsewhere (e.g. to a management plane) stay.
+ */
+export function healthClusters(
+  records: readonly ClusterRecord[],
+): HealthCatalogCluster[] {
+  const governedNames = new Set(
+    records.filter(r => r.fromPlatformRepository).map(r => r.name),
+  );
+  return records
+    .filter(r => r.fromPlatformRepository || !governedNames.has(r.name))
+    .map(toHealthCluster);
+}
+
 /** The health view's catalog access, through the inventory's per-principal snapshot. */
 export function inventoryHealthCatalog(
   inventory: FleetInventory,
@@ -31,13 +60,13 @@ export function inventoryHealthCatalog(
   return {
     async visible(credentials) {
       const { clusters } = await inventory.snapshot(credentials);
-      return clusters.map(toHealthCluster);
+      return healthClusters(clusters);
     },
     async all() {
       const { clusters } = await inventory.snapshot(
         await auth.getOwnServiceCredentials(),
       );
-      return clusters.map(toHealthCluster);
+      return healthClusters(clusters);
     },
   };
 }

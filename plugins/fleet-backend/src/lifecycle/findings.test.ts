@@ -31,6 +31,7 @@ function findingsOf(
     },
   ) as ClusterEntity;
   return clusterFindings(cluster, {
+    fromPlatformRepository: true,
     profileRef: PROFILE_REF,
     profile,
     today: TODAY,

@@ -11,10 +11,14 @@ import {
 import { addMonths, isCalendarDate } from './dates';
 
 export type FindingContext = {
+  /** Whether the catalog got the cluster from the platform repository; if not, it is ungoverned. */
+  fromPlatformRepository: boolean;
   /** The full reference of the cluster's profile, when it names one. */
   profileRef?: string;
-  /** The profile, when it is in the catalog. */
+  /** The profile, when the catalog has it from the platform repository. */
   profile?: ClusterProfileEntity;
+  /** The catalog has the profile only from elsewhere, so it is not used. */
+  profileNotFromPlatformRepository?: boolean;
   today: string;
 };
 
@@ -31,7 +35,7 @@ export function clusterFindings(
     ...profileFindings(cluster, context),
     ...dateFindings(cluster),
     ...reviewIntervalFindings(cluster, context),
-    ...governanceFindings(cluster),
+    ...governanceFindings(cluster, context),
   ];
 }
 
@@ -50,7 +54,7 @@ function ownerFindings(cluster: ClusterEntity): GovernanceFinding[] {
 
 function profileFindings(
   cluster: ClusterEntity,
-  { profileRef, profile }: FindingContext,
+  { profileRef, profile, profileNotFromPlatformRepository }: FindingContext,
 ): GovernanceFinding[] {
   if (!profileRef) {
     return [
@@ -67,7 +71,9 @@ function profileFindings(
       {
         code: 'unknown-profile',
         severity: 'critical',
-        message: `The profile ${profileRef} is not in the catalog.`,
+        message: profileNotFromPlatformRepository
+          ? `The profile ${profileRef} is not from the platform repository, so it is not used.`
+          : `The profile ${profileRef} is not in the catalog.`,
         relatedEntityRef: profileRef,
       },
     ];
@@ -187,15 +193,31 @@ function reviewIntervalFindings(
   ];
 }
 
-function governanceFindings(cluster: ClusterEntity): GovernanceFinding[] {
+/**
+ * Governed means from the platform repository (the catalog-set origin, which no entity author
+ * controls), not opted out, and with the complete governed set.
+ */
+function governanceFindings(
+  cluster: ClusterEntity,
+  { fromPlatformRepository }: FindingContext,
+): GovernanceFinding[] {
   // Widened so that the type guard does not narrow `cluster` away below.
-  if (isGovernedCluster(cluster as Entity)) {
+  if (fromPlatformRepository && isGovernedCluster(cluster as Entity)) {
     return [];
   }
-  const reason =
+  let reason: string;
+  if (!fromPlatformRepository) {
+    reason =
+      'it is not from the platform repository (the catalog records another origin for it)';
+  } else if (
     cluster.metadata.annotations?.[ANNOTATION_FLEET_GOVERNED] === 'false'
-      ? `it is opted out with ${ANNOTATION_FLEET_GOVERNED}: "false"`
-      : describeIssues(validateGovernedCluster(cluster).map(i => i.message));
+  ) {
+    reason = `it is opted out with ${ANNOTATION_FLEET_GOVERNED}: "false"`;
+  } else {
+    reason = describeIssues(
+      validateGovernedCluster(cluster).map(i => i.message),
+    );
+  }
   return [
     {
       code: 'ungoverned',

@@ -1,9 +1,20 @@
-import { fleet, profiles, TODAY } from '../__fixtures__/entities';
+import { Entity } from '@backstage/catalog-model';
+import {
+  clusterEntity,
+  fleet,
+  FIXTURE_PLATFORM_REPO,
+  profileEntity,
+  profiles,
+  registeredFrom,
+  TODAY,
+} from '../__fixtures__/entities';
 import { buildClusterRecords } from './clusterRecords';
 import { governanceJudge } from './governance';
 
+const ORIGINS = [FIXTURE_PLATFORM_REPO];
+
 describe('buildClusterRecords and governanceJudge', () => {
-  const records = buildClusterRecords(fleet, profiles, TODAY);
+  const records = buildClusterRecords(fleet, profiles, TODAY, ORIGINS);
   const judge = governanceJudge(records, TODAY);
   const lifecycles = judge(records);
   const byName = (name: string) => lifecycles.find(c => c.name === name)!;
@@ -14,7 +25,7 @@ describe('buildClusterRecords and governanceJudge', () => {
       fleet.map(e => e.metadata.name),
     );
     expect(
-      buildClusterRecords([...fleet, ...profiles], profiles, TODAY),
+      buildClusterRecords([...fleet, ...profiles], profiles, TODAY, ORIGINS),
     ).toHaveLength(fleet.length);
   });
 
@@ -84,5 +95,71 @@ describe('buildClusterRecords and governanceJudge', () => {
     ]);
     expect(Object.keys(judged)).not.toContain('entity');
     expect(Object.keys(judged)).not.toContain('profile');
+  });
+});
+
+describe('entities that are not from the platform repository', () => {
+  const MALLORY = 'https://github.com/mallory/catalog/blob/main';
+  // The payments cluster's YAML, complete and valid, in another catalog namespace.
+  const spoofedCluster = registeredFrom(
+    clusterEntity('prd-euw1-payments-01', '10.64.0.0/16', '10.96.0.0/20', {
+      namespace: 'mallory',
+    }),
+    `${MALLORY}/cluster.yaml`,
+  );
+  // A `regulated` profile (the repository has none) registered from a URL.
+  const spoofedProfile = registeredFrom(
+    profileEntity('regulated', '9.9.9'),
+    `${MALLORY}/profile.yaml`,
+  );
+
+  function judged(entities: Entity[], profileEntities: Entity[]) {
+    const records = buildClusterRecords(
+      entities,
+      profileEntities,
+      TODAY,
+      ORIGINS,
+    );
+    const lifecycles = governanceJudge(records, TODAY)(records);
+    return (ref: string) => lifecycles.find(c => c.entityRef === ref)!;
+  }
+
+  it('shows a cluster registered elsewhere as ungoverned, and its CIDRs overlap nothing', () => {
+    const byRef = judged([...fleet, spoofedCluster], profiles);
+    const spoof = byRef('resource:mallory/prd-euw1-payments-01');
+    expect(spoof.governed).toBe(false);
+    expect(spoof.findings).toEqual([
+      {
+        code: 'ungoverned',
+        severity: 'critical',
+        message:
+          'Not under fleet governance: it is not from the platform repository (the catalog records another origin for it).',
+      },
+    ]);
+    // the real cluster's findings are what they were without the copy
+    expect(byRef('resource:default/prd-euw1-payments-01')).toMatchObject({
+      governed: true,
+      findings: [
+        expect.objectContaining({
+          code: 'cidr-overlap',
+          relatedEntityRef: 'resource:default/prd-use1-payments-01',
+        }),
+      ],
+    });
+  });
+
+  it('never uses a profile registered elsewhere', () => {
+    const byRef = judged(fleet, [...profiles, spoofedProfile]);
+    const search = byRef('resource:default/prd-euw1-search-01');
+    expect(search.profileCurrentVersion).toBeUndefined();
+    expect(search.findings).toEqual([
+      {
+        code: 'unknown-profile',
+        severity: 'critical',
+        message:
+          'The profile clusterprofile:default/regulated is not from the platform repository, so it is not used.',
+        relatedEntityRef: 'clusterprofile:default/regulated',
+      },
+    ]);
   });
 });

@@ -13,8 +13,9 @@ export type GovernanceJudge = (
 ) => ClusterLifecycle[];
 
 /**
- * A judge for clusters of `fleet`. CIDR overlaps are found across the whole fleet, with one sweep
- * run on first use; everything else is judged per cluster, so judging one page stays cheap.
+ * A judge for clusters of `fleet`. CIDR overlaps are found across the platform repository's
+ * clusters of the whole fleet (a copy registered elsewhere claims no address space), with one
+ * sweep run on first use; everything else is judged per cluster, so judging one page stays cheap.
  */
 export function governanceJudge(
   fleet: readonly ClusterRecord[],
@@ -24,18 +25,29 @@ export function governanceJudge(
   let overlaps: Map<string, GovernanceFinding[]> | undefined;
   return clusters => {
     overlaps ??= cidrOverlapFindings(
-      fleet.map(({ entityRef, entity }) => ({
-        entityRef,
-        podCidr: entity.spec.network?.podCidr,
-        serviceCidr: entity.spec.network?.serviceCidr,
-      })),
+      fleet
+        .filter(record => record.fromPlatformRepository)
+        .map(({ entityRef, entity }) => ({
+          entityRef,
+          podCidr: entity.spec.network?.podCidr,
+          serviceCidr: entity.spec.network?.serviceCidr,
+        })),
       parseCidr,
     );
-    return clusters.map(({ entity, profile, ...fields }) => {
+    return clusters.map(record => {
+      const {
+        entity,
+        profile,
+        fromPlatformRepository,
+        profileNotFromPlatformRepository,
+        ...fields
+      } = record;
       const findings = [
         ...clusterFindings(entity, {
+          fromPlatformRepository,
           profileRef: fields.profileRef,
           profile,
+          profileNotFromPlatformRepository,
           today,
         }),
         ...(overlaps!.get(fields.entityRef) ?? []),

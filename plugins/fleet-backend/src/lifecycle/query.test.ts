@@ -1,4 +1,9 @@
-import { fleet, profiles, TODAY } from '../__fixtures__/entities';
+import {
+  fleet,
+  FIXTURE_PLATFORM_REPO,
+  profiles,
+  TODAY,
+} from '../__fixtures__/entities';
 import { buildClusterRecords } from './clusterRecords';
 import { governanceJudge } from './governance';
 import { LIFECYCLE_DEFAULT_PAGE_SIZE } from '@fleet-portal/plugin-fleet-common';
@@ -9,7 +14,9 @@ import {
   sortClusters,
 } from './query';
 
-const clusters = buildClusterRecords(fleet, profiles, TODAY);
+const clusters = buildClusterRecords(fleet, profiles, TODAY, [
+  FIXTURE_PLATFORM_REPO,
+]);
 const judge = governanceJudge(clusters, TODAY);
 const names = (list: { name: string }[]) => list.map(c => c.name);
 

@@ -1,17 +1,18 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/config';
 import { TODAY } from '../__fixtures__/entities';
 import { startFleetTestBackend } from '../__testUtils__/fleetTestBackend';
 import { NOTIFICATIONS_TASK_ID } from './scheduleNotifications';
 
 /** The notification tasks the plugin schedules with the given config (it schedules others too). */
-async function scheduledTasks(config: object) {
+async function scheduledTasks(config: JsonObject) {
   const scheduler = mockServices.scheduler();
   const scheduleTask = jest.spyOn(scheduler, 'scheduleTask');
   const { backend } = await startFleetTestBackend({
     entities: [],
     today: TODAY,
     scheduler,
-    features: [mockServices.rootConfig.factory({ data: config })],
+    config,
   });
   await backend.stop();
   return scheduleTask.mock.calls

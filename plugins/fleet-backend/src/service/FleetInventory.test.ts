@@ -1,6 +1,11 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { clusterEntity, profiles, TODAY } from '../__fixtures__/entities';
+import {
+  clusterEntity,
+  FIXTURE_PLATFORM_REPO,
+  profiles,
+  TODAY,
+} from '../__fixtures__/entities';
 import { FleetInventory } from './FleetInventory';
 
 describe('FleetInventory', () => {
@@ -16,9 +21,11 @@ describe('FleetInventory', () => {
       entities: [...clusters, ...profiles],
     });
     const queryEntities = jest.spyOn(catalog, 'queryEntities');
-    const inventory = new FleetInventory(catalog, {
-      now: () => new Date(`${TODAY}T23:30:00-01:00`),
-    });
+    const inventory = new FleetInventory(
+      catalog,
+      { now: () => new Date(`${TODAY}T23:30:00-01:00`) },
+      { origins: [FIXTURE_PLATFORM_REPO] },
+    );
 
     const snapshot = await inventory.snapshot(mockCredentials.user());
 
@@ -51,7 +58,7 @@ describe('FleetInventory with a catalog snapshot cache', () => {
     const inventory = new FleetInventory(
       catalog,
       { now: () => new Date(`${TODAY}T12:00:00Z`) },
-      { cache: { service: cache, ttlMs } },
+      { origins: [FIXTURE_PLATFORM_REPO], cache: { service: cache, ttlMs } },
     );
     return { inventory, queryEntities, cache, catalog };
   }
