@@ -19,13 +19,16 @@ function renderPage(options: {
   environment?: string;
   fetch: ReturnType<typeof authBackend> | jest.Mock;
 }) {
+  // the browser's fetch: before sign-in the FetchApi would wait for the identity this page establishes
+  jest.spyOn(window, 'fetch').mockImplementation(options.fetch);
   return renderInTestApp(<FleetSignInPage onSignInSuccess={jest.fn()} />, {
     config: options.environment
       ? { auth: { environment: options.environment } }
       : {},
     apis: [
       mockApis.discovery({ baseUrl: 'http://localhost:7007' }),
-      mockApis.fetch({ baseImplementation: options.fetch }),
+      // a FetchApi that, like the app's before sign-in, never answers
+      mockApis.fetch({ baseImplementation: () => new Promise(() => {}) }),
     ],
   });
 }
@@ -35,6 +38,7 @@ const personaButtons = () =>
 
 describe('FleetSignInPage', () => {
   beforeEach(() => window.sessionStorage.clear());
+  afterEach(() => jest.restoreAllMocks());
 
   it('offers the guest and the personas when the backend has both', async () => {
     const fetch = authBackend(['guest', 'demoPersona']);

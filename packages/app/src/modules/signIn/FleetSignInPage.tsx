@@ -4,7 +4,6 @@ import { SignInPageProps } from '@backstage/core-plugin-api';
 import {
   configApiRef,
   discoveryApiRef,
-  fetchApiRef,
   useApi,
 } from '@backstage/frontend-plugin-api';
 import { DemoSignInPage } from './DemoSignInPage';
@@ -24,14 +23,17 @@ type Availability =
 export const FleetSignInPage = (props: SignInPageProps) => {
   const configApi = useApi(configApiRef);
   const discoveryApi = useApi(discoveryApiRef);
-  const fetchApi = useApi(fetchApiRef);
   const [availability, setAvailability] = useState<Availability>({
     state: 'loading',
   });
 
   useEffect(() => {
     let current = true;
-    availableDemoProviders({ configApi, discoveryApi, fetchApi }).then(
+    availableDemoProviders({
+      configApi,
+      discoveryApi,
+      fetch: (input, init) => window.fetch(input, init),
+    }).then(
       providers => current && setAvailability({ state: 'done', providers }),
       error =>
         current && setAvailability({ state: 'done', providers: [], error }),
@@ -39,7 +41,7 @@ export const FleetSignInPage = (props: SignInPageProps) => {
     return () => {
       current = false;
     };
-  }, [configApi, discoveryApi, fetchApi]);
+  }, [configApi, discoveryApi]);
 
   if (availability.state === 'loading') {
     return <Progress />;

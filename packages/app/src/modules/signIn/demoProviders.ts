@@ -1,8 +1,4 @@
-import type {
-  ConfigApi,
-  DiscoveryApi,
-  FetchApi,
-} from '@backstage/frontend-plugin-api';
+import type { ConfigApi, DiscoveryApi } from '@backstage/frontend-plugin-api';
 import type { DemoPersona } from './personas';
 
 export type DemoProviderId = DemoPersona['provider'];
@@ -16,11 +12,14 @@ const DEMO_PROVIDER_IDS: DemoProviderId[] = ['guest', 'demoPersona'];
  * nothing; a provider the backend does not have answers 404. Anything else counts as absent.
  *
  * A config whose `auth.environment` is not `development` (the production shape) is not asked.
+ *
+ * `fetch` is the browser's, not the FetchApi: before sign-in the FetchApi waits for the identity
+ * that this page is about to establish.
  */
 export async function availableDemoProviders(apis: {
   configApi: ConfigApi;
   discoveryApi: DiscoveryApi;
-  fetchApi: FetchApi;
+  fetch: typeof globalThis.fetch;
 }): Promise<DemoProviderId[]> {
   const environment =
     apis.configApi.getOptionalString('auth.environment') ?? 'development';
@@ -30,7 +29,7 @@ export async function availableDemoProviders(apis: {
   const authUrl = await apis.discoveryApi.getBaseUrl('auth');
   const answers = await Promise.all(
     DEMO_PROVIDER_IDS.map(async id => {
-      const res = await apis.fetchApi.fetch(
+      const res = await apis.fetch(
         `${authUrl}/${encodeURIComponent(id)}/start`,
       );
       return res.status === 501 ? id : undefined;
