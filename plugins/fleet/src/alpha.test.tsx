@@ -3,11 +3,15 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
-import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  coreExtensionData,
+} from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import type { Entity } from '@backstage/catalog-model';
 import fleetPlugin from './alpha';
 import { fleetApiRef } from './api/FleetApi';
+import { PlatformRepoClient } from './api/PlatformRepoClient';
 import {
   clusterEntity,
   lifecyclePage,
@@ -122,6 +126,23 @@ describe('fleet plugin (new frontend system)', () => {
       '/fleet/platform-repository',
     );
     expect(tester.get(coreExtensionData.title)).toBe('Platform repository');
+  });
+
+  it('builds the platform-repository API from discovery and fetch', () => {
+    const tester = createExtensionTester(
+      fleetPlugin.getExtension('api:fleet/platform-repo'),
+    );
+    const factory = tester.get(ApiBlueprint.dataRefs.factory);
+    expect(factory.api.id).toBe('plugin.fleet.platform-repo');
+    expect(Object.values(factory.deps).map(ref => ref.id)).toEqual([
+      'core.discovery',
+      'core.fetch',
+    ]);
+    const client = factory.factory({
+      discoveryApi: { getBaseUrl: jest.fn() },
+      fetchApi: { fetch: jest.fn() },
+    });
+    expect(client).toBeInstanceOf(PlatformRepoClient);
   });
 
   it('adds the Fleet health tab to clusters only', () => {

@@ -32,7 +32,7 @@ export const platformRepoApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: platformRepoApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new PlatformRepoClient({ discoveryApi, fetchApi }),
     }),
