@@ -10,20 +10,20 @@ type Zod = typeof zod;
  * own field schemas, with the form's flat node counts and lifetime fields and their defaults.
  */
 export function clusterParametersShape(z: Zod) {
-  const request = clusterRequestSchema(z);
-  const nodes = request.nodes.shape;
-  const lifetime = request.lifetime.shape;
+  const fields = clusterRequestSchema(z);
+  const nodes = fields.nodes.shape;
+  const lifetime = fields.lifetime.shape;
   return {
-    profile: request.profile,
-    profileVersion: request.profileVersion,
-    owner: request.owner,
-    purpose: request.purpose,
-    description: request.description,
-    environment: request.environment,
-    environmentGroup: request.environmentGroup,
-    region: request.region,
-    site: request.site,
-    name: request.name,
+    profile: fields.profile,
+    profileVersion: fields.profileVersion,
+    owner: fields.owner,
+    purpose: fields.purpose,
+    description: fields.description,
+    environment: fields.environment,
+    environmentGroup: fields.environmentGroup,
+    region: fields.region,
+    site: fields.site,
+    name: fields.name,
     controlPlaneNodes: nodes.controlPlane
       .default(1)
       .describe('Control plane nodes, within the profile bounds (default 1)'),
@@ -39,7 +39,7 @@ export function clusterParametersShape(z: Zod) {
       .describe(
         "Pod and service CIDRs to reserve, e.g. from a preview; the first free blocks of the profile's pools when absent",
       ),
-    nodeCidr: request.nodeCidr,
+    nodeCidr: fields.nodeCidr,
     lifetimeClass: lifetime.class
       .default('long-lived')
       .describe(

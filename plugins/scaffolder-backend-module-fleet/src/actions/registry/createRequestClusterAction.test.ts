@@ -138,7 +138,11 @@ describe('scaffolder:fleet-request-cluster', () => {
       { reviewBy: monthsAhead(14) },
       'lifetime.reviewBy',
     ],
-    ['too many control plane nodes', { controlPlaneNodes: 3 }, 'nodes.controlPlane'],
+    [
+      'too many control plane nodes',
+      { controlPlaneNodes: 3 },
+      'nodes.controlPlane',
+    ],
     ['a name already in the catalog', { name: 'edg-ber01-store-01' }, 'name'],
     [
       'an unknown profile',

@@ -155,11 +155,7 @@ Use dryRun: true to check a request and see where it would land without writing 
         const { validate, render, propose } = steps;
         return {
           output: {
-            status: dryRun
-              ? ('checked' as const)
-              : propose.mode === 'direct'
-              ? ('committed' as const)
-              : ('proposed' as const),
+            status: requestStatus(dryRun, propose.mode),
             mode: propose.mode,
             modeReason: propose.modeReason,
             namespace: render.namespace,
@@ -184,4 +180,12 @@ Use dryRun: true to check a request and see where it would land without writing 
       }
     },
   });
+}
+
+/** What became of the request: checked only, on the main branch, or on a proposal branch. */
+function requestStatus(dryRun: boolean, mode: 'direct' | 'propose') {
+  if (dryRun) {
+    return 'checked' as const;
+  }
+  return mode === 'direct' ? ('committed' as const) : ('proposed' as const);
 }
