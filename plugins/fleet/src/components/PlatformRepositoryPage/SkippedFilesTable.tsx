@@ -6,6 +6,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { PlatformRepoFileProblem } from '@fleet-portal/plugin-fleet-common';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /**
  * Every problem of every skipped file, one row each: the file, its line, the reason in
  * words and what the catalog serves meanwhile.
@@ -27,7 +29,7 @@ export function SkippedFilesTable(props: {
       <TableHead>
         <TableRow>
           <TableCell>File</TableCell>
-          <TableCell>Line</TableCell>
+          <TableCell style={NO_WRAP}>Line</TableCell>
           <TableCell>Reason</TableCell>
           <TableCell>The catalog meanwhile</TableCell>
         </TableRow>
@@ -38,7 +40,7 @@ export function SkippedFilesTable(props: {
             <TableCell component="th" scope="row">
               <code>{problem.path}</code>
             </TableCell>
-            <TableCell>{problem.line ?? '—'}</TableCell>
+            <TableCell style={NO_WRAP}>{problem.line ?? '—'}</TableCell>
             <TableCell>{problem.reason}</TableCell>
             <TableCell>
               {problem.lastGoodKept
