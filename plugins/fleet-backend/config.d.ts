@@ -67,7 +67,23 @@ export interface Config {
           /** Name of the source to send the query to. Default: the first source. */
           source?: string;
           title?: string;
+          /**
+           * Display unit: `ratio` (shown as %), `percent`, `seconds`, `minutes`, `hours`, `days`,
+           * a count (`count`, or a plural noun such as `nodes`, `restarts`: whole numbers), or
+           * anything else shown after the value (e.g. `req/s`).
+           */
           unit?: string;
+          /**
+           * Names of the profile components the signal measures (e.g. `[calico]`): a cluster whose
+           * profile has none of them gets "not applicable" instead of a verdict. `[]` applies the
+           * signal to every cluster. Defaults: see the README's signal table.
+           */
+          appliesTo?: string[];
+          /**
+           * The role of those components (e.g. `cni`): a cluster without a known profile that
+           * reports another signal of the same role is "not applicable" for this one.
+           */
+          role?: string;
         };
       };
       /**

@@ -113,22 +113,44 @@ export type {
   LifecycleSortField,
   LifecycleStatus,
 } from './api/lifecycle';
-export { HEALTH_STATUS_ORDER } from './api/health';
+export {
+  HEALTH_DEFAULT_PAGE_SIZE,
+  HEALTH_GRID_DEFAULT_ROWS,
+  HEALTH_GRID_MAX_ROWS,
+  HEALTH_GROUP_FIELDS,
+  HEALTH_MAX_PAGE_SIZE,
+  HEALTH_SORT_FIELDS,
+  HEALTH_STATUS_ORDER,
+  HEALTH_SUMMARY_LIST_LIMIT,
+  SIGNAL_STATUS_CODES,
+  SIGNAL_STATUS_ORDER,
+} from './api/health';
 export type {
   ClusterHealth,
   ClusterHealthDetail,
+  EnvironmentHealth,
+  FleetHealthGrid,
   FleetHealthKpis,
   FleetHealthSnapshot,
+  FleetHealthSummary,
+  HealthClusterPage,
+  HealthClusterQuery,
+  HealthGroupField,
   HealthHistoryPoint,
+  HealthSortField,
   HealthStatus,
+  HealthStatusCounts,
   LabelCoverage,
   MetricsSourceState,
   SignalDefinition,
+  SignalStatus,
   SignalThresholds,
   SignalVerdict,
   ThresholdDirection,
   VersionDrift,
 } from './api/health';
+export { formatSignalValue, isCountUnit } from './health/formatSignalValue';
+export type { FormatSignalValueOptions } from './health/formatSignalValue';
 export type {
   CidrBlockPreview,
   CidrConflict,

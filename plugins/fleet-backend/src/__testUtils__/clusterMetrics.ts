@@ -1,5 +1,5 @@
 // Series as the real exporters of one cluster write them (kube-state-metrics, the API server,
-// cert-manager, Argo CD, Flux, Gatekeeper, Kyverno, Cilium, Velero), with every state settable, for
+// cert-manager, Argo CD, Flux, Gatekeeper, Kyverno, Cilium or Calico, Velero), with every state settable, for
 // fixtures pushed into a real Prometheus or VictoriaMetrics.
 
 import { PushSeries } from './metricsServers';
@@ -32,6 +32,10 @@ export type ClusterMetricsSpec = {
   /** Kyverno rule failures between the two counter samples. */
   kyvernoFailures?: number;
   unreachableNodes?: number;
+  /** The CNI whose agents report: Cilium (default) or Calico's Felix. */
+  cni?: 'cilium' | 'calico';
+  /** Felix dataplane update failures between the two counter samples (Calico). */
+  calicoDataplaneFailures?: number;
   /** Hours since the last successful backup, per schedule. */
   backupAgeHours?: number[];
   kubernetesVersion?: string;
@@ -268,7 +272,22 @@ export function clusterSeries(
       s.gatekeeperViolations!,
     );
   }
-  if (!without.has('cilium')) {
+  if (s.cni === 'calico') {
+    // Felix in each calico-node agent (felix_* metrics, prometheusMetricsEnabled)
+    for (let a = 0; a < 2; a++) {
+      counter(
+        'felix_int_dataplane_failures',
+        { job: 'calico-node', pod: `calico-node-${a}` },
+        3,
+        a === 0 ? s.calicoDataplaneFailures ?? 0 : 0,
+      );
+      gauge(
+        'felix_cluster_num_hosts',
+        { job: 'calico-node', pod: `calico-node-${a}` },
+        s.nodes!,
+      );
+    }
+  } else if (!without.has('cilium')) {
     for (let a = 0; a < 2; a++) {
       gauge(
         'cilium_unreachable_nodes',

@@ -4,7 +4,10 @@
 import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/config';
 import { HealthConfig, readHealthConfig } from '../health/config';
-import { HealthCatalogCluster } from '../health/fleetSnapshot';
+import {
+  HealthCatalogCluster,
+  ProfileComponentRef,
+} from '../health/fleetSnapshot';
 import { ClusterMetricsSpec, clusterSeries } from './clusterMetrics';
 import { PushSeries } from './metricsServers';
 
@@ -50,12 +53,38 @@ export const SCENARIO_PROFILE_KUBERNETES = {
   allowedRange: '>=1.30.0 <1.32.0',
 };
 
+/** The components of the scenario's profile: every default signal applies, except Calico's. */
+export const SCENARIO_COMPONENTS: ProfileComponentRef[] = [
+  { name: 'cilium', role: 'cni' },
+  { name: 'cert-manager', role: 'certificates' },
+  { name: 'argo-cd', role: 'gitops' },
+  { name: 'flux', role: 'gitops' },
+  { name: 'gatekeeper', role: 'admission' },
+  { name: 'kyverno', role: 'admission' },
+  { name: 'velero', role: 'backup' },
+];
+
+/** The edge profile's components: Calico instead of Cilium. */
+export const SCENARIO_EDGE_COMPONENTS: ProfileComponentRef[] =
+  SCENARIO_COMPONENTS.map(component =>
+    component.name === 'cilium' ? { name: 'calico', role: 'cni' } : component,
+  );
+
 export function catalogCluster(name: string): HealthCatalogCluster {
+  return withComponents(name, SCENARIO_COMPONENTS);
+}
+
+function withComponents(
+  name: string,
+  components: readonly ProfileComponentRef[],
+): HealthCatalogCluster {
   return {
     name,
     entityRef: `resource:default/${name}`,
     environment: 'production',
     profileRef: 'clusterprofile:default/production',
+    owner: 'group:default/team-platform',
+    components,
     kubernetes: SCENARIO_PROFILE_KUBERNETES,
   };
 }
@@ -66,7 +95,8 @@ export const STALE_LAG_SECONDS = 180;
 /**
  * The scenario's clusters: `ok`, `warn` (its series lack `site`), `crit`, `bare` (only the API
  * server), `stale` (samples 180 s old), `nan` (a NaN backup timestamp), `silent` (in the catalog,
- * no metrics) and `ghost` (metrics, no catalog entity).
+ * no metrics), `ghost` (metrics, no catalog entity) and `edge` (Calico instead of Cilium, its
+ * dataplane failing at the critical level).
  */
 export function scenarioSeries(nowMs: number): PushSeries[] {
   return [
@@ -95,6 +125,10 @@ export function scenarioSeries(nowMs: number): PushSeries[] {
     ...clusterSeries({ cluster: 'stale' }, nowMs - STALE_LAG_SECONDS * 1000),
     ...clusterSeries({ cluster: 'nan', backupAgeHours: [NaN] }, nowMs),
     ...clusterSeries({ cluster: 'ghost' }, nowMs),
+    ...clusterSeries(
+      { cluster: 'edge', cni: 'calico', calicoDataplaneFailures: 12 },
+      nowMs,
+    ),
   ];
 }
 
@@ -106,7 +140,9 @@ export const SCENARIO_CATALOG: HealthCatalogCluster[] = [
   'stale',
   'nan',
   'silent',
-].map(catalogCluster);
+]
+  .map(catalogCluster)
+  .concat(withComponents('edge', SCENARIO_EDGE_COMPONENTS));
 
 /** `fleet.health` config data with one source. */
 export function healthConfigData(

@@ -1,6 +1,6 @@
 import {
   FleetHealthSnapshot,
-  HealthStatus,
+  SignalStatus,
 } from '@fleet-portal/plugin-fleet-common';
 import { jsonMemoryCache } from '../__testUtils__/memoryCache';
 import {
@@ -59,12 +59,18 @@ describe.each([
   });
   afterAll(() => server?.stop());
 
-  function statuses(cluster: string): Record<string, HealthStatus> {
+  function statuses(cluster: string): Record<string, SignalStatus> {
     const health = snapshot.clusters.find(c => c.cluster === cluster)!;
     return Object.fromEntries(health.signals.map(v => [v.signal, v.status]));
   }
-  const every = (status: HealthStatus) =>
-    Object.fromEntries(SIGNAL_IDS.map(id => [id, status]));
+  /** Every signal of a Cilium cluster at `status`; Calico's does not apply to it. */
+  const every = (status: SignalStatus) =>
+    Object.fromEntries(
+      SIGNAL_IDS.map(id => [
+        id,
+        id === 'cni-calico' ? 'not-applicable' : status,
+      ]),
+    );
 
   it('reports the source up', () => {
     expect(snapshot.sources).toEqual([
@@ -106,7 +112,7 @@ describe.each([
       source: 'central',
     });
     expect(cert.reason).toMatch(
-      /^(4\.99\d*|5) days is at or below the critical threshold 7$/,
+      /^(4\.99?|5) days is at or below the critical threshold 7 days$/,
     );
     expect(Date.parse(cert.sampleTime!)).toBeGreaterThan(
       Date.now() - 2 * SAMPLE_LAG_MS,
@@ -149,7 +155,7 @@ describe.each([
     const silent = snapshot.clusters.find(c => c.cluster === 'silent')!;
     expect(silent.status).toBe('unknown');
     expect(silent.entityRef).toBe('resource:default/silent');
-    expect(silent.signals.every(v => v.status === 'unknown')).toBe(true);
+    expect(statuses('silent')).toEqual(every('unknown'));
   });
 
   it('lists a reporting cluster without a catalog entity as unregistered', () => {
@@ -189,10 +195,41 @@ describe.each([
     expect(snapshot.kpis.drifted).toBe(2);
   });
 
+  it("judges a Calico cluster by Calico's series, and Cilium's signal as not applicable", () => {
+    expect(statuses('edge')).toEqual({
+      ...every('ok'),
+      'cni-health': 'not-applicable',
+      'cni-calico': 'critical',
+    });
+    const edge = snapshot.clusters.find(c => c.cluster === 'edge')!;
+    expect(edge).toMatchObject({
+      status: 'critical',
+      worstSignal: 'cni-calico',
+    });
+    const calico = edge.signals.find(v => v.signal === 'cni-calico')!;
+    expect(calico.reason).toMatch(
+      /^\d+ failures is at or above the critical threshold 10 failures$/,
+    );
+    const cilium = edge.signals.find(v => v.signal === 'cni-health')!;
+    expect(cilium.reason).toBe(
+      'Not applicable: its profile clusterprofile:default/production runs calico as its cni, not cilium',
+    );
+    expect(cilium.value).toBeUndefined();
+  });
+
+  it('judges an unregistered cluster that reports Cilium as not running Calico', () => {
+    const ghost = snapshot.clusters.find(c => c.cluster === 'ghost')!;
+    expect(ghost.signals.find(v => v.signal === 'cni-calico')).toMatchObject({
+      status: 'not-applicable',
+      reason:
+        'Not applicable: the cluster reports CNI health (Cilium) instead (its profile is not known)',
+    });
+  });
+
   it('counts clusters by status', () => {
     expect(snapshot.kpis).toMatchObject({
-      clusters: 8,
-      byStatus: { ok: 2, warning: 1, critical: 1, unknown: 4 },
+      clusters: 9,
+      byStatus: { ok: 2, warning: 1, critical: 2, unknown: 4 },
     });
   });
 });

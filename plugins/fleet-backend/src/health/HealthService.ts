@@ -12,7 +12,6 @@ import {
 import { Clock } from '../clock';
 import { HealthConfig } from './config';
 import {
-  buildFleetSnapshot,
   clusterHealth,
   driftOf,
   HealthCatalogCluster,
@@ -23,6 +22,7 @@ import { MetricsRound, runMetricsRound } from './metricsRound';
 import { PromQLClient } from './promql/PromQLClient';
 import { decodeRound, EncodedRound, encodeRound } from './roundCodec';
 import { resolveSignals, ResolvedSignal, signalDefinition } from './signals';
+import { FleetHealthView } from './views/FleetHealthView';
 
 /** The clusters of the catalog, as a principal sees them and as the plugin itself does. */
 export type HealthCatalog = {
@@ -69,11 +69,8 @@ export class HealthService {
   readonly signals: ResolvedSignal[];
   readonly clients: Map<string, PromQLClient>;
   private pending?: Promise<MetricsRound>;
-  /** Snapshots built from the current round, per principal (a few principals' worth). */
-  private readonly built = new Map<
-    string,
-    { snapshot: FleetHealthSnapshot; json?: string }
-  >();
+  /** Views built from the current round, per principal (a few principals' worth). */
+  private readonly views = new Map<string, FleetHealthView>();
   /** The last decoded round, so that cache hits do not decode the same JSON again. */
   private decoded?: { round: MetricsRound; expiresAt: number };
 
@@ -147,53 +144,50 @@ export class HealthService {
     };
   }
 
+  /** The whole fleet with every verdict (the export; the views ask `view()` for less). */
   async fleet(credentials: BackstageCredentials): Promise<FleetHealthSnapshot> {
-    return (await this.builtFleet(credentials)).snapshot;
+    return (await this.view(credentials)).snapshot();
   }
 
-  /** The fleet snapshot as JSON: what the route sends, serialized once per round and catalog view. */
+  /** The fleet snapshot as JSON: what the export route sends, serialized once per round and view. */
   async fleetJson(credentials: BackstageCredentials): Promise<string> {
-    const built = await this.builtFleet(credentials);
-    built.json ??= JSON.stringify(built.snapshot);
-    return built.json;
+    return (await this.view(credentials)).snapshotJson();
   }
 
   /**
-   * The snapshot joined with a principal's catalog view, reused within the round: at 10,000
-   * clusters reading the view, the join (120,000 verdicts) and its JSON cost far more than the round
-   * from the cache. Callers without a principal key get a fresh join.
+   * The round joined with a principal's catalog view, judged and indexed once and reused within
+   * the round: the summary, pages and grid chunks of a round cost milliseconds. Callers without a
+   * principal key get a fresh view.
    */
-  private async builtFleet(credentials: BackstageCredentials) {
+  async view(credentials: BackstageCredentials): Promise<FleetHealthView> {
     const round = await this.round();
     const roundKey = round.time.toISOString();
     const principal = principalKey(credentials);
     const key = principal && `${roundKey}|${principal}`;
-    let built = key ? this.built.get(key) : undefined;
-    if (!built) {
+    let view = key ? this.views.get(key) : undefined;
+    if (!view) {
       const [visible, all] = await Promise.all([
         this.deps.catalog.visible(credentials),
         this.deps.catalog.all(),
       ]);
-      built = {
-        snapshot: buildFleetSnapshot(
-          round,
-          this.signals,
-          visible,
-          new Set(all.map(c => c.name)),
-          this.settings(),
-        ),
-      };
+      view = new FleetHealthView(
+        round,
+        this.signals,
+        visible,
+        new Set(all.map(c => c.name)),
+        this.settings(),
+      );
       if (key) {
-        for (const old of this.built.keys()) {
-          if (!old.startsWith(`${roundKey}|`)) this.built.delete(old);
+        for (const old of this.views.keys()) {
+          if (!old.startsWith(`${roundKey}|`)) this.views.delete(old);
         }
-        if (this.built.size >= MAX_BUILT) {
-          this.built.delete(this.built.keys().next().value!);
+        if (this.views.size >= MAX_BUILT) {
+          this.views.delete(this.views.keys().next().value!);
         }
-        this.built.set(key, built);
+        this.views.set(key, view);
       }
     }
-    return built;
+    return view;
   }
 
   async cluster(

@@ -45,6 +45,10 @@ export type SignalOverride = {
   source?: string;
   title?: string;
   unit?: string;
+  /** Profile component names the signal applies to; `[]` for every cluster. */
+  appliesTo?: string[];
+  /** The component role (e.g. `cni`) shared by signals that are alternatives to each other. */
+  role?: string;
 };
 
 export type HealthConfig = {
@@ -129,6 +133,8 @@ export function readHealthConfig(root: Config): HealthConfig | undefined {
         : undefined,
       title: s.getOptionalString('title'),
       unit: s.getOptionalString('unit'),
+      appliesTo: s.getOptionalStringArray('appliesTo'),
+      role: s.getOptionalString('role'),
     };
   }
 

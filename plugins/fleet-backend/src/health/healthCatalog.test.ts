@@ -74,6 +74,8 @@ describe('inventoryHealthCatalog', () => {
       entityRef: 'resource:default/prd-euw1-search-01',
       environment: 'production',
       profileRef: 'clusterprofile:default/regulated',
+      owner: 'group:default/team-search',
+      // nor its components: which health signals apply is not known
     });
   });
 });

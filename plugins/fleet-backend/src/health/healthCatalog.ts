@@ -10,11 +10,20 @@ import { HealthCatalogCluster } from './fleetSnapshot';
  */
 export function toHealthCluster(record: ClusterRecord): HealthCatalogCluster {
   const kubernetes = record.profile?.spec.kubernetes;
+  // which signals apply: the components of a profile of the platform repository only
+  const components = record.profile?.spec.components?.map(component => ({
+    name: component.name.toLocaleLowerCase('en-US'),
+    ...(component.role
+      ? { role: component.role.toLocaleLowerCase('en-US') }
+      : {}),
+  }));
   return {
     name: record.name,
     entityRef: record.entityRef,
     ...(record.environment ? { environment: record.environment } : {}),
     ...(record.profileRef ? { profileRef: record.profileRef } : {}),
+    ...(record.owner ? { owner: record.owner } : {}),
+    ...(components ? { components } : {}),
     ...(kubernetes
       ? {
           kubernetes: {

@@ -55,8 +55,46 @@ describe('resolveSignals', () => {
       'admission-controller',
       'admission-violations',
       'cni-health',
+      'cni-calico',
       'backup-freshness',
     ]);
+  });
+
+  it('names the profile components each component signal applies to', () => {
+    const byId = new Map(signals({}).map(s => [s.id, s]));
+    expect(byId.get('cni-health')).toMatchObject({
+      appliesTo: ['cilium'],
+      role: 'cni',
+    });
+    expect(byId.get('cni-calico')).toMatchObject({
+      appliesTo: ['calico'],
+      role: 'cni',
+      unit: 'failures',
+    });
+    expect(byId.get('cni-calico')!.query).toBe(
+      'sum by (cluster) (increase(felix_int_dataplane_failures{cluster!=""}[1h]) or felix_cluster_num_hosts{cluster!=""} * 0)',
+    );
+    expect(byId.get('admission-controller')!.appliesTo).toEqual([
+      'gatekeeper',
+      'kyverno',
+    ]);
+    expect(byId.get('gitops-sync')!.appliesTo).toEqual(['argo-cd', 'flux']);
+    expect(byId.get('node-readiness')!.appliesTo).toBeUndefined();
+  });
+
+  it('lets config name the components of a signal, or apply it everywhere', () => {
+    const byId = new Map(
+      signals({
+        'backup-freshness': { appliesTo: [] },
+        'ingress-errors': {
+          query: 'sum by (cluster) (nginx_errors)',
+          warning: 1,
+          appliesTo: ['Ingress-NGINX'],
+        },
+      }).map(s => [s.id, s]),
+    );
+    expect(byId.get('backup-freshness')!.appliesTo).toBeUndefined();
+    expect(byId.get('ingress-errors')!.appliesTo).toEqual(['ingress-nginx']);
   });
 
   it('applies overrides: thresholds, query, source, disabling, new signals', () => {

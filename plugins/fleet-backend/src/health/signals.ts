@@ -85,6 +85,8 @@ export const DEFAULT_SIGNALS: readonly SignalTemplate[] = [
     exporter:
       'cert-manager (`certmanager_certificate_expiration_timestamp_seconds`)',
     unit: 'days',
+    appliesTo: ['cert-manager'],
+    role: 'certificates',
     template:
       'min by ($cluster) (certmanager_certificate_expiration_timestamp_seconds{$filter} - time()) / 86400',
     thresholds: { direction: 'below', warning: 14, critical: 7 },
@@ -96,6 +98,8 @@ export const DEFAULT_SIGNALS: readonly SignalTemplate[] = [
       'Argo CD applications out of sync or degraded (not Healthy or Progressing) and Flux objects not Ready; 0 when the cluster reports GitOps objects and all are fine.',
     exporter: 'Argo CD (`argocd_app_info`), Flux (`gotk_reconcile_condition`)',
     unit: 'objects',
+    appliesTo: ['argo-cd', 'flux'],
+    role: 'gitops',
     template:
       'sum by ($cluster) (argocd_app_info{sync_status!="Synced",$filter} or argocd_app_info{health_status!~"Healthy|Progressing",$filter} or argocd_app_info{$filter} * 0 or gotk_reconcile_condition{type="Ready",status="False",$filter})',
     thresholds: { direction: 'above', warning: 1, critical: 5 },
@@ -106,6 +110,8 @@ export const DEFAULT_SIGNALS: readonly SignalTemplate[] = [
     description: 'Share of Gatekeeper and Kyverno scrape targets that are up.',
     exporter: 'Prometheus scrape of Gatekeeper / Kyverno (`up`)',
     unit: 'ratio',
+    appliesTo: ['gatekeeper', 'kyverno'],
+    role: 'admission',
     template: 'avg by ($cluster) (up{job=~".*(gatekeeper|kyverno).*",$filter})',
     thresholds: { direction: 'below', warning: 0.99, critical: 0.5 },
   },
@@ -117,19 +123,37 @@ export const DEFAULT_SIGNALS: readonly SignalTemplate[] = [
     exporter:
       'Gatekeeper (`gatekeeper_violations`), Kyverno (`kyverno_policy_results_total`)',
     unit: 'violations',
+    appliesTo: ['gatekeeper', 'kyverno'],
+    role: 'admission',
     template:
       'sum by ($cluster) (gatekeeper_violations{$filter} or increase(kyverno_policy_results_total{rule_result="fail",$filter}[1h]) or up{job=~".*(gatekeeper|kyverno).*",$filter} * 0)',
     thresholds: { direction: 'above', warning: 1, critical: 25 },
   },
   {
     id: 'cni-health',
-    title: 'CNI health',
+    title: 'CNI health (Cilium)',
     description:
-      'Nodes a Cilium agent cannot reach (the worst agent of the cluster).',
+      'Nodes a Cilium agent cannot reach (the worst agent of the cluster). Applies to clusters whose profile runs Cilium.',
     exporter: 'Cilium agent (`cilium_unreachable_nodes`)',
     unit: 'nodes',
+    appliesTo: ['cilium'],
+    role: 'cni',
     template: 'max by ($cluster) (cilium_unreachable_nodes{$filter})',
     thresholds: { direction: 'above', warning: 1, critical: 2 },
+  },
+  {
+    id: 'cni-calico',
+    title: 'CNI health (Calico)',
+    description:
+      "Calico dataplane update failures over the last hour, summed over the cluster's calico-node agents (Felix retries each one); 0 when Felix reports and none failed. Applies to clusters whose profile runs Calico.",
+    exporter:
+      'Calico Felix in calico-node (`felix_int_dataplane_failures`, `felix_cluster_num_hosts`)',
+    unit: 'failures',
+    appliesTo: ['calico'],
+    role: 'cni',
+    template:
+      'sum by ($cluster) (increase(felix_int_dataplane_failures{$filter}[1h]) or felix_cluster_num_hosts{$filter} * 0)',
+    thresholds: { direction: 'above', warning: 1, critical: 10 },
   },
   {
     id: 'backup-freshness',
@@ -138,6 +162,8 @@ export const DEFAULT_SIGNALS: readonly SignalTemplate[] = [
       'Hours since the last successful Velero backup of the stalest schedule.',
     exporter: 'Velero (`velero_backup_last_successful_timestamp`)',
     unit: 'hours',
+    appliesTo: ['velero'],
+    role: 'backup',
     template:
       'max by ($cluster) (time() - velero_backup_last_successful_timestamp{$filter}) / 3600',
     thresholds: { direction: 'above', warning: 26, critical: 50 },
@@ -227,6 +253,9 @@ export function resolveSignals(config: HealthConfig): ResolvedSignal[] {
       override.query ?? base!.template,
       source,
     );
+    // an empty list in config: the signal applies to every cluster
+    const appliesTo = override.appliesTo ?? base?.appliesTo;
+    const role = override.role ?? base?.role;
     signals.push({
       id,
       title: override.title ?? base?.title ?? id,
@@ -235,6 +264,10 @@ export function resolveSignals(config: HealthConfig): ResolvedSignal[] {
       query,
       thresholds,
       source: source.name,
+      ...(appliesTo?.length
+        ? { appliesTo: appliesTo.map(name => name.toLocaleLowerCase('en-US')) }
+        : {}),
+      ...(appliesTo?.length && role ? { role } : {}),
       clusterQuery,
     });
   }

@@ -20,49 +20,63 @@ const below: SignalDefinition = {
 
 describe('judgeValue', () => {
   it.each([
-    [above, 0, 'ok', 5, '0 restarts is below the warning threshold 5'],
+    [above, 0, 'ok', 5, '0 restarts is below the warning threshold 5 restarts'],
     [
       above,
       5,
       'warning',
       5,
-      '5 restarts is at or above the warning threshold 5',
+      '5 restarts is at or above the warning threshold 5 restarts',
     ],
     [
       above,
       19.99,
       'warning',
       5,
-      '19.99 restarts is at or above the warning threshold 5',
+      '19.99 restarts is at or above the warning threshold 5 restarts',
     ],
     [
       above,
       20,
       'critical',
       20,
-      '20 restarts is at or above the critical threshold 20',
+      '20 restarts is at or above the critical threshold 20 restarts',
     ],
-    [below, 30, 'ok', 14, '30 days is above the warning threshold 14'],
+    [below, 30, 'ok', 14, '30 days is above the warning threshold 14 days'],
     [
       below,
       14,
       'warning',
       14,
-      '14 days is at or below the warning threshold 14',
+      '14 days is at or below the warning threshold 14 days',
     ],
     [
       below,
       4.123456,
       'critical',
       7,
-      '4.123 days is at or below the critical threshold 7',
+      '4.1 days is at or below the critical threshold 7 days',
+    ],
+    [
+      above,
+      12.4,
+      'warning',
+      5,
+      '12 restarts is at or above the warning threshold 5 restarts',
+    ],
+    [
+      below,
+      7.04,
+      'warning',
+      14,
+      '7.04 days is at or below the warning threshold 14 days',
     ],
     [
       below,
       -2,
       'critical',
       7,
-      '-2 days is at or below the critical threshold 7',
+      '-2 days is at or below the critical threshold 7 days',
     ],
   ] as const)('%#: %p → %s', (signal, value, status, threshold, reason) => {
     expect(judgeValue(signal, value, AT)).toEqual({
@@ -74,6 +88,20 @@ describe('judgeValue', () => {
       threshold,
       reason,
     });
+  });
+
+  it('shows ratios as percent', () => {
+    const ratio: SignalDefinition = {
+      ...above,
+      unit: 'ratio',
+      thresholds: { direction: 'below', warning: 0.99, critical: 0.5 },
+    };
+    expect(judgeValue(ratio, 1, AT).reason).toBe(
+      '100 % is above the warning threshold 99 %',
+    );
+    expect(judgeValue(ratio, 0.9995, AT).reason).toBe(
+      '99.95 % is above the warning threshold 99 %',
+    );
   });
 
   it('works with only a critical threshold', () => {
@@ -124,5 +152,21 @@ describe('worstOf', () => {
     });
     expect(worstOf([v('a', 'ok')])).toEqual({ status: 'ok' });
     expect(worstOf([])).toEqual({ status: 'unknown' });
+  });
+});
+
+describe('worstOf with signals that do not apply', () => {
+  const v = (signal: string, status: any) => ({ signal, status });
+  it('leaves not-applicable verdicts out', () => {
+    expect(worstOf([v('cilium', 'not-applicable'), v('a', 'ok')])).toEqual({
+      status: 'ok',
+    });
+    expect(
+      worstOf([v('cilium', 'not-applicable'), v('calico', 'warning')]),
+    ).toEqual({ status: 'warning', worstSignal: 'calico' });
+    // nothing applies: nothing is known
+    expect(worstOf([v('cilium', 'not-applicable')])).toEqual({
+      status: 'unknown',
+    });
   });
 });

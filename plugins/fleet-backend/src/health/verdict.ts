@@ -1,26 +1,65 @@
 import {
+  formatSignalValue,
   HEALTH_STATUS_ORDER,
   HealthStatus,
   SignalDefinition,
   SignalVerdict,
 } from '@fleet-portal/plugin-fleet-common';
 
-/** Numbers as people read them: at most 3 decimals, no trailing zeros. */
-export function formatValue(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  return String(Number(value.toFixed(3)));
+type Threshold = 'critical' | 'warning';
+
+/** Thresholds are inclusive: with direction `above`, a value at the threshold crosses it. */
+function crosses(
+  direction: SignalDefinition['thresholds']['direction'],
+  limit: number | undefined,
+  value: number,
+): boolean {
+  return (
+    limit !== undefined &&
+    (direction === 'above' ? value >= limit : value <= limit)
+  );
 }
 
-function unitOf(signal: SignalDefinition): string {
-  return signal.unit === 'value' || signal.unit === 'ratio'
-    ? ''
-    : ` ${signal.unit}`;
+/** Which threshold a value crosses, the critical one first. */
+export function crossedThreshold(
+  signal: Pick<SignalDefinition, 'thresholds'>,
+  value: number,
+): Threshold | undefined {
+  const { direction, warning, critical } = signal.thresholds;
+  if (crosses(direction, critical, value)) return 'critical';
+  if (crosses(direction, warning, value)) return 'warning';
+  return undefined;
+}
+
+/** The status of a value against the signal's thresholds; unknown for a value that is not finite. */
+export function statusOfValue(
+  signal: Pick<SignalDefinition, 'thresholds'>,
+  value: number,
+): HealthStatus {
+  if (!Number.isFinite(value)) return 'unknown';
+  return crossedThreshold(signal, value) ?? 'ok';
 }
 
 /**
- * The verdict of one value against a signal's thresholds. Thresholds are inclusive: with direction
- * `above`, a value at or above `critical` is critical; with `below`, at or below.
+ * The value as the reason shows it, in the signal's unit. Rounded as everywhere (a count is a
+ * whole number), unless it would then read as a threshold the value does not cross: 19.99
+ * restarts is not "20 restarts" when 20 is the critical threshold.
  */
+function shownValue(signal: SignalDefinition, value: number): string {
+  const rounded = formatSignalValue(value, signal.unit);
+  const { direction, warning, critical } = signal.thresholds;
+  const looksCrossed = [warning, critical].some(
+    limit =>
+      limit !== undefined &&
+      formatSignalValue(limit, signal.unit) === rounded &&
+      !crosses(direction, limit, value),
+  );
+  return looksCrossed
+    ? formatSignalValue(value, signal.unit, { precise: true })
+    : rounded;
+}
+
+/** The verdict of one value against a signal's thresholds (see crossedThreshold). */
 export function judgeValue(
   signal: SignalDefinition,
   value: number,
@@ -39,30 +78,19 @@ export function judgeValue(
     };
   }
   const { direction, warning, critical } = signal.thresholds;
-  const crosses = (threshold: number | undefined) =>
-    threshold !== undefined &&
-    (direction === 'above' ? value >= threshold : value <= threshold);
-  const shown = `${formatValue(value)}${unitOf(signal)}`;
+  const shown = shownValue(signal, value);
+  const threshold = (limit: number) => formatSignalValue(limit, signal.unit);
   const relation = direction === 'above' ? 'at or above' : 'at or below';
-  if (crosses(critical)) {
+  const crossed = crossedThreshold(signal, value);
+  if (crossed) {
+    const limit = crossed === 'critical' ? critical! : warning!;
     return {
       ...base,
-      status: 'critical',
+      status: crossed,
       value,
-      threshold: critical,
-      reason: `${shown} is ${relation} the critical threshold ${formatValue(
-        critical!,
-      )}`,
-    };
-  }
-  if (crosses(warning)) {
-    return {
-      ...base,
-      status: 'warning',
-      value,
-      threshold: warning,
-      reason: `${shown} is ${relation} the warning threshold ${formatValue(
-        warning!,
+      threshold: limit,
+      reason: `${shown} is ${relation} the ${crossed} threshold ${threshold(
+        limit,
       )}`,
     };
   }
@@ -72,9 +100,9 @@ export function judgeValue(
     status: 'ok',
     value,
     threshold: nearest,
-    reason: `${shown} is ${
-      direction === 'above' ? 'below' : 'above'
-    } the warning threshold ${formatValue(nearest)}`,
+    reason: `${shown} is ${direction === 'above' ? 'below' : 'above'} the ${
+      warning !== undefined ? 'warning' : 'critical'
+    } threshold ${threshold(nearest)}`,
   };
 }
 
@@ -92,8 +120,26 @@ export function unknownVerdict(
   };
 }
 
-/** The worst status among verdicts and the first signal that has it (none when all are ok). */
-export function worstOf(verdicts: readonly SignalVerdict[]): {
+/** The signal measures a component the cluster does not run; `why` says how that is known. */
+export function notApplicableVerdict(
+  signal: SignalDefinition,
+  why: string,
+): SignalVerdict {
+  return {
+    signal: signal.id,
+    source: signal.source,
+    status: 'not-applicable',
+    reason: `Not applicable: ${why}`,
+  };
+}
+
+/**
+ * The worst status among verdicts and the first signal that has it (none when all are ok).
+ * Not-applicable verdicts do not count.
+ */
+export function worstOf(
+  verdicts: readonly Pick<SignalVerdict, 'signal' | 'status'>[],
+): {
   status: HealthStatus;
   worstSignal?: string;
 } {
@@ -105,6 +151,6 @@ export function worstOf(verdicts: readonly SignalVerdict[]): {
         : { status, worstSignal: found.signal };
     }
   }
-  // No signal enabled: nothing is known about the cluster.
+  // No signal enabled or applicable: nothing is known about the cluster.
   return { status: 'unknown' };
 }

@@ -12,24 +12,60 @@ import { fullRef, refKey } from './refs';
 
 type Comparator = (a: LifecycleFields, b: LifecycleFields) => number;
 
-/** The clusters matching every filter of the query (OR within a field, AND across fields). */
-export function filterClusters<T extends LifecycleFields>(
-  clusters: readonly T[],
+/** What the filters compare of a cluster, computed once per cluster by an index. */
+export type FilterKeys = {
+  owner?: string;
+  profile?: string;
+  environment?: string;
+  status: LifecycleStatus;
+  /** Name, title and purpose in lower case. */
+  text: string[];
+};
+
+export function filterKeysOf(cluster: LifecycleFields): FilterKeys {
+  return {
+    owner: cluster.owner && refKey(cluster.owner),
+    profile: cluster.profileRef && refKey(cluster.profileRef),
+    environment: cluster.environment?.toLocaleLowerCase('en-US'),
+    status: cluster.status,
+    text: [cluster.name, cluster.title, cluster.purpose]
+      .filter((t): t is string => t !== undefined)
+      .map(t => t.toLocaleLowerCase('en-US')),
+  };
+}
+
+/**
+ * Whether a cluster matches every filter of the query (OR within a field, AND across fields);
+ * undefined when the query filters nothing.
+ */
+export function clusterFilter(
   query: LifecycleQuery,
-): T[] {
+): ((keys: FilterKeys) => boolean) | undefined {
   const owners = refSet(query.owner, 'group');
   const profiles = refSet(query.profile, 'clusterprofile');
   const environments = lowerSet(query.environment);
   const statuses = query.status?.length ? new Set(query.status) : undefined;
   const search = query.search?.trim().toLocaleLowerCase('en-US');
-  return clusters.filter(
-    cluster =>
-      matches(owners, cluster.owner && refKey(cluster.owner)) &&
-      matches(profiles, cluster.profileRef && refKey(cluster.profileRef)) &&
-      matches(environments, cluster.environment?.toLocaleLowerCase('en-US')) &&
-      (!statuses || statuses.has(cluster.status)) &&
-      (!search || matchesSearch(cluster, search)),
-  );
+  if (!owners && !profiles && !environments && !statuses && !search) {
+    return undefined;
+  }
+  return keys =>
+    matches(owners, keys.owner) &&
+    matches(profiles, keys.profile) &&
+    matches(environments, keys.environment) &&
+    (!statuses || statuses.has(keys.status)) &&
+    (!search || keys.text.some(text => text.includes(search)));
+}
+
+/** The clusters matching every filter of the query (OR within a field, AND across fields). */
+export function filterClusters<T extends LifecycleFields>(
+  clusters: readonly T[],
+  query: LifecycleQuery,
+): T[] {
+  const keep = clusterFilter(query);
+  return keep
+    ? clusters.filter(cluster => keep(filterKeysOf(cluster)))
+    : [...clusters];
 }
 
 function refSet(values: string[] | undefined, defaultKind: string) {
@@ -46,12 +82,6 @@ function lowerSet(values: string[] | undefined) {
 
 function matches(wanted: Set<string> | undefined, value: string | undefined) {
   return !wanted || (value !== undefined && wanted.has(value));
-}
-
-function matchesSearch(cluster: LifecycleFields, search: string): boolean {
-  return [cluster.name, cluster.title, cluster.purpose].some(text =>
-    text?.toLocaleLowerCase('en-US').includes(search),
-  );
 }
 
 const STATUS_RANK = new Map<LifecycleStatus, number>(

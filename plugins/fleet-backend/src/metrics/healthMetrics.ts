@@ -11,6 +11,7 @@ const SOURCE_VALUE = { up: 1, degraded: 0.5, down: 0 } as const;
  * The health verdicts of a fleet snapshot (served from the snapshot cache: a scrape never sends
  * per-cluster queries). Every status of every cluster and signal has a series (1 for the current one),
  * so alerting can select `status="critical"` and a resolved problem shows as 0 rather than vanishing.
+ * A signal that does not apply to a cluster (its profile runs another component) has no series.
  */
 export function healthMetricFamilies(
   snapshot: FleetHealthSnapshot,
@@ -26,6 +27,7 @@ export function healthMetricFamilies(
       for (const cluster of snapshot.clusters) {
         const environment = cluster.environment ?? '';
         for (const verdict of cluster.signals) {
+          if (verdict.status === 'not-applicable') continue;
           for (const status of HEALTH_STATUS_ORDER) {
             gauge.set(
               {

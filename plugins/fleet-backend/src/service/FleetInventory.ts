@@ -3,6 +3,7 @@ import {
   CacheService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { randomUUID } from 'node:crypto';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_FLEET_GOVERNED,
@@ -19,6 +20,7 @@ import {
 import { CidrParser, memoizedCidrParser } from '../lifecycle/cidrParser';
 import { calendarDateOf } from '../lifecycle/dates';
 import { GovernanceJudge, governanceJudge } from '../lifecycle/governance';
+import { LifecycleIndex } from '../lifecycle/LifecycleIndex';
 
 const PAGE_SIZE = 1000;
 
@@ -37,12 +39,20 @@ const PROFILE_FIELDS = [
   'spec.version',
   'spec.allowedVersions',
   'spec.review',
+  // Component names: which health signals apply to its clusters (e.g. Calico's, not Cilium's).
+  'spec.components',
   // The pinned Kubernetes version and range, for the health view's version drift.
   'spec.kubernetes',
 ];
 
 /** What one principal may see of the catalog, as read for the lifecycle views. */
 type CatalogView = { clusters: Entity[]; profiles: Entity[] };
+
+/** A view as kept in the cache service: its identity and when it was stored. */
+type CachedView = CatalogView & { id: string; storedAt: number };
+
+/** How many principals' indexes a process keeps at once. */
+const MAX_INDEXES = 16;
 
 export type FleetInventoryOptions = {
   /**
@@ -61,15 +71,26 @@ export type FleetSnapshot = {
   /** The calendar date (UTC) the statuses were computed for. */
   today: string;
   clusters: ClusterRecord[];
-  /** Judges the governance of some of `clusters` against all of them. */
+  /** Judges the governance of some of `clusters` against all of them (each cluster once). */
   judge: GovernanceJudge;
+  /** The same clusters indexed for the lifecycle API. */
+  index: LifecycleIndex;
 };
 
-/** Reads the clusters and profiles a principal can see and judges them. */
+/**
+ * Reads the clusters and profiles a principal can see and judges them. Each principal's view is
+ * kept in the cache service (shared by replicas); each process indexes a view once and reuses
+ * the index until the view expires, without decoding it again.
+ */
 export class FleetInventory {
   private readonly parseCidr: CidrParser = memoizedCidrParser();
   /** Reads under way, so that concurrent requests of one principal share a single read. */
-  private readonly pending = new Map<string, Promise<CatalogView>>();
+  private readonly pending = new Map<string, Promise<CachedView>>();
+  /** Per principal: the index of their cached view, until that view expires. */
+  private readonly indexes = new Map<
+    string,
+    { id: string; expiresAt: number; index: Promise<LifecycleIndex> }
+  >();
 
   constructor(
     private readonly catalog: CatalogService,
@@ -78,30 +99,71 @@ export class FleetInventory {
   ) {}
 
   async snapshot(credentials: BackstageCredentials): Promise<FleetSnapshot> {
-    const { clusters, profiles } = await this.catalogView(credentials);
-    const today = calendarDateOf(this.clock.now());
-    const records = buildClusterRecords(
-      clusters,
-      profiles,
-      today,
-      this.options.origins,
-    );
+    const index = await this.lifecycle(credentials);
     return {
-      today,
-      clusters: records,
-      judge: governanceJudge(records, today, this.parseCidr),
+      today: index.today,
+      clusters: index.clusters as ClusterRecord[],
+      judge: index.judge,
+      index,
     };
   }
 
-  private async catalogView(
-    credentials: BackstageCredentials,
-  ): Promise<CatalogView> {
+  /** The principal's view of the fleet, judged and indexed for the lifecycle API. */
+  async lifecycle(credentials: BackstageCredentials): Promise<LifecycleIndex> {
+    const today = calendarDateOf(this.clock.now());
     const cache = this.options.cache;
     const key = principalKey(credentials);
     if (!cache || cache.ttlMs <= 0 || !key) {
-      return this.readCatalog(credentials);
+      return this.indexOf(await this.readCatalog(credentials), today);
     }
-    const cached = (await cache.service.get(key)) as CatalogView | undefined;
+    const local = this.indexes.get(key);
+    if (local && Date.now() < local.expiresAt) {
+      const index = await local.index;
+      if (index.today === today) return index;
+    }
+    const view = await this.cachedView(key, credentials, cache);
+    if (local?.id === view.id && view.id) {
+      const index = await local.index;
+      if (index.today === today) {
+        local.expiresAt = view.storedAt + cache.ttlMs;
+        return index;
+      }
+    }
+    const index = Promise.resolve(this.indexOf(view, today));
+    if (view.id) {
+      this.indexes.delete(key);
+      if (this.indexes.size >= MAX_INDEXES) {
+        this.indexes.delete(this.indexes.keys().next().value!);
+      }
+      this.indexes.set(key, {
+        id: view.id,
+        expiresAt: view.storedAt + cache.ttlMs,
+        index,
+      });
+    }
+    return index;
+  }
+
+  private indexOf(view: CatalogView, today: string): LifecycleIndex {
+    const records = buildClusterRecords(
+      view.clusters,
+      view.profiles,
+      today,
+      this.options.origins,
+    );
+    return new LifecycleIndex(
+      records,
+      today,
+      governanceJudge(records, today, this.parseCidr),
+    );
+  }
+
+  private async cachedView(
+    key: string,
+    credentials: BackstageCredentials,
+    cache: NonNullable<FleetInventoryOptions['cache']>,
+  ): Promise<CachedView> {
+    const cached = (await cache.service.get(key)) as CachedView | undefined;
     if (cached) {
       return cached;
     }
@@ -111,10 +173,16 @@ export class FleetInventory {
         // An empty view is what a backend sees before the catalog's first ingestion;
         // caching it would hide the fleet (and show its metrics as unregistered) for a
         // whole snapshot time. Reading an empty catalog again is cheap.
-        if (view.clusters.length > 0 || view.profiles.length > 0) {
-          await cache.service.set(key, view, { ttl: cache.ttlMs });
+        if (view.clusters.length === 0 && view.profiles.length === 0) {
+          return { ...view, id: '', storedAt: Date.now() };
         }
-        return view;
+        const stored: CachedView = {
+          ...view,
+          id: randomUUID(),
+          storedAt: Date.now(),
+        };
+        await cache.service.set(key, stored as any, { ttl: cache.ttlMs });
+        return stored;
       });
       this.pending.set(key, read);
       read.finally(() => this.pending.delete(key)).catch(() => {});

@@ -3,7 +3,10 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ClusterHealthDetail,
   fleetHealthReadPermission,
+  FleetHealthGrid,
   FleetHealthSnapshot,
+  FleetHealthSummary,
+  HealthClusterPage,
 } from '@fleet-portal/plugin-fleet-common';
 import { execFileSync } from 'node:child_process';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
@@ -101,7 +104,11 @@ describe('fleet health routes', () => {
       worstSignal: 'certificate-expiry',
     });
     expect(
-      byName.get(CHECKOUT)!.signals.filter(v => v.status !== 'ok'),
+      byName
+        .get(CHECKOUT)!
+        .signals.filter(
+          v => v.status !== 'ok' && v.status !== 'not-applicable',
+        ),
     ).toEqual([
       expect.objectContaining({
         signal: 'certificate-expiry',
@@ -109,6 +116,83 @@ describe('fleet health routes', () => {
       }),
     ]);
     expect(byName.get('stg-euw1-checkout-01')!.status).toBe('unknown');
+  });
+
+  const get = (path: string) =>
+    request(context.server)
+      .get(`/api/fleet${path}`)
+      .set('Authorization', mockCredentials.user.header(ALICE));
+
+  it('GET /health/summary gives the KPIs, environments worst first and the facets', async () => {
+    const res = await get('/health/summary');
+    expect(res.status).toBe(200);
+    const summary: FleetHealthSummary = res.body;
+    expect(summary.kpis).toMatchObject({
+      clusters: fleet.length + 1,
+      unregistered: 1,
+    });
+    expect(summary.environments[0]).toMatchObject({
+      environment: 'production',
+      byStatus: expect.objectContaining({ critical: 1 }),
+    });
+    expect(summary.unregistered).toEqual({ total: 1, names: ['ghost-01'] });
+    expect(summary.facets.owner).toContain('group:default/team-checkout');
+    expect(summary.signals.map(s => s.id)).toEqual(
+      DEFAULT_SIGNALS.map(s => s.id),
+    );
+  });
+
+  it('GET /health/clusters pages the verdicts worst first, filtered on the server', async () => {
+    const first = await get('/health/clusters?limit=1');
+    expect(first.status).toBe(200);
+    const page: HealthClusterPage = first.body;
+    expect(page).toMatchObject({
+      totalItems: fleet.length + 1,
+      offset: 0,
+      limit: 1,
+    });
+    expect(page.items.map(c => c.cluster)).toEqual([CHECKOUT]);
+    expect(page.items[0]).toMatchObject({
+      status: 'critical',
+      worstSignal: 'certificate-expiry',
+      owner: 'group:default/team-checkout',
+      profileRef: 'clusterprofile:default/production',
+    });
+    // Calico's signal does not apply to a profile that runs Cilium
+    expect(
+      page.items[0].signals.find(v => v.signal === 'cni-calico'),
+    ).toMatchObject({ status: 'not-applicable' });
+
+    const ok: HealthClusterPage = (
+      await get('/health/clusters?status=ok&environment=production')
+    ).body;
+    expect(ok.items.map(c => c.cluster)).toEqual([PAYMENTS]);
+  });
+
+  it('GET /health/grid gives status codes per cluster and signal', async () => {
+    const res = await get('/health/grid?groupBy=environment');
+    expect(res.status).toBe(200);
+    const grid: FleetHealthGrid = res.body;
+    expect(grid.clusters[0]).toBe(CHECKOUT);
+    expect(grid.signals).toEqual(DEFAULT_SIGNALS.map(s => s.id));
+    expect(grid.cells).toHaveLength(grid.clusters.length * grid.signals.length);
+    const row = grid.cells.slice(0, grid.signals.length);
+    expect(row[grid.signals.indexOf('certificate-expiry')]).toBe('c');
+    expect(row[grid.signals.indexOf('cni-calico')]).toBe('n');
+    expect(grid.entityRefs[0]).toBe(`resource:default/${CHECKOUT}`);
+    expect(grid.groupLabels![0]).toBe('production');
+    expect(grid.overview).toHaveLength(fleet.length + 1);
+  });
+
+  it.each([
+    ['/health/clusters?limit=101', 'limit'],
+    ['/health/clusters?status=bad', 'status'],
+    ['/health/grid?orderBy=signal', 'signal'],
+    ['/health/grid?orderBy=signal&signal=nope', 'signal'],
+  ])('GET %s is 400 naming %s', async (path, param) => {
+    const res = await get(path);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(`query parameter ${param}`);
   });
 
   it('GET /health/clusters/:namespace/:name gives verdicts and history', async () => {
@@ -181,34 +265,37 @@ describe('fleet health routes', () => {
     });
   });
 
-  it.each(['/health/fleet', `/health/clusters/default/${PAYMENTS}`])(
-    'GET %s is 403 when the policy denies fleet.health.read',
-    async path => {
-      const permissions = mockServices.permissions.mock({
-        authorize: jest.fn(async requests =>
-          requests.map(() => ({ result: AuthorizeResult.DENY } as const)),
-        ),
-      });
-      const denied = await startFleetTestBackend({
-        entities: [...fleet, ...profiles],
-        today: TODAY,
-        config: healthConfigData({ url: prometheus.url }),
-        features: [permissions.factory],
-      });
-      try {
-        const res = await request(denied.server)
-          .get(`/api/fleet${path}`)
-          .set('Authorization', mockCredentials.user.header(ALICE));
-        expect(res.status).toBe(403);
-        expect(permissions.authorize).toHaveBeenCalledWith(
-          [{ permission: fleetHealthReadPermission }],
-          { credentials: mockCredentials.user(ALICE) },
-        );
-      } finally {
-        await denied.backend.stop();
-      }
-    },
-  );
+  it.each([
+    '/health/fleet',
+    '/health/summary',
+    '/health/clusters',
+    '/health/grid',
+    `/health/clusters/default/${PAYMENTS}`,
+  ])('GET %s is 403 when the policy denies fleet.health.read', async path => {
+    const permissions = mockServices.permissions.mock({
+      authorize: jest.fn(async requests =>
+        requests.map(() => ({ result: AuthorizeResult.DENY } as const)),
+      ),
+    });
+    const denied = await startFleetTestBackend({
+      entities: [...fleet, ...profiles],
+      today: TODAY,
+      config: healthConfigData({ url: prometheus.url }),
+      features: [permissions.factory],
+    });
+    try {
+      const res = await request(denied.server)
+        .get(`/api/fleet${path}`)
+        .set('Authorization', mockCredentials.user.header(ALICE));
+      expect(res.status).toBe(403);
+      expect(permissions.authorize).toHaveBeenCalledWith(
+        [{ permission: fleetHealthReadPermission }],
+        { credentials: mockCredentials.user(ALICE) },
+      );
+    } finally {
+      await denied.backend.stop();
+    }
+  });
 
   it('leaves the health families out of the exposition for a caller without fleet.health.read', async () => {
     const permissions = mockServices.permissions.mock({

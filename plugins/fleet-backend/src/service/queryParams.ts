@@ -25,7 +25,8 @@ function toList(value: unknown): unknown {
     .filter(Boolean);
 }
 
-const list = <T extends z.ZodType>(item: T) =>
+/** A multi-valued query parameter of `item`s. */
+export const list = <T extends z.ZodType>(item: T) =>
   z.preprocess(toList, z.array(item).optional());
 
 const filterSchema = z.object({
@@ -41,6 +42,7 @@ const pageSchema = filterSchema.extend({
   order: z.enum(['asc', 'desc']).optional(),
   offset: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(LIFECYCLE_MAX_PAGE_SIZE).optional(),
+  scheduleMonths: z.coerce.number().int().min(1).max(60).optional(),
 });
 
 const scheduleSchema = filterSchema.extend({
@@ -57,7 +59,11 @@ function receivedValue(query: unknown, path: readonly PropertyKey[]): string {
   return JSON.stringify(item) ?? 'nothing';
 }
 
-function parse<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
+/** The query parsed with `schema`; an InputError naming each invalid parameter and its value. */
+export function parseQuery<T extends z.ZodType>(
+  schema: T,
+  query: unknown,
+): z.infer<T> {
   const result = schema.safeParse(query);
   if (!result.success) {
     const problems = result.error.issues.map(
@@ -73,11 +79,11 @@ function parse<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
 
 /** The lifecycle query of a request; InputError naming the parameter when a value is invalid. */
 export function parseLifecycleQuery(query: unknown): LifecycleQuery {
-  return parse(pageSchema, query);
+  return parseQuery(pageSchema, query);
 }
 
 export function parseScheduleQuery(
   query: unknown,
 ): LifecycleQuery & { months: number } {
-  return parse(scheduleSchema, query);
+  return parseQuery(scheduleSchema, query);
 }

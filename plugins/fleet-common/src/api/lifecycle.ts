@@ -1,5 +1,12 @@
 // The lifecycle and governance API of the fleet backend (plugin id `fleet`), shared by the backend that
 // serves it and the frontend client that reads it. All dates are calendar dates, YYYY-MM-DD.
+//
+//   GET /lifecycle/clusters?<LifecycleQuery>          LifecyclePage (with the schedule on request)
+//   GET /lifecycle/clusters/export.csv?<filters>      every matching cluster as CSV
+//   GET /lifecycle/clusters/:namespace/:name          ClusterLifecycle (404 unknown)
+//   GET /lifecycle/schedule?months=&<filters>         LifecycleSchedule
+// All need the permission fleet.lifecycle.read. The backend judges a catalog snapshot once and
+// indexes it, so a page, a filter, a sort or one cluster costs milliseconds at 10,000 clusters.
 
 /**
  * Where a cluster stands against its dates, worst first:
@@ -114,6 +121,11 @@ export type LifecycleQuery = {
   offset?: number;
   /** Default 50, at most 500. */
   limit?: number;
+  /**
+   * With a number of months (1-60), the page also carries the schedule of the clusters the
+   * filters select (`LifecyclePage.schedule`), so that the chart needs no request of its own.
+   */
+  scheduleMonths?: number;
 };
 
 export type LifecyclePage = {
@@ -128,6 +140,8 @@ export type LifecyclePage = {
     profile: string[];
     status: Record<LifecycleStatus, number>;
   };
+  /** Reviews and retirements per month of the selection, when the query asked for `scheduleMonths`. */
+  schedule?: LifecycleSchedule;
 };
 
 /** GET /lifecycle/schedule: reviews and retirements per month for the next `months` months. */
