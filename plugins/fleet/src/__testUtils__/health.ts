@@ -1,10 +1,14 @@
-import type {
-  ClusterHealth,
-  ClusterHealthDetail,
-  FleetHealthSnapshot,
-  MetricsSourceState,
-  SignalDefinition,
-  SignalVerdict,
+import {
+  SIGNAL_STATUS_CODES,
+  type ClusterHealth,
+  type ClusterHealthDetail,
+  type FleetHealthGrid,
+  type FleetHealthSnapshot,
+  type FleetHealthSummary,
+  type HealthClusterPage,
+  type MetricsSourceState,
+  type SignalDefinition,
+  type SignalVerdict,
 } from '@fleet-portal/plugin-fleet-common';
 import type { FleetHealthApi } from '../api/FleetHealthApi';
 
@@ -222,10 +226,110 @@ export function fleetSnapshot(
   };
 }
 
+/** The summary the backend gives for `fleetSnapshot()`. */
+export function fleetSummary(
+  overrides: Partial<FleetHealthSummary> = {},
+): FleetHealthSummary {
+  const snapshot = fleetSnapshot();
+  return {
+    generatedAt: snapshot.generatedAt,
+    maxAgeSeconds: snapshot.maxAgeSeconds,
+    sources: snapshot.sources,
+    signals: snapshot.signals,
+    kpis: snapshot.kpis,
+    environments: [
+      {
+        environment: 'production',
+        total: 2,
+        byStatus: { critical: 1, warning: 0, unknown: 0, ok: 1 },
+      },
+      {
+        total: 1,
+        byStatus: { critical: 0, warning: 0, unknown: 1, ok: 0 },
+      },
+      {
+        environment: 'staging',
+        total: 1,
+        byStatus: { critical: 0, warning: 0, unknown: 0, ok: 1 },
+      },
+    ],
+    facets: {
+      environment: ['production', 'staging'],
+      profile: ['clusterprofile:default/production'],
+      owner: ['group:default/team-checkout', 'group:default/team-payments'],
+    },
+    unregistered: { total: 1, names: snapshot.unregistered },
+    drift: { total: 1, items: snapshot.drift },
+    labelCoverage: {
+      measured: 4,
+      incompleteTotal: 1,
+      incomplete: snapshot.labelCoverage,
+    },
+    ...overrides,
+  };
+}
+
+/** The clusters of `fleetSnapshot()` in the backend's default order: worst first. */
+export function worstFirst(): ClusterHealth[] {
+  const [payments, checkout, staging, legacy] = fleetSnapshot().clusters;
+  return [payments, legacy, checkout, staging];
+}
+
+/** A page as GET /health/clusters gives it. */
+export function healthPage(
+  items: ClusterHealth[] = worstFirst(),
+  overrides: Partial<HealthClusterPage> = {},
+): HealthClusterPage {
+  return {
+    generatedAt: sampleTime,
+    items,
+    totalItems: items.length,
+    offset: 0,
+    limit: 50,
+    ...overrides,
+  };
+}
+
+/** A grid chunk of `clusters` as GET /health/grid gives it. */
+export function healthGrid(
+  clusters: ClusterHealth[] = worstFirst(),
+  overrides: Partial<FleetHealthGrid> = {},
+): FleetHealthGrid {
+  const signals = signalDefinitions.map(d => d.id);
+  const environments = [
+    ...new Set(clusters.flatMap(c => (c.environment ? [c.environment] : []))),
+  ];
+  const code = (c: ClusterHealth, id: string) =>
+    SIGNAL_STATUS_CODES[
+      c.signals.find(v => v.signal === id)?.status ?? 'unknown'
+    ];
+  return {
+    generatedAt: sampleTime,
+    signals,
+    titles: signalDefinitions.map(d => d.title),
+    totalItems: clusters.length,
+    offset: 0,
+    limit: 1000,
+    clusters: clusters.map(c => c.cluster),
+    entityRefs: clusters.map(c => c.entityRef ?? null),
+    environment: clusters.map(c =>
+      c.environment ? environments.indexOf(c.environment) : -1,
+    ),
+    environments,
+    status: clusters.map(c => SIGNAL_STATUS_CODES[c.status]).join(''),
+    cells: clusters.map(c => signals.map(id => code(c, id)).join('')).join(''),
+    overview: clusters.map(c => SIGNAL_STATUS_CODES[c.status]).join(''),
+    ...overrides,
+  };
+}
+
 export function mockFleetHealthApi(
   overrides: Partial<FleetHealthApi> = {},
 ): jest.Mocked<FleetHealthApi> {
   return {
+    getSummary: jest.fn(),
+    listClusters: jest.fn(),
+    getGrid: jest.fn(),
     getFleetHealth: jest.fn(),
     getClusterHealth: jest.fn(),
     ...overrides,

@@ -11,7 +11,10 @@ import type {
 
 /** The lifecycle API of the fleet backend. Every method throws a ResponseError on a non-2xx answer. */
 export interface FleetApi {
-  /** One page of clusters with the facets of the whole fleet. */
+  /**
+   * One page of clusters with the facets of the whole fleet; with `scheduleMonths`, also the
+   * schedule of the clusters the filters select (one request for the table and its chart).
+   */
   listClusters(query: LifecycleQuery): Promise<LifecyclePage>;
   /** The lifecycle of one cluster; throws a ResponseError with status 404 when the backend does not know it. */
   getCluster(cluster: {

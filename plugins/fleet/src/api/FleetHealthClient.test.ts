@@ -35,6 +35,34 @@ describe('FleetHealthClient', () => {
     );
   });
 
+  it('asks for the summary, a page and a grid chunk with the query in the URL', async () => {
+    const { client, fetch } = setup(json({}));
+    fetch.mockImplementation(async () => json({}));
+    await client.getSummary();
+    expect(fetch).toHaveBeenLastCalledWith(`${baseUrl}/health/summary`);
+    await client.listClusters({
+      environment: ['production', 'edge'],
+      status: ['critical'],
+      search: 'pay ments',
+      offset: 50,
+      limit: 50,
+    });
+    expect(fetch).toHaveBeenLastCalledWith(
+      `${baseUrl}/health/clusters?environment=production&environment=edge&status=critical&search=pay+ments&offset=50&limit=50`,
+    );
+    await client.getGrid({
+      owner: ['group:default/team-a'],
+      groupBy: 'environment',
+      orderBy: 'signal',
+      signal: 'cni-calico',
+    });
+    expect(fetch).toHaveBeenLastCalledWith(
+      `${baseUrl}/health/grid?owner=group%3Adefault%2Fteam-a&groupBy=environment&orderBy=signal&signal=cni-calico`,
+    );
+    await client.getGrid({});
+    expect(fetch).toHaveBeenLastCalledWith(`${baseUrl}/health/grid`);
+  });
+
   it.each([403, 404, 500])('throws a ResponseError on %s', async status => {
     const { client } = setup(
       json(

@@ -2,9 +2,14 @@ import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   ClusterHealthDetail,
+  FleetHealthGrid,
   FleetHealthSnapshot,
+  FleetHealthSummary,
+  HealthClusterPage,
+  HealthClusterQuery,
 } from '@fleet-portal/plugin-fleet-common';
 import type { FleetHealthApi } from './FleetHealthApi';
+import { healthSearchParams } from './healthQuery';
 
 export class FleetHealthClient implements FleetHealthApi {
   private readonly discoveryApi: DiscoveryApi;
@@ -13,6 +18,18 @@ export class FleetHealthClient implements FleetHealthApi {
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+  }
+
+  async getSummary(): Promise<FleetHealthSummary> {
+    return this.getJson('/health/summary');
+  }
+
+  async listClusters(query: HealthClusterQuery): Promise<HealthClusterPage> {
+    return this.getJson(`/health/clusters${queryString(query)}`);
+  }
+
+  async getGrid(query: HealthClusterQuery): Promise<FleetHealthGrid> {
+    return this.getJson(`/health/grid${queryString(query)}`);
   }
 
   async getFleetHealth(): Promise<FleetHealthSnapshot> {
@@ -38,4 +55,9 @@ export class FleetHealthClient implements FleetHealthApi {
     }
     return response.json();
   }
+}
+
+function queryString(query: HealthClusterQuery): string {
+  const params = healthSearchParams(query).toString();
+  return params ? `?${params}` : '';
 }

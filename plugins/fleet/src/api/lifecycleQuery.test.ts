@@ -32,3 +32,14 @@ describe('lifecycleQuery', () => {
     ).toEqual({ status: ['ok'] });
   });
 });
+
+describe('the schedule of a page', () => {
+  it('asks for it with the page, and never keeps it in the page URL', () => {
+    expect(toSearchParams({ limit: 50, scheduleMonths: 12 }).toString()).toBe(
+      'limit=50&scheduleMonths=12',
+    );
+    expect(fromSearchParams(new URLSearchParams('scheduleMonths=12'))).toEqual(
+      {},
+    );
+  });
+});

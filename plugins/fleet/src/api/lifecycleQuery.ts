@@ -36,6 +36,9 @@ export function toSearchParams(query: LifecycleQuery): URLSearchParams {
   if (query.order) params.set('order', query.order);
   if (query.offset) params.set('offset', String(query.offset));
   if (query.limit) params.set('limit', String(query.limit));
+  if (query.scheduleMonths) {
+    params.set('scheduleMonths', String(query.scheduleMonths));
+  }
   return params;
 }
 

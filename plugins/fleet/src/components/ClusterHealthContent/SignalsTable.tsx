@@ -7,7 +7,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import {
-  HEALTH_STATUS_ORDER,
+  SIGNAL_STATUS_ORDER,
   type ClusterHealthDetail,
   type SignalThresholds,
   type SignalVerdict,
@@ -61,9 +61,12 @@ function Thresholds(props: {
 }
 
 const byStatus = (a: SignalVerdict, b: SignalVerdict) =>
-  HEALTH_STATUS_ORDER.indexOf(a.status) - HEALTH_STATUS_ORDER.indexOf(b.status);
+  SIGNAL_STATUS_ORDER.indexOf(a.status) - SIGNAL_STATUS_ORDER.indexOf(b.status);
 
-/** One row per signal, worst first: verdict, value, threshold, history and where it came from. */
+/**
+ * One row per signal, worst first: verdict, value, threshold, history and where it came from.
+ * Signals that do not apply to the cluster come last.
+ */
 export function SignalsTable(props: { detail: ClusterHealthDetail }) {
   const { detail } = props;
   const classes = useStyles();

@@ -11,6 +11,7 @@ import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import type {
   LifecyclePage,
   LifecycleQuery,
@@ -19,6 +20,14 @@ import type {
 import { columns } from './columns';
 
 const PAGE_SIZES = [25, 50, 100, 200];
+
+const useStyles = makeStyles({
+  // Short values and headers on one line: no "Revie w by" or "Paymen ts"; the table scrolls
+  // sideways on a narrow screen instead.
+  nowrap: { whiteSpace: 'nowrap', wordBreak: 'keep-all' },
+  header: { whiteSpace: 'nowrap' },
+  wide: { wordBreak: 'normal', overflowWrap: 'normal' },
+});
 
 // Sorting and paging happen on the server (the fleet is too large to load whole), which the
 // Backstage Table only supports with its own internal state; plain MUI table parts let the
@@ -50,6 +59,7 @@ export function ClustersTable(props: {
   onClearFilters?: () => void;
 }) {
   const { page, query, loading, onChange, onClearFilters } = props;
+  const classes = useStyles();
   const limit = query.limit ?? page.limit;
   const order = query.order ?? 'asc';
   // A shared link can point past the end once the fleet shrinks.
@@ -86,6 +96,7 @@ export function ClustersTable(props: {
                   <TableCell
                     key={column.sortField}
                     sortDirection={active ? order : false}
+                    className={classes.header}
                   >
                     <TableSortLabel
                       active={active}
@@ -103,7 +114,10 @@ export function ClustersTable(props: {
             {page.items.map(cluster => (
               <TableRow key={cluster.entityRef} hover>
                 {columns.map(column => (
-                  <TableCell key={column.sortField}>
+                  <TableCell
+                    key={column.sortField}
+                    className={classes[column.fit]}
+                  >
                     {column.render(cluster)}
                   </TableCell>
                 ))}

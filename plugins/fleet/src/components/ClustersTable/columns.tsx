@@ -14,6 +14,11 @@ export type Column = {
   title: string;
   sortField: LifecycleSortField;
   render: (cluster: ClusterLifecycle) => ReactNode;
+  /**
+   * How the column fits its content: `nowrap` for short values (dates, names without spaces),
+   * which never break mid-word; `wide` columns take the remaining width and wrap between words.
+   */
+  fit: 'nowrap' | 'wide';
 };
 
 const orDash = (value: string | undefined) => value ?? '—';
@@ -21,6 +26,7 @@ const orDash = (value: string | undefined) => value ?? '—';
 export const columns: Column[] = [
   {
     title: 'Cluster',
+    fit: 'nowrap',
     sortField: 'name',
     render: cluster => (
       <EntityLink entityRef={cluster.entityRef} defaultKind="resource" />
@@ -28,6 +34,7 @@ export const columns: Column[] = [
   },
   {
     title: 'Owner',
+    fit: 'nowrap',
     sortField: 'owner',
     render: cluster =>
       cluster.owner ? (
@@ -38,11 +45,13 @@ export const columns: Column[] = [
   },
   {
     title: 'Environment',
+    fit: 'nowrap',
     sortField: 'environment',
     render: c => orDash(c.environment),
   },
   {
     title: 'Profile',
+    fit: 'wide',
     sortField: 'profile',
     render: cluster =>
       cluster.profileRef ? (
@@ -57,16 +66,19 @@ export const columns: Column[] = [
   },
   {
     title: 'Review by',
+    fit: 'nowrap',
     sortField: 'reviewBy',
     render: c => orDash(c.reviewBy),
   },
   {
     title: 'Retire by',
+    fit: 'nowrap',
     sortField: 'retireBy',
     render: c => orDash(c.retireBy),
   },
   {
     title: 'Status',
+    fit: 'wide',
     sortField: 'status',
     render: cluster => (
       <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>

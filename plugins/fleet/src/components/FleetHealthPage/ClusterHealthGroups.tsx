@@ -15,7 +15,6 @@ import {
   HealthStatusChip,
 } from '../HealthStatus';
 import { ClusterHealthLink } from './ClusterHealthLink';
-import { groupByEnvironment } from './healthFilters';
 
 function WorstSignal(props: {
   cluster: ClusterHealth;
@@ -39,71 +38,96 @@ function WorstSignal(props: {
   );
 }
 
-/** One card per environment; each lists its clusters worst first with the signal that decided. */
+/** Consecutive clusters of the same group, in the order the server gave them. */
+function consecutiveGroups(
+  clusters: ClusterHealth[],
+  groups: string[] | undefined,
+): Array<[string | undefined, ClusterHealth[]]> {
+  const out: Array<[string | undefined, ClusterHealth[]]> = [];
+  clusters.forEach((cluster, i) => {
+    const group = groups?.[i];
+    const last = out[out.length - 1];
+    if (last && last[0] === group) last[1].push(cluster);
+    else out.push([group, [cluster]]);
+  });
+  return out;
+}
+
+/**
+ * The accessible list: one card per group of the page (or one for all), each listing its
+ * clusters in the server's order (worst first) with the signal that decided and a link to the tab.
+ */
 export function ClusterHealthGroups(props: {
   clusters: ClusterHealth[];
+  /** The group of each cluster, parallel to `clusters`, when the page is grouped. */
+  groups?: string[];
   signals: SignalDefinition[];
 }) {
   const definitions = new Map(props.signals.map(s => [s.id, s]));
   return (
     <>
-      {groupByEnvironment(props.clusters).map(([environment, clusters]) => (
-        <InfoCard
-          key={environment}
-          title={environment}
-          subheader={`${clusters.length} ${
-            clusters.length === 1 ? 'cluster' : 'clusters'
-          }`}
-          noPadding
-        >
-          <Table
-            size="small"
-            aria-label={`Clusters in ${environment}`}
-            // the same column widths in every environment's card
-            style={{ tableLayout: 'fixed' }}
+      {consecutiveGroups(props.clusters, props.groups).map(
+        ([group, clusters], index) => (
+          <InfoCard
+            key={`${group}-${index}`}
+            title={group ?? 'Clusters'}
+            subheader={`${clusters.length} ${
+              clusters.length === 1 ? 'cluster' : 'clusters'
+            } on this page`}
+            noPadding
           >
-            <TableHead>
-              <TableRow>
-                <TableCell style={{ width: '24%' }}>Cluster</TableCell>
-                <TableCell style={{ width: '12%' }}>Status</TableCell>
-                <TableCell>Worst signal</TableCell>
-                <TableCell style={{ width: '20%' }}>Sample time</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {clusters.map(cluster => (
-                <TableRow key={cluster.cluster} data-cluster={cluster.cluster}>
-                  <TableCell>
-                    <ClusterHealthLink cluster={cluster} />
-                    {!cluster.entityRef && (
-                      <Typography
-                        variant="caption"
-                        color="textSecondary"
-                        component="div"
-                      >
-                        not in the catalog
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    <HealthStatusChip status={cluster.status} />
-                  </TableCell>
-                  <TableCell>
-                    <WorstSignal cluster={cluster} signals={definitions} />
-                  </TableCell>
-                  <TableCell>
-                    {formatSampleTime(
-                      cluster.signals.find(
-                        s => s.signal === cluster.worstSignal,
-                      )?.sampleTime ?? cluster.signals[0]?.sampleTime,
-                    )}
-                  </TableCell>
+            <Table
+              size="small"
+              aria-label={group ? `Clusters in ${group}` : 'Clusters'}
+              // the same column widths in every group's card
+              style={{ tableLayout: 'fixed' }}
+            >
+              <TableHead>
+                <TableRow>
+                  <TableCell style={{ width: '24%' }}>Cluster</TableCell>
+                  <TableCell style={{ width: '12%' }}>Status</TableCell>
+                  <TableCell>Worst signal</TableCell>
+                  <TableCell style={{ width: '20%' }}>Sample time</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </InfoCard>
-      ))}
+              </TableHead>
+              <TableBody>
+                {clusters.map(cluster => (
+                  <TableRow
+                    key={cluster.entityRef ?? cluster.cluster}
+                    data-cluster={cluster.cluster}
+                  >
+                    <TableCell>
+                      <ClusterHealthLink cluster={cluster} />
+                      {!cluster.entityRef && (
+                        <Typography
+                          variant="caption"
+                          color="textSecondary"
+                          component="div"
+                        >
+                          not in the catalog
+                        </Typography>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <HealthStatusChip status={cluster.status} />
+                    </TableCell>
+                    <TableCell>
+                      <WorstSignal cluster={cluster} signals={definitions} />
+                    </TableCell>
+                    <TableCell>
+                      {formatSampleTime(
+                        cluster.signals.find(
+                          s => s.signal === cluster.worstSignal,
+                        )?.sampleTime ?? cluster.signals[0]?.sampleTime,
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </InfoCard>
+        ),
+      )}
     </>
   );
 }

@@ -8,14 +8,21 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
-import type { LabelCoverage } from '@fleet-portal/plugin-fleet-common';
+import {
+  formatSignalValue,
+  type FleetHealthSummary,
+} from '@fleet-portal/plugin-fleet-common';
+
+const more = (shown: number, total: number, what: string) =>
+  total > shown ? `The first ${shown} of ${total} ${what}.` : undefined;
 
 /** Cluster label values that report metrics but have no catalog entity. */
 export function UnregisteredClusters(props: {
-  clusters: string[];
+  unregistered: FleetHealthSummary['unregistered'];
   trouble?: string;
 }) {
-  const { clusters, trouble } = props;
+  const { unregistered, trouble } = props;
+  const clusters = unregistered.names;
   return (
     <InfoCard
       title="Unregistered clusters"
@@ -33,13 +40,18 @@ export function UnregisteredClusters(props: {
         </Typography>
       )}
       {clusters.length > 0 && (
-        <List dense aria-label="Unregistered clusters">
-          {[...clusters].sort().map(cluster => (
-            <ListItem key={cluster}>
-              <ListItemText primary={cluster} />
-            </ListItem>
-          ))}
-        </List>
+        <>
+          <Typography variant="body2" color="textSecondary">
+            {more(clusters.length, unregistered.total, 'unregistered clusters')}
+          </Typography>
+          <List dense aria-label="Unregistered clusters">
+            {clusters.map(cluster => (
+              <ListItem key={cluster}>
+                <ListItemText primary={cluster} />
+              </ListItem>
+            ))}
+          </List>
+        </>
       )}
     </InfoCard>
   );
@@ -47,12 +59,10 @@ export function UnregisteredClusters(props: {
 
 /** Clusters whose series miss required labels, worst coverage first. */
 export function LabelCoverageCard(props: {
-  coverage: LabelCoverage[];
+  coverage: FleetHealthSummary['labelCoverage'];
   trouble?: string;
 }) {
-  const incomplete = props.coverage
-    .filter(c => c.share < 1)
-    .sort((a, b) => a.share - b.share || a.cluster.localeCompare(b.cluster));
+  const { measured, incomplete, incompleteTotal } = props.coverage;
   return (
     <InfoCard
       title="Label contract"
@@ -65,34 +75,37 @@ export function LabelCoverageCard(props: {
       )}
       {incomplete.length === 0 && !props.trouble && (
         <Typography variant="body2" color="textSecondary">
-          {props.coverage.length === 0
+          {measured === 0
             ? 'No coverage measured yet.'
-            : `All ${props.coverage.length} clusters label every series.`}
+            : `All ${measured} clusters label every series.`}
         </Typography>
       )}
       {incomplete.length > 0 && (
-        <Table size="small" aria-label="Label coverage">
-          <TableHead>
-            <TableRow>
-              <TableCell>Cluster</TableCell>
-              <TableCell>Coverage</TableCell>
-              <TableCell>Series</TableCell>
-              <TableCell>Missing labels</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {incomplete.map(c => (
-              <TableRow key={c.cluster}>
-                <TableCell>{c.cluster}</TableCell>
-                <TableCell>
-                  {(c.share * 100).toFixed(1).replace(/\.0$/, '')} %
-                </TableCell>
-                <TableCell>{c.series}</TableCell>
-                <TableCell>{c.missingLabels.join(', ')}</TableCell>
+        <>
+          <Typography variant="body2" color="textSecondary">
+            {more(incomplete.length, incompleteTotal, 'clusters with gaps')}
+          </Typography>
+          <Table size="small" aria-label="Label coverage">
+            <TableHead>
+              <TableRow>
+                <TableCell>Cluster</TableCell>
+                <TableCell>Coverage</TableCell>
+                <TableCell>Series</TableCell>
+                <TableCell>Missing labels</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {incomplete.map(c => (
+                <TableRow key={c.cluster}>
+                  <TableCell>{c.cluster}</TableCell>
+                  <TableCell>{formatSignalValue(c.share, 'ratio')}</TableCell>
+                  <TableCell>{c.series}</TableCell>
+                  <TableCell>{c.missingLabels.join(', ')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
       )}
     </InfoCard>
   );

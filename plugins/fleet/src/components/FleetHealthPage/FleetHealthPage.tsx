@@ -1,6 +1,8 @@
-import { useMemo } from 'react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
+import Paper from '@material-ui/core/Paper';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import {
   Content,
@@ -11,9 +13,8 @@ import {
   Progress,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import type { FleetHealthSnapshot } from '@fleet-portal/plugin-fleet-common';
+import type { FleetHealthSummary } from '@fleet-portal/plugin-fleet-common';
 import { fleetHealthApiRef } from '../../api/FleetHealthApi';
 import { DriftTable } from '../ClusterHealthContent/ClusterFacts';
 import {
@@ -22,99 +23,71 @@ import {
   SourceStates,
   sourcesTrouble,
 } from '../HealthStatus';
-import { ClusterHealthGroups } from './ClusterHealthGroups';
+import { ClusterHealthList } from './ClusterHealthList';
+import { EnvironmentMatrix } from './EnvironmentMatrix';
 import { LabelCoverageCard, UnregisteredClusters } from './FleetFacts';
 import { HealthFilterBar } from './HealthFilterBar';
+import { HealthGrid } from './HealthGrid/HealthGrid';
 import { HealthKpis } from './HealthKpis';
-import {
-  filtersFromSearchParams,
-  filtersToSearchParams,
-  matchesFilters,
-  NO_ENVIRONMENT,
-} from './healthFilters';
+import { useHealthQuery } from './useHealthQuery';
 
-function Snapshot(props: { snapshot: FleetHealthSnapshot }) {
-  const { snapshot } = props;
-  const [params, setParams] = useSearchParams();
-  const filters = filtersFromSearchParams(params);
-  const environments = useMemo(
-    () =>
-      [
-        ...new Set(snapshot.clusters.map(c => c.environment ?? NO_ENVIRONMENT)),
-      ].sort(),
-    [snapshot],
-  );
-  const shown = snapshot.clusters.filter(c => matchesFilters(c, filters));
-  const trouble = sourcesTrouble(snapshot.sources);
+function SummaryFacts(props: {
+  summary: FleetHealthSummary;
+  onSelectEnvironment: (environment?: string, status?: any) => void;
+}) {
+  const { summary } = props;
+  const trouble = sourcesTrouble(summary.sources);
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <SourceStates sources={snapshot.sources} showUp />
-        <Typography variant="caption" color="textSecondary">
-          Snapshot of {formatSampleTime(snapshot.generatedAt)}, refreshed at
-          most every {snapshot.maxAgeSeconds} s; {snapshot.signals.length}{' '}
-          signals.
-        </Typography>
-      </Grid>
-      <Grid item xs={12}>
-        <HealthKpis kpis={snapshot.kpis} />
-      </Grid>
-      <Grid item xs={12}>
-        <HealthFilterBar
-          filters={filters}
-          environments={environments}
-          onChange={next =>
-            setParams(filtersToSearchParams(next), { replace: true })
-          }
-        />
-      </Grid>
-      <Grid item xs={12}>
-        <Box display="flex" flexDirection="column" gridGap={16}>
-          {snapshot.clusters.length === 0 && (
-            <EmptyState
-              missing="data"
-              title="No clusters"
-              description="The catalog has no kubernetes-cluster Resources and the metrics store reports none."
-            />
-          )}
-          {snapshot.clusters.length > 0 && shown.length === 0 && (
-            <Typography variant="body2">
-              No cluster matches the filters.
-            </Typography>
-          )}
-          {shown.length > 0 && (
-            <ClusterHealthGroups clusters={shown} signals={snapshot.signals} />
-          )}
-        </Box>
+    <>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Clusters by environment" noPadding>
+          <EnvironmentMatrix
+            environments={summary.environments}
+            onSelect={props.onSelectEnvironment}
+          />
+        </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
         <UnregisteredClusters
-          clusters={snapshot.unregistered}
+          unregistered={summary.unregistered}
           trouble={trouble}
         />
       </Grid>
       <Grid item xs={12} md={6}>
-        <LabelCoverageCard
-          coverage={snapshot.labelCoverage}
-          trouble={trouble}
-        />
+        <LabelCoverageCard coverage={summary.labelCoverage} trouble={trouble} />
       </Grid>
-      <Grid item xs={12}>
-        <InfoCard title="Version drift">
-          <DriftTable drift={snapshot.drift} showCluster trouble={trouble} />
+      <Grid item xs={12} md={6}>
+        <InfoCard
+          title="Version drift"
+          subheader={
+            summary.drift.total > summary.drift.items.length
+              ? `The first ${summary.drift.items.length} of ${summary.drift.total}`
+              : undefined
+          }
+        >
+          <DriftTable
+            drift={summary.drift.items}
+            showCluster
+            trouble={trouble}
+          />
         </InfoCard>
       </Grid>
-    </Grid>
+    </>
   );
 }
 
-/** Every cluster's health from the central metrics store, by environment, worst first. */
+/**
+ * Every cluster's health from the central metrics store, worst first: the KPIs and the state of
+ * the sources, a heat map of clusters × signals (or, accessibly, a paged list), and the fleet's
+ * facts. Each part asks the backend for what it shows, never for the whole fleet.
+ */
 export function FleetHealthPage() {
   const healthApi = useApi(fleetHealthApiRef);
-  const { value, loading, error } = useAsync(
-    () => healthApi.getFleetHealth(),
-    [healthApi],
-  );
+  const { query, view, grouping, update } = useHealthQuery();
+  const summary = useAsync(() => healthApi.getSummary(), [healthApi]);
+  const value = summary.value;
+  const empty = value?.kpis.clusters === 0;
+
   return (
     <Page themeId="tool">
       <Header
@@ -122,9 +95,91 @@ export function FleetHealthPage() {
         subtitle="Verdicts from the central metrics store, worst first"
       />
       <Content>
-        {loading && <Progress />}
-        {error && <HealthErrorPanel error={error} />}
-        {value && <Snapshot snapshot={value} />}
+        {summary.error ? (
+          <HealthErrorPanel error={summary.error} />
+        ) : (
+          <Grid container spacing={2}>
+            <Grid item xs={12}>
+              {value ? (
+                <Box display="flex" flexDirection="column" gridGap={8}>
+                  <SourceStates sources={value.sources} showUp />
+                  <HealthKpis kpis={value.kpis} />
+                  <Typography variant="caption" color="textSecondary">
+                    Snapshot of {formatSampleTime(value.generatedAt)}, refreshed
+                    at most every {value.maxAgeSeconds} s;{' '}
+                    {value.signals.length} signals.
+                  </Typography>
+                </Box>
+              ) : (
+                <Progress />
+              )}
+            </Grid>
+            {empty ? (
+              <Grid item xs={12}>
+                <EmptyState
+                  missing="data"
+                  title="No clusters"
+                  description="The catalog has no kubernetes-cluster Resources and the metrics store reports none."
+                />
+              </Grid>
+            ) : (
+              <Grid item xs={12}>
+                <Paper variant="outlined" style={{ padding: 12 }}>
+                  <Box display="flex" flexDirection="column" gridGap={8}>
+                    <HealthFilterBar
+                      query={query}
+                      facets={value?.facets}
+                      grouping={grouping}
+                      onChange={patch => update({ query: patch })}
+                      onGroupingChange={next => update({ grouping: next })}
+                    />
+                    <Tabs
+                      value={view}
+                      onChange={(_event, next) => update({ view: next })}
+                      indicatorColor="primary"
+                      aria-label="View"
+                    >
+                      <Tab value="grid" label="Heat map" />
+                      <Tab value="list" label="List" />
+                    </Tabs>
+                    {view === 'grid' ? (
+                      <HealthGrid
+                        query={query}
+                        definitions={value?.signals}
+                        onSortBySignal={signal =>
+                          update({
+                            query: signal
+                              ? { orderBy: 'signal', signal }
+                              : { orderBy: undefined, signal: undefined },
+                          })
+                        }
+                      />
+                    ) : (
+                      <ClusterHealthList
+                        query={query}
+                        signals={value?.signals ?? []}
+                        onPage={offset => update({ query: { offset } })}
+                      />
+                    )}
+                  </Box>
+                </Paper>
+              </Grid>
+            )}
+            {value && !empty && (
+              <SummaryFacts
+                summary={value}
+                onSelectEnvironment={(environment, status) =>
+                  update({
+                    query: {
+                      environment: environment ? [environment] : [],
+                      status: status ? [status] : [],
+                    },
+                  })
+                }
+              />
+            )}
+          </Grid>
+        )}
       </Content>
     </Page>
   );

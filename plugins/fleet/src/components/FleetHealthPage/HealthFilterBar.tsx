@@ -4,75 +4,103 @@ import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
-import TextField from '@material-ui/core/TextField';
 import {
   HEALTH_STATUS_ORDER,
+  type FleetHealthSummary,
+  type HealthClusterQuery,
   type HealthStatus,
 } from '@fleet-portal/plugin-fleet-common';
+import { shortRef } from '../../lib/refs';
 import { HEALTH_STATUS_LABELS } from '../HealthStatus';
-import type { HealthFilters } from './healthFilters';
+import { FacetPicker, SearchField } from '../LifecycleFilters';
+import type { HealthGrouping } from './useHealthQuery';
 
-/** Status toggles, an environment picker and a name search. */
+const GROUPINGS: Array<[HealthGrouping, string]> = [
+  ['environment', 'Environment'],
+  ['profile', 'Profile'],
+  ['owner', 'Owner'],
+  ['none', 'No grouping'],
+];
+
+/** Status toggles, environment, profile and owner pickers, a name search and the grouping. */
 export function HealthFilterBar(props: {
-  filters: HealthFilters;
-  environments: string[];
-  onChange: (filters: HealthFilters) => void;
+  query: HealthClusterQuery;
+  facets?: FleetHealthSummary['facets'];
+  grouping: HealthGrouping;
+  onChange: (patch: Partial<HealthClusterQuery>) => void;
+  onGroupingChange: (grouping: HealthGrouping) => void;
 }) {
-  const { filters, environments, onChange } = props;
-  const toggleStatus = (status: HealthStatus) =>
+  const { query, facets, grouping, onChange, onGroupingChange } = props;
+  const status = query.status ?? [];
+  const toggleStatus = (value: HealthStatus) =>
     onChange({
-      ...filters,
-      status: filters.status.includes(status)
-        ? filters.status.filter(s => s !== status)
-        : [...filters.status, status],
+      status: status.includes(value)
+        ? status.filter(s => s !== value)
+        : [...status, value],
     });
   return (
-    <Box display="flex" alignItems="flex-end" flexWrap="wrap" gridGap={16}>
-      <Box display="flex" gridGap={8} role="group" aria-label="Status filter">
-        {HEALTH_STATUS_ORDER.map(status => {
-          const selected = filters.status.includes(status);
+    <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={12}>
+      <Box display="flex" gridGap={6} role="group" aria-label="Status filter">
+        {HEALTH_STATUS_ORDER.map(value => {
+          const selected = status.includes(value);
           return (
             <Chip
-              key={status}
-              label={HEALTH_STATUS_LABELS[status]}
+              key={value}
+              label={HEALTH_STATUS_LABELS[value]}
               clickable
+              size="small"
               color={selected ? 'primary' : 'default'}
               variant={selected ? 'default' : 'outlined'}
-              onClick={() => toggleStatus(status)}
+              onClick={() => toggleStatus(value)}
               aria-pressed={selected}
             />
           );
         })}
       </Box>
-      <FormControl style={{ minWidth: 200 }}>
-        <InputLabel id="fleet-health-environment">Environment</InputLabel>
+      <FacetPicker
+        label="Environment"
+        options={facets?.environment ?? []}
+        value={query.environment ?? []}
+        onChange={environment => onChange({ environment })}
+      />
+      <FacetPicker
+        label="Profile"
+        options={facets?.profile ?? []}
+        value={query.profile ?? []}
+        optionLabel={shortRef}
+        onChange={profile => onChange({ profile })}
+      />
+      <FacetPicker
+        label="Owner"
+        options={facets?.owner ?? []}
+        value={query.owner ?? []}
+        optionLabel={shortRef}
+        onChange={owner => onChange({ owner })}
+      />
+      <SearchField
+        id="fleet-health-search"
+        label="Cluster name"
+        placeholder="Part of a name"
+        value={query.search ?? ''}
+        onChange={search => onChange({ search: search || undefined })}
+      />
+      <FormControl variant="outlined" size="small" style={{ minWidth: 150 }}>
+        <InputLabel id="fleet-health-grouping">Group by</InputLabel>
         <Select
-          labelId="fleet-health-environment"
-          multiple
-          value={filters.environment}
-          renderValue={value => (value as string[]).join(', ')}
+          labelId="fleet-health-grouping"
+          label="Group by"
+          value={grouping}
           onChange={event =>
-            onChange({
-              ...filters,
-              environment: event.target.value as string[],
-            })
+            onGroupingChange(event.target.value as HealthGrouping)
           }
         >
-          {environments.map(environment => (
-            <MenuItem key={environment} value={environment}>
-              {environment}
+          {GROUPINGS.map(([value, label]) => (
+            <MenuItem key={value} value={value}>
+              {label}
             </MenuItem>
           ))}
         </Select>
       </FormControl>
-      <TextField
-        id="fleet-health-search"
-        label="Cluster name"
-        value={filters.search ?? ''}
-        onChange={event =>
-          onChange({ ...filters, search: event.target.value || undefined })
-        }
-      />
     </Box>
   );
 }

@@ -1,68 +1,81 @@
-import Grid from '@material-ui/core/Grid';
+import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import {
+  formatSignalValue,
   HEALTH_STATUS_ORDER,
   type FleetHealthKpis,
 } from '@fleet-portal/plugin-fleet-common';
-import { HEALTH_STATUS_LABELS, HealthStatusChip } from '../HealthStatus';
+import { HEALTH_STATUS_LABELS } from '../HealthStatus';
+import { useStatusColors } from './gridColors';
 
-function Kpi(props: { label: string; value: string; children?: never }) {
+function Kpi(props: {
+  value: string;
+  label: string;
+  color?: string;
+  ariaLabel?: string;
+}) {
   return (
-    <Paper variant="outlined" style={{ padding: 12, height: '100%' }}>
-      <Typography variant="h5" component="div">
+    <Paper
+      variant="outlined"
+      style={{
+        padding: '6px 12px',
+        minWidth: 104,
+        borderLeft: props.color ? `6px solid ${props.color}` : undefined,
+      }}
+      aria-label={props.ariaLabel}
+    >
+      <Typography variant="h6" component="div">
         {props.value}
       </Typography>
-      <Typography variant="body2" color="textSecondary">
+      <Typography variant="caption" color="textSecondary" component="div">
         {props.label}
       </Typography>
     </Paper>
   );
 }
 
-/** Counts by verdict, label coverage, unregistered and drifted clusters. */
+/** Counts by verdict, label coverage, unregistered and drifted clusters, in one compact row. */
 export function HealthKpis(props: { kpis: FleetHealthKpis }) {
   const { kpis } = props;
-  const coverage =
-    kpis.labelCoverage === undefined
-      ? 'unknown'
-      : `${(kpis.labelCoverage * 100).toFixed(1).replace(/\.0$/, '')} %`;
+  const colors = useStatusColors();
+  const count = (n: number) => n.toLocaleString('en-US');
   return (
-    <Grid container spacing={2} aria-label="Fleet health KPIs" role="group">
-      <Grid item xs={6} sm={4} md={2}>
-        <Kpi label="clusters" value={String(kpis.clusters)} />
-      </Grid>
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      gridGap={8}
+      aria-label="Fleet health KPIs"
+      role="group"
+    >
+      <Kpi value={count(kpis.clusters)} label="clusters" />
       {HEALTH_STATUS_ORDER.map(status => (
-        <Grid item xs={6} sm={4} md={1} key={status}>
-          <Paper
-            variant="outlined"
-            style={{ padding: 12, height: '100%' }}
-            aria-label={`${HEALTH_STATUS_LABELS[status]}: ${
-              kpis.byStatus[status] ?? 0
-            }`}
-          >
-            <Typography variant="h5" component="div">
-              {kpis.byStatus[status] ?? 0}
-            </Typography>
-            <HealthStatusChip status={status} />
-          </Paper>
-        </Grid>
+        <Kpi
+          key={status}
+          value={count(kpis.byStatus[status] ?? 0)}
+          label={HEALTH_STATUS_LABELS[status]}
+          color={colors[status]}
+          ariaLabel={`${HEALTH_STATUS_LABELS[status]}: ${
+            kpis.byStatus[status] ?? 0
+          }`}
+        />
       ))}
-      <Grid item xs={6} sm={4} md={2}>
-        <Kpi label="of series carry the required labels" value={coverage} />
-      </Grid>
-      <Grid item xs={6} sm={4} md={2}>
-        <Kpi
-          label="unregistered clusters report metrics"
-          value={String(kpis.unregistered)}
-        />
-      </Grid>
-      <Grid item xs={6} sm={4} md={2}>
-        <Kpi
-          label="clusters drift from their profile's pins"
-          value={String(kpis.drifted)}
-        />
-      </Grid>
-    </Grid>
+      <Kpi
+        value={
+          kpis.labelCoverage === undefined
+            ? 'unknown'
+            : formatSignalValue(kpis.labelCoverage, 'ratio')
+        }
+        label="of series carry the required labels"
+      />
+      <Kpi
+        value={count(kpis.unregistered)}
+        label="unregistered clusters report metrics"
+      />
+      <Kpi
+        value={count(kpis.drifted)}
+        label="clusters drift from their profile's pins"
+      />
+    </Box>
   );
 }

@@ -1,11 +1,10 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { EmptyState, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
-import type { LifecycleQuery } from '@fleet-portal/plugin-fleet-common';
-import useAsync from 'react-use/esm/useAsync';
-import { fleetApiRef } from '../../api/FleetApi';
-import { toSearchParams } from '../../api/lifecycleQuery';
+import type {
+  LifecyclePage,
+  LifecycleQuery,
+} from '@fleet-portal/plugin-fleet-common';
 import { ClustersTable } from '../ClustersTable';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { FleetErrorPanel } from '../FleetErrorPanel';
@@ -15,17 +14,12 @@ import { isFiltered } from './useLifecycleQuery';
 /** The filters, the export and the clusters table, all driven by the query in the URL. */
 export function ClustersSection(props: {
   query: LifecycleQuery;
+  page?: LifecyclePage;
+  loading: boolean;
+  error?: Error;
   onChange: (patch: Partial<LifecycleQuery>) => void;
 }) {
-  const { query, onChange: updateQuery } = props;
-  const fleetApi = useApi(fleetApiRef);
-  const queryKey = toSearchParams(query).toString();
-  // react-use keeps the previous page while the next one loads, so the table does not flicker.
-  const {
-    value: page,
-    loading,
-    error,
-  } = useAsync(() => fleetApi.listClusters(query), [fleetApi, queryKey]);
+  const { query, page, loading, error, onChange: updateQuery } = props;
 
   const filtered = isFiltered(query);
   const clearFilters = () =>

@@ -42,8 +42,9 @@ function render(fleetApi: FleetApi, url = '/fleet/lifecycle') {
 
 function apiWithClusters(page = lifecyclePage([overdue, healthy])) {
   return mockFleetApi({
-    listClusters: jest.fn().mockResolvedValue(page),
-    getSchedule: jest.fn().mockResolvedValue(schedule()),
+    listClusters: jest
+      .fn()
+      .mockResolvedValue({ ...page, schedule: schedule() }),
   });
 }
 
@@ -65,6 +66,7 @@ describe('FleetLifecyclePage', () => {
       orderBy: 'status',
       order: 'asc',
       limit: 50,
+      scheduleMonths: 12,
     });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('prd-euw1-payments-01');
@@ -77,9 +79,12 @@ describe('FleetLifecyclePage', () => {
     expect(
       within(table).getByRole('columnheader', { name: 'Status' }),
     ).toHaveAttribute('aria-sort', 'ascending');
+    // the chart comes with the page: one request for both
     expect(
       await screen.findByRole('img', { name: /by month/ }),
     ).toBeInTheDocument();
+    expect(api.listClusters).toHaveBeenCalledTimes(1);
+    expect(api.getSchedule).not.toHaveBeenCalled();
   });
 
   it('reads the filters from the URL', async () => {
@@ -96,6 +101,7 @@ describe('FleetLifecyclePage', () => {
       orderBy: 'status',
       order: 'asc',
       limit: 50,
+      scheduleMonths: 12,
     });
   });
 
@@ -114,10 +120,7 @@ describe('FleetLifecyclePage', () => {
     await waitFor(() =>
       expect(lastQuery(api)).toMatchObject({ environment: ['staging'] }),
     );
-    expect(api.getSchedule).toHaveBeenLastCalledWith(
-      12,
-      expect.objectContaining({ environment: ['staging'] }),
-    );
+    expect(lastQuery(api)).toMatchObject({ scheduleMonths: 12 });
     expect(lastQuery(api).offset).toBeUndefined();
     expect(searchParams().getAll('environment')).toEqual(['staging']);
     expect(searchParams().get('offset')).toBeNull();
@@ -214,7 +217,9 @@ describe('FleetLifecyclePage', () => {
         ? new Response('name\n', { headers: { 'Content-Type': 'text/csv' } })
         : new Response(
             JSON.stringify(
-              url.includes('schedule') ? schedule() : lifecyclePage([overdue]),
+              url.includes('/lifecycle/schedule')
+                ? schedule()
+                : lifecyclePage([overdue]),
             ),
             { headers: { 'Content-Type': 'application/json' } },
           ),
@@ -267,7 +272,6 @@ describe('FleetLifecyclePage', () => {
   it('shows progress while the first page loads', async () => {
     const api = mockFleetApi({
       listClusters: jest.fn().mockReturnValue(new Promise(() => {})),
-      getSchedule: jest.fn().mockReturnValue(new Promise(() => {})),
     });
     await render(api);
     expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
@@ -308,7 +312,6 @@ describe('FleetLifecyclePage', () => {
   it('explains a missing permission', async () => {
     const api = mockFleetApi({
       listClusters: jest.fn().mockRejectedValue(await responseError(403)),
-      getSchedule: jest.fn().mockRejectedValue(await responseError(403)),
     });
     await render(api);
     expect(
@@ -321,7 +324,6 @@ describe('FleetLifecyclePage', () => {
   it('shows other errors, with a way out of the filters that caused them', async () => {
     const api = mockFleetApi({
       listClusters: jest.fn().mockRejectedValue(await responseError(500)),
-      getSchedule: jest.fn().mockResolvedValue(schedule()),
     });
     await render(api, '/fleet/lifecycle?search=x');
     expect(await screen.findAllByText(/status 500/)).not.toHaveLength(0);

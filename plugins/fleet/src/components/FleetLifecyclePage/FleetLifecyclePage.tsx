@@ -1,13 +1,29 @@
 import Grid from '@material-ui/core/Grid';
 import { Content, Header, Page } from '@backstage/core-components';
-import { filtersOf } from '../../api/lifecycleQuery';
+import { useApi } from '@backstage/frontend-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { fleetApiRef } from '../../api/FleetApi';
+import { toSearchParams } from '../../api/lifecycleQuery';
 import { ScheduleCard } from '../ScheduleChart';
 import { ClustersSection } from './ClustersSection';
-import { useLifecycleQuery } from './useLifecycleQuery';
+import { isFiltered, useLifecycleQuery } from './useLifecycleQuery';
 
-/** Every cluster with its review and retirement dates, for the people who decide about them. */
+/** Months of reviews and retirements the chart shows. */
+const SCHEDULE_MONTHS = 12;
+
+/**
+ * Every cluster with its review and retirement dates, for the people who decide about them. One
+ * request per view: the page of clusters carries the chart's schedule.
+ */
 export function FleetLifecyclePage() {
   const { query, updateQuery } = useLifecycleQuery();
+  const fleetApi = useApi(fleetApiRef);
+  const queryKey = toSearchParams(query).toString();
+  // react-use keeps the previous page while the next one loads, so the table does not flicker.
+  const page = useAsync(
+    () => fleetApi.listClusters({ ...query, scheduleMonths: SCHEDULE_MONTHS }),
+    [fleetApi, queryKey],
+  );
   return (
     <Page themeId="tool">
       <Header
@@ -15,12 +31,22 @@ export function FleetLifecyclePage() {
         subtitle="Reviews and retirements across the cluster fleet, overdue first"
       />
       <Content>
-        <Grid container spacing={3}>
+        <Grid container spacing={2}>
           <Grid item xs={12}>
-            <ScheduleCard filters={filtersOf(query)} />
+            <ScheduleCard
+              schedule={page.value?.schedule}
+              error={page.error}
+              filtered={isFiltered(query)}
+            />
           </Grid>
           <Grid item xs={12}>
-            <ClustersSection query={query} onChange={updateQuery} />
+            <ClustersSection
+              query={query}
+              page={page.value}
+              loading={page.loading}
+              error={page.error}
+              onChange={updateQuery}
+            />
           </Grid>
         </Grid>
       </Content>

@@ -1,21 +1,23 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, type Theme } from '@material-ui/core/styles';
-import type { HealthStatus } from '@fleet-portal/plugin-fleet-common';
+import type { SignalStatus } from '@fleet-portal/plugin-fleet-common';
 
-export const HEALTH_STATUS_LABELS: Record<HealthStatus, string> = {
+export const HEALTH_STATUS_LABELS: Record<SignalStatus, string> = {
   critical: 'Critical',
   warning: 'Warning',
   unknown: 'Unknown',
   ok: 'OK',
+  'not-applicable': 'Not applicable',
 };
 
 type Severity = 'error' | 'warning' | 'success';
 
-const SEVERITY: Record<HealthStatus, Severity | undefined> = {
+const SEVERITY: Record<SignalStatus, Severity | undefined> = {
   critical: 'error',
   warning: 'warning',
   ok: 'success',
   unknown: undefined,
+  'not-applicable': undefined,
 };
 
 const paletteStyle = (theme: Theme, severity: Severity) => ({
@@ -29,11 +31,19 @@ const useStyles = makeStyles(theme => ({
   success: paletteStyle(theme, 'success'),
   // unknown is not ok: an outlined grey chip, never the green one
   unknown: { borderStyle: 'dashed' },
+  // known not to apply: quiet, and unlike unknown's dashed outline
+  notApplicable: {
+    color: theme.palette.text.secondary,
+    borderColor: theme.palette.divider,
+  },
 }));
 
-/** A chip coloured by the verdict; `unknown` is neutral and dashed so it never reads as ok. */
+/**
+ * A chip coloured by the verdict; `unknown` is neutral and dashed so it never reads as ok, and
+ * `not-applicable` is a quiet outline (the signal measures a component the cluster does not run).
+ */
 export function HealthStatusChip(props: {
-  status: HealthStatus;
+  status: SignalStatus;
   label?: string;
 }) {
   const { status, label } = props;
@@ -44,7 +54,13 @@ export function HealthStatusChip(props: {
       size="small"
       label={label ?? HEALTH_STATUS_LABELS[status]}
       variant={severity ? 'default' : 'outlined'}
-      className={severity ? classes[severity] : classes.unknown}
+      className={
+        severity
+          ? classes[severity]
+          : status === 'not-applicable'
+          ? classes.notApplicable
+          : classes.unknown
+      }
       data-status={status}
     />
   );

@@ -3,14 +3,14 @@ import { useTheme } from '@material-ui/core/styles';
 import { TrendLine } from '@backstage/core-components';
 import type {
   HealthHistoryPoint,
-  HealthStatus,
+  SignalStatus,
 } from '@fleet-portal/plugin-fleet-common';
 
 /** The history of one signal as a sparkline scaled to its own range, coloured by the current verdict. */
 export function SignalSparkline(props: {
   title: string;
   points: HealthHistoryPoint[] | undefined;
-  status: HealthStatus;
+  status: SignalStatus;
 }) {
   const { title, points, status } = props;
   const theme = useTheme();
@@ -29,6 +29,7 @@ export function SignalSparkline(props: {
     warning: theme.palette.warning.main,
     ok: theme.palette.success.main,
     unknown: theme.palette.text.secondary,
+    'not-applicable': theme.palette.text.disabled,
   }[status];
   return (
     <span

@@ -12,6 +12,9 @@ describe('formatSignalValue', () => {
     [90000, 'seconds', '25 h'],
     [26.5, 'hours', '26.5 h'],
     [2, 'nodes', '2 nodes'],
+    [1, 'ratio', '100 %'],
+    [1.005, 'restarts', '1 restart'],
+    [0.254, 'req/s', '0.25 req/s'],
   ])('formats %s %s as %s', (value, unit, expected) => {
     expect(formatSignalValue(value, unit)).toBe(expected);
   });

@@ -6,8 +6,17 @@ import useDebounce from 'react-use/esm/useDebounce';
 export function SearchField(props: {
   value: string;
   onChange: (value: string) => void;
+  id?: string;
+  label?: string;
+  placeholder?: string;
 }) {
-  const { value, onChange } = props;
+  const {
+    value,
+    onChange,
+    id = 'fleet-lifecycle-search',
+    label = 'Search',
+    placeholder = 'Name, title or purpose',
+  } = props;
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   useDebounce(
@@ -19,12 +28,12 @@ export function SearchField(props: {
   );
   return (
     <TextField
-      id="fleet-lifecycle-search"
-      label="Search"
+      id={id}
+      label={label}
       type="search"
       variant="outlined"
       size="small"
-      placeholder="Name, title or purpose"
+      placeholder={placeholder}
       value={text}
       onChange={event => setText(event.target.value)}
     />

@@ -1,1 +1,3 @@
 export { LifecycleFilters } from './LifecycleFilters';
+export { FacetPicker } from './FacetPicker';
+export { SearchField } from './SearchField';

@@ -6,9 +6,10 @@ import { formatMonth } from './formatMonth';
 
 type Month = LifecycleSchedule['months'][number];
 
-const WIDTH = 720;
-const HEIGHT = 220;
-const MARGIN = { top: 20, right: 8, bottom: 28, left: 8 };
+// Wide and low: at page width the chart is ~120 px tall, leaving the clusters table in view.
+const WIDTH = 1200;
+const HEIGHT = 124;
+const MARGIN = { top: 16, right: 8, bottom: 22, left: 8 };
 const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom;
 const BASELINE = MARGIN.top + PLOT_HEIGHT;
 
@@ -30,17 +31,38 @@ function LegendItem(props: { color: string; label: string }) {
   );
 }
 
+function useColors() {
+  const theme = useTheme();
+  return {
+    reviews: theme.palette.primary.main,
+    retirements: theme.palette.warning.main,
+  };
+}
+
+/** Which colour is which, for the card's header. */
+export function ScheduleLegend() {
+  const colors = useColors();
+  return (
+    <Box display="flex" gridGap={16} aria-label="Legend" role="list">
+      <Box role="listitem">
+        <LegendItem color={colors.reviews} label="Reviews" />
+      </Box>
+      <Box role="listitem">
+        <LegendItem color={colors.retirements} label="Retirements" />
+      </Box>
+    </Box>
+  );
+}
+
 /**
- * Reviews and retirements per month as grouped bars, in plain SVG. The title and description
- * carry every count, so screen readers get the data the bars show.
+ * Reviews and retirements per month as grouped bars, in plain SVG (its legend is
+ * ScheduleLegend). The title and description carry every count, so screen readers get the data
+ * the bars show.
  */
 export function ScheduleChart(props: { months: Month[]; idPrefix?: string }) {
   const { months, idPrefix = 'fleet-schedule' } = props;
   const theme = useTheme();
-  const colors = {
-    reviews: theme.palette.primary.main,
-    retirements: theme.palette.warning.main,
-  };
+  const colors = useColors();
   const max = Math.max(1, ...months.flatMap(m => [m.reviews, m.retirements]));
   const groupWidth =
     (WIDTH - MARGIN.left - MARGIN.right) / Math.max(1, months.length);
@@ -49,34 +71,37 @@ export function ScheduleChart(props: { months: Month[]; idPrefix?: string }) {
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
 
-  const bar = (count: number, x: number, color: string, label: string) => (
-    <g>
-      <rect
-        x={x}
-        y={BASELINE - barHeight(count)}
-        width={barWidth}
-        height={barHeight(count)}
-        fill={color}
-      >
-        <title>{label}</title>
-      </rect>
-      <text
-        x={x + barWidth / 2}
-        y={BASELINE - barHeight(count) - 4}
-        textAnchor="middle"
-        fontSize={11}
-        fill={theme.palette.text.primary}
-      >
-        {count}
-      </text>
-    </g>
-  );
+  // An empty month draws nothing: no bar, no "0" over it.
+  const bar = (count: number, x: number, color: string, label: string) =>
+    count > 0 && (
+      <g>
+        <rect
+          x={x}
+          y={BASELINE - barHeight(count)}
+          width={barWidth}
+          height={barHeight(count)}
+          fill={color}
+        >
+          <title>{label}</title>
+        </rect>
+        <text
+          x={x + barWidth / 2}
+          y={BASELINE - barHeight(count) - 3}
+          textAnchor="middle"
+          fontSize={11}
+          fill={theme.palette.text.primary}
+        >
+          {count}
+        </text>
+      </g>
+    );
 
   return (
     <Box>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         width="100%"
+        style={{ display: 'block', maxHeight: HEIGHT }}
         role="img"
         aria-labelledby={`${titleId} ${descId}`}
       >
@@ -108,7 +133,7 @@ export function ScheduleChart(props: { months: Month[]; idPrefix?: string }) {
               )}
               <text
                 x={x + barWidth}
-                y={HEIGHT - 8}
+                y={HEIGHT - 6}
                 textAnchor="middle"
                 fontSize={11}
                 fill={theme.palette.text.secondary}
@@ -119,20 +144,6 @@ export function ScheduleChart(props: { months: Month[]; idPrefix?: string }) {
           );
         })}
       </svg>
-      <Box
-        display="flex"
-        gridGap={16}
-        justifyContent="center"
-        aria-label="Legend"
-        role="list"
-      >
-        <Box role="listitem">
-          <LegendItem color={colors.reviews} label="Reviews" />
-        </Box>
-        <Box role="listitem">
-          <LegendItem color={colors.retirements} label="Retirements" />
-        </Box>
-      </Box>
     </Box>
   );
 }
