@@ -9,6 +9,8 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // (modules/demoSignIn); production signs in through a real identity provider (README, Production).
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('./modules/demoSignIn'));
+// OpenID Connect, configured in app-config.production.yaml (auth.providers.oidc)
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));

@@ -4,16 +4,30 @@ import { FleetSignInPage } from './FleetSignInPage';
 
 const AUTH_URL = 'http://localhost:7007/api/auth';
 
-/** What the auth backend answers on `/start`: 501 for a registered proxied provider, else 404. */
+/**
+ * What the auth backend answers on `/start`: 501 for a registered proxied provider (guest, personas),
+ * a redirect to the identity provider for a configured OAuth provider (oidc), else 404.
+ */
 function authBackend(registered: string[]) {
   return jest.fn(async (input: RequestInfo | URL) => {
     const url = String(input instanceof Request ? input.url : input);
-    const id = url.match(/\/api\/auth\/([^/]+)\/start$/)?.[1];
-    return new Response('{}', {
-      status: id && registered.includes(id) ? 501 : 404,
-    });
+    const id = url.match(/\/api\/auth\/([^/]+)\/start(\?|$)/)?.[1];
+    if (!id || !registered.includes(id)) {
+      return new Response('{}', { status: 404 });
+    }
+    return id === 'oidc'
+      ? new Response(null, {
+          status: 302,
+          headers: { Location: 'https://sso.example/authorize' },
+        })
+      : new Response('{}', { status: 501 });
   });
 }
+
+const askedProviders = (fetch: jest.Mock) =>
+  fetch.mock.calls.map(
+    ([url]) => String(url).match(/\/api\/auth\/([^/]+)\//)?.[1],
+  );
 
 function renderPage(options: {
   environment?: string;
@@ -55,6 +69,7 @@ describe('FleetSignInPage', () => {
     expect(fetch.mock.calls.map(([url]) => String(url)).sort()).toEqual([
       `${AUTH_URL}/demoPersona/start`,
       `${AUTH_URL}/guest/start`,
+      `${AUTH_URL}/oidc/start?env=development`,
     ]);
   });
 
@@ -77,7 +92,7 @@ describe('FleetSignInPage', () => {
     expect(personaButtons()).toEqual([]);
   });
 
-  it('does not even ask the backend in the production config shape', async () => {
+  it('asks only for real providers in the production config shape', async () => {
     const fetch = authBackend(['guest', 'demoPersona']);
     renderPage({ environment: 'production', fetch });
 
@@ -85,7 +100,7 @@ describe('FleetSignInPage', () => {
       await screen.findByText(/Sign-in is not set up/),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Enter' })).toBeNull();
-    expect(fetch).not.toHaveBeenCalled();
+    expect(askedProviders(fetch)).toEqual(['oidc']);
   });
 
   it('forgets a remembered persona the backend no longer has', async () => {

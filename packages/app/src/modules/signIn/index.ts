@@ -1,5 +1,6 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+import { oidcAuthApi } from './oidc';
 
 const signInPage = SignInPageBlueprint.make({
   params: {
@@ -13,5 +14,5 @@ const signInPage = SignInPageBlueprint.make({
  */
 export const signInModule = createFrontendModule({
   pluginId: 'app',
-  extensions: [signInPage],
+  extensions: [signInPage, oidcAuthApi],
 });
