@@ -31,11 +31,13 @@ import {
   formatCidr,
   parseCidr,
   ParsedCidr,
+  platformRepoEntityPath,
 } from '@fleet-portal/plugin-fleet-common';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
+import { platformRepoSourceAnnotations } from '@fleet-portal/plugin-fleet-node';
 import { CatalogNetworks } from '../plugins/fleet-backend/src/cidr/CatalogNetworks';
 import { CidrService } from '../plugins/fleet-backend/src/cidr/CidrService';
 import {
@@ -60,12 +62,25 @@ const NETWORK = {
   podPrefix: 22,
   servicePrefix: 24,
 };
-const profile: Entity = {
+/** The platform repository the bench's profile and clusters come from (only its entities count). */
+const ORIGIN = { remote: '/srv/git/platform-config.git', branch: 'main' };
+const fromPlatformRepo = (entity: Entity): Entity => ({
+  ...entity,
+  metadata: {
+    ...entity.metadata,
+    annotations: platformRepoSourceAnnotations(
+      ORIGIN,
+      platformRepoEntityPath(entity)!,
+    ),
+  },
+});
+
+const profile: Entity = fromPlatformRepo({
   apiVersion: 'fleet-portal.dev/v1alpha1',
   kind: 'ClusterProfile',
   metadata: { name: 'bench', namespace: 'default' },
   spec: { type: 'production', version: '1.0.0', network: NETWORK },
-};
+});
 
 const v4 = (text: string) => (parseCidr(text) as { cidr: ParsedCidr }).cidr;
 const POD_BASE = v4('10.0.0.0/8').start;
@@ -76,7 +91,7 @@ const serviceOf = (i: number) =>
   formatCidr(4, SERVICE_BASE + BigInt(i) * 256n, 25);
 
 function clusterEntity(i: number): Entity {
-  return {
+  return fromPlatformRepo({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: { name: `prd-bench-c${i}-01`, namespace: 'default' },
@@ -85,7 +100,7 @@ function clusterEntity(i: number): Entity {
       owner: 'group:default/platform-team',
       network: { podCidr: podOf(i), serviceCidr: serviceOf(i) },
     },
-  };
+  });
 }
 
 /** The baseline: each aligned candidate of the pool, in order, against every occupied block. */
@@ -264,6 +279,7 @@ async function main() {
     store,
     catalog: new CatalogNetworks(catalog, mockServices.auth(), {
       snapshotMs: 60_000,
+      origins: [ORIGIN],
     }),
     config: {
       reservedRanges: [],
@@ -293,7 +309,10 @@ async function main() {
       fleetPlugin,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
-        data: { fleet: { cidr: { catalogSnapshotSeconds: 60 } } },
+        data: {
+          fleet: { cidr: { catalogSnapshotSeconds: 60 } },
+          catalog: { providers: { fleetPlatformRepo: ORIGIN } },
+        },
       }),
       createServiceFactory({
         service: catalogServiceRef,

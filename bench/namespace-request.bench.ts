@@ -19,7 +19,11 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
+import { platformRepoEntityPath } from '@fleet-portal/plugin-fleet-common';
+import {
+  PlatformRepoWriter,
+  platformRepoSourceAnnotations,
+} from '@fleet-portal/plugin-fleet-node';
 import {
   createNamespaceRenderAction,
   createNamespaceValidateAction,
@@ -82,8 +86,17 @@ async function main() {
         spec: { type: 'team', children: [] },
       },
     ];
+    // as the platform-repo provider emits them: only its entities are governed
+    const origin = { remote, branch: 'main' };
     for (const e of entities) {
       e.metadata.namespace ??= 'default';
+      const file = platformRepoEntityPath(e);
+      if (file) {
+        e.metadata.annotations = {
+          ...e.metadata.annotations,
+          ...platformRepoSourceAnnotations(origin, file),
+        };
+      }
     }
     const user = {
       ref: 'user:default/bench.user',
@@ -102,7 +115,7 @@ async function main() {
     };
     const writer = new PlatformRepoWriter({ remote, tmpDir: root });
     const deps = {
-      catalog: new FleetCatalog(catalogServiceMock({ entities })),
+      catalog: new FleetCatalog(catalogServiceMock({ entities }), [origin]),
       permissions: mockServices.permissions(),
       writer,
       seal: RenderSeal.fromConfig(new ConfigReader({})),
