@@ -66,8 +66,6 @@ describe('fleet:get-cluster-health', () => {
       environment: 'production',
       status: 'critical',
       worstSignal: 'certificate-expiry',
-      drift: [],
-      labelCoverage: { share: 1, missingLabels: [] },
       sources: [{ name: 'central', type: 'prometheus', status: 'up' }],
       url: `https://portal.example.com/catalog/default/resource/${CHECKOUT}/health`,
     });

@@ -1,14 +1,15 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   ClusterHealth,
   fleetHealthReadPermission,
-  FleetHealthSnapshot,
   HEALTH_STATUS_ORDER,
   HealthStatus,
 } from '@fleet-portal/plugin-fleet-common';
 import type { HealthService } from '../health/HealthService';
+import type { FleetHealthView } from '../health/views/FleetHealthView';
 import { fullRef, refKey } from '../lifecycle/refs';
 import { clusterInput } from './lifecycleSchemas';
 import type { PortalLinks } from './portalLinks';
@@ -29,8 +30,8 @@ export type GetClusterHealthActionOptions = {
 
 /**
  * `fleet:get-cluster-health`: one cluster's health verdicts from the central metrics store, from
- * the same cached fleet snapshot as the fleet health page (an agent's question never sends
- * queries of its own to the metrics store).
+ * the same judged and indexed round as the fleet health page's views (an agent's question sends
+ * no queries of its own to the metrics store and builds no fleet-wide export).
  */
 export function createGetClusterHealthAction(
   options: GetClusterHealthActionOptions,
@@ -40,7 +41,7 @@ export function createGetClusterHealthAction(
     name: 'get-cluster-health',
     title: "Get a cluster's health verdicts",
     description:
-      "Gives one Kubernetes cluster's fleet health as judged from the central metrics store: an overall status (critical, warning, unknown, ok — the worst signal) and a verdict per signal (API server availability, node readiness and pressure, restarts, volumes, certificate expiry, GitOps sync, admission controller, CNI, backup freshness) with the value, the threshold crossed and a sentence saying why. Unknown is never a guess: its reason says what is missing (source down, stale or no data). Also gives Kubernetes version drift against the cluster's profile and the share of its series with the required labels. A cluster that reports metrics without a catalog entity can be asked for by its name (registered: false).",
+      "Gives one Kubernetes cluster's fleet health as judged from the central metrics store: an overall status (critical, warning, unknown, ok — the worst signal) and a verdict per signal (API server availability, node readiness and pressure, restarts, volumes, certificate expiry, GitOps sync, admission controller, CNI, backup freshness) with the value, the threshold crossed and a sentence saying why. Unknown is never a guess: its reason says what is missing (source down, stale or no data). A cluster that reports metrics without a catalog entity can be asked for by its name (registered: false).",
     attributes: { readOnly: true, destructive: false, idempotent: true },
     schema: {
       input: z => z.object({ cluster: clusterInput(z) }).strict(),
@@ -84,27 +85,6 @@ export function createGetClusterHealthAction(
               source: z.string().describe('The metrics source'),
             }),
           ),
-          drift: z
-            .array(
-              z.object({
-                component: z.string(),
-                observed: z.string(),
-                pinned: z.string(),
-                allowedRange: z.string().optional(),
-                withinAllowedRange: z.boolean().optional(),
-              }),
-            )
-            .describe(
-              'Components whose observed version differs from the profile pin',
-            ),
-          labelCoverage: z
-            .object({
-              share: z.number().describe('0..1'),
-              series: z.number(),
-              missingLabels: z.array(z.string()),
-            })
-            .optional()
-            .describe('Share of its series carrying the required labels'),
           sources: z.array(
             z.object({
               name: z.string(),
@@ -138,17 +118,16 @@ export function createGetClusterHealthAction(
           'Fleet health is not configured: the portal has no metrics source (fleet.health.sources)',
         );
       }
-      const snapshot = await health.fleet(credentials);
-      const cluster = findCluster(snapshot, input.cluster);
+      // the health views' index of this round for the caller: one cluster's row, no export
+      const view = await health.view(credentials);
+      const cluster = findCluster(view, input.cluster);
       if (!cluster) {
         throw new NotFoundError(
           `No cluster ${input.cluster} in the catalog or the metrics (or you may not see it)`,
         );
       }
-      const definitions = new Map(snapshot.signals.map(s => [s.id, s]));
-      const coverage = snapshot.labelCoverage.find(
-        c => c.cluster === cluster.cluster,
-      );
+      const { sources, signals } = view.summary();
+      const definitions = new Map(signals.map(s => [s.id, s]));
       return {
         output: {
           cluster: cluster.cluster,
@@ -157,7 +136,7 @@ export function createGetClusterHealthAction(
           environment: cluster.environment,
           status: cluster.status,
           worstSignal: cluster.worstSignal,
-          generatedAt: snapshot.generatedAt,
+          generatedAt: view.generatedAt,
           signals: cluster.signals.map(verdict => ({
             signal: verdict.signal,
             title: definitions.get(verdict.signal)?.title ?? verdict.signal,
@@ -169,21 +148,7 @@ export function createGetClusterHealthAction(
             sampleTime: verdict.sampleTime,
             source: verdict.source,
           })),
-          drift: snapshot.drift
-            .filter(d => d.cluster === cluster.cluster)
-            .map(d => ({
-              component: d.component,
-              observed: d.observed,
-              pinned: d.pinned,
-              allowedRange: d.allowedRange,
-              withinAllowedRange: d.withinAllowedRange,
-            })),
-          labelCoverage: coverage && {
-            share: coverage.share,
-            series: coverage.series,
-            missingLabels: coverage.missingLabels,
-          },
-          sources: snapshot.sources.map(source => ({
+          sources: sources.map(source => ({
             name: source.name,
             type: source.type,
             status: source.status,
@@ -198,15 +163,28 @@ export function createGetClusterHealthAction(
   });
 }
 
-/** The catalog cluster the input names, or an unregistered one by its cluster label. */
+/**
+ * The catalog cluster the input names (its label is the entity name), or an unregistered one by
+ * its cluster label.
+ */
 function findCluster(
-  snapshot: FleetHealthSnapshot,
+  view: FleetHealthView,
   wanted: string,
 ): ClusterHealth | undefined {
-  const key = refKey(fullRef(wanted, 'resource'));
+  const ref = fullRef(wanted, 'resource');
+  const key = refKey(ref);
+  let name = wanted;
+  try {
+    name = parseEntityRef(ref).name;
+  } catch {
+    // not a ref: only an unregistered cluster's label can match
+  }
+  const { items } = view.page({
+    cluster: [...new Set([name, wanted])],
+    limit: 100,
+  });
   return (
-    snapshot.clusters.find(
-      c => c.entityRef !== undefined && refKey(c.entityRef) === key,
-    ) ?? snapshot.clusters.find(c => !c.entityRef && c.cluster === wanted)
+    items.find(c => c.entityRef !== undefined && refKey(c.entityRef) === key) ??
+    items.find(c => !c.entityRef && c.cluster === wanted)
   );
 }

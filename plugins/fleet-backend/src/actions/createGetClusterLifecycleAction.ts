@@ -2,7 +2,7 @@ import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotFoundError } from '@backstage/errors';
 import { fleetLifecycleReadPermission } from '@fleet-portal/plugin-fleet-common';
-import { fullRef, refKey } from '../lifecycle/refs';
+import { fullRef } from '../lifecycle/refs';
 import type { FleetInventory } from '../service/FleetInventory';
 import {
   clusterInput,
@@ -82,15 +82,14 @@ export function createGetClusterLifecycleAction(
         fleetLifecycleReadPermission,
         'read cluster lifecycles',
       );
-      const wanted = refKey(fullRef(input.cluster, 'resource'));
-      const { clusters, judge } = await inventory.snapshot(credentials);
-      const record = clusters.find(c => refKey(c.entityRef) === wanted);
+      const index = await inventory.lifecycle(credentials);
+      const record = index.cluster(fullRef(input.cluster, 'resource'));
       if (!record) {
         throw new NotFoundError(
           `No cluster ${input.cluster} in the catalog (or you may not see it)`,
         );
       }
-      const [cluster] = judge([record]);
+      const [cluster] = index.judge([record]);
       return {
         output: {
           ...clusterSummary(cluster, links),

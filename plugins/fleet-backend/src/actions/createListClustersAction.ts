@@ -7,7 +7,6 @@ import {
   LIFECYCLE_SORT_FIELDS,
 } from '@fleet-portal/plugin-fleet-common';
 import type { z as zod } from 'zod/v3';
-import { lifecyclePage } from '../lifecycle/query';
 import type { FleetInventory } from '../service/FleetInventory';
 import { isDueWithin } from './dueWithin';
 import {
@@ -133,20 +132,24 @@ Use it for questions like "which production clusters are overdue for review and 
         'read cluster lifecycles',
       );
       const { dueWithinDays, ...query } = input;
-      const { today, clusters, judge } = await inventory.snapshot(credentials);
-      const candidates =
+      // the lifecycle API's index of the caller's view: the same filters, order and verdicts
+      const index = await inventory.lifecycle(credentials);
+      const selected = index.select(query);
+      const matching =
         dueWithinDays === undefined
-          ? clusters
-          : clusters.filter(c => isDueWithin(c, today, dueWithinDays));
-      const page = lifecyclePage(candidates, query, judge);
+          ? selected
+          : selected.filter(c => isDueWithin(c, index.today, dueWithinDays));
+      const offset = query.offset ?? 0;
+      const limit = query.limit ?? LIFECYCLE_DEFAULT_PAGE_SIZE;
+      const items = index.judge(matching.slice(offset, offset + limit));
       return {
         output: {
-          today,
-          totalItems: page.totalItems,
-          offset: page.offset,
-          limit: page.limit,
-          hasMore: page.offset + page.items.length < page.totalItems,
-          clusters: page.items.map(cluster => clusterSummary(cluster, links)),
+          today: index.today,
+          totalItems: matching.length,
+          offset,
+          limit,
+          hasMore: offset + items.length < matching.length,
+          clusters: items.map(cluster => clusterSummary(cluster, links)),
           url: links.lifecycle(query),
         },
       };
