@@ -3,10 +3,12 @@ import {
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { fleetPermissions } from '@fleet-portal/plugin-fleet-common';
 import { readPlatformRepoOrigins } from '@fleet-portal/plugin-fleet-node';
+import { createFleetActions, PortalLinks } from './actions';
 import { CatalogNetworks } from './cidr/CatalogNetworks';
 import { readCidrConfig } from './cidr/cidrConfig';
 import { CidrService } from './cidr/CidrService';
@@ -46,6 +48,7 @@ export const fleetPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         clock: clockServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { database, logger } = deps;
@@ -117,6 +120,17 @@ export const fleetPlugin = createBackendPlugin({
             cidr,
           }),
         );
+        // the same reads as the routes above, as typed actions for AI agents (MCP)
+        createFleetActions({
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+          inventory,
+          health,
+          cidr,
+          origins,
+          links: PortalLinks.fromConfig(deps.config),
+        });
         await scheduleCidrSweep({
           scheduler: deps.scheduler,
           config: cidrConfig,
