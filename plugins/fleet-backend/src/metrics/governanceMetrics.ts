@@ -60,10 +60,31 @@ function statusTotals(clusters: readonly ClusterLifecycle[]): MetricFamily {
   };
 }
 
+/**
+ * One cluster per `cluster` label value. When entities share a name — a copy registered from
+ * another location or namespace, or a management plane's own entity until it yields — the governed
+ * one speaks for the name, else the one in the default namespace (the platform repository's), so a
+ * copy can neither raise nor hide the real cluster's alerts.
+ */
+function onePerName(clusters: readonly ClusterLifecycle[]): ClusterLifecycle[] {
+  const rank = (c: ClusterLifecycle) =>
+    (c.governed ? 2 : 0) +
+    (c.entityRef.startsWith('resource:default/') ? 1 : 0);
+  const byName = new Map<string, ClusterLifecycle>();
+  for (const cluster of clusters) {
+    const held = byName.get(cluster.name);
+    if (!held || rank(cluster) > rank(held)) {
+      byName.set(cluster.name, cluster);
+    }
+  }
+  return [...byName.values()];
+}
+
 /** The governance gauges of the fleet's lifecycle view. */
 export function governanceMetricFamilies(
-  clusters: readonly ClusterLifecycle[],
+  allClusters: readonly ClusterLifecycle[],
 ): MetricFamily[] {
+  const clusters = onePerName(allClusters);
   return [
     perClusterGauge(
       'fleet_cluster_review_overdue',
@@ -79,7 +100,7 @@ export function governanceMetricFamilies(
     ),
     perClusterGauge(
       'fleet_cluster_ungoverned',
-      '1 when the cluster lacks the governed set of fields or is opted out of governance.',
+      '1 when the cluster is not from the platform repository, lacks the governed set of fields or is opted out of governance.',
       c => Number(!c.governed),
       clusters,
     ),
@@ -101,6 +122,6 @@ export function governanceMetricFamilies(
       c => countFindings(c, ['cidr-overlap']),
       clusters,
     ),
-    statusTotals(clusters),
+    statusTotals(allClusters),
   ];
 }
