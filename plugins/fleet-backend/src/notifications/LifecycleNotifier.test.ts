@@ -5,6 +5,7 @@ import {
   clusterEntity,
   fleet,
   profiles,
+  registeredFrom,
   TODAY,
 } from '../__fixtures__/entities';
 import {
@@ -94,6 +95,24 @@ describe.each(databases.eachSupportedId())(
       );
       const instance = await start({
         entities: [ownerless, ...fleet, ...profiles],
+      });
+      await instance.run();
+      expect(instance.scopes()).toEqual(EXPECTED_ON_TODAY);
+    });
+
+    it('tells nobody about clusters that are not from the platform repository', async () => {
+      // registered from a URL, naming any group as owner and a date that is due
+      const registered = registeredFrom(
+        clusterEntity('lab-euw1-lure-01', '10.70.0.0/16', '10.96.96.0/20', {
+          spec: {
+            owner: 'group:default/team-checkout',
+            lifetime: { created: '2026-01-10', reviewBy: '2026-06-01' },
+          },
+        }),
+        'https://github.com/mallory/catalog/blob/main/cluster.yaml',
+      );
+      const instance = await start({
+        entities: [registered, ...fleet, ...profiles],
       });
       await instance.run();
       expect(instance.scopes()).toEqual(EXPECTED_ON_TODAY);

@@ -8,7 +8,10 @@ import { DueNotice, dueNotice } from './thresholds';
 
 export type NotifierRunResult = { sent: number; failed: number };
 
-/** Tells owning groups about review and retire-by dates ahead of time and once they have passed. */
+/**
+ * Tells owning groups about review and retire-by dates ahead of time and once they have passed, for the
+ * clusters of the platform repository.
+ */
 export class LifecycleNotifier {
   constructor(
     private readonly options: {
@@ -30,6 +33,10 @@ export class LifecycleNotifier {
     for (const cluster of clusters) {
       if (!cluster.owner) {
         continue; // nobody to tell; reported as a no-owner finding
+      }
+      if (!cluster.fromPlatformRepository) {
+        // anyone who can register a location could name any group as owner: not governed, no messages
+        continue;
       }
       for (const notice of dueNotices(cluster, today)) {
         const key: NotificationKey = {
