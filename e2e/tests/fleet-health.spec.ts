@@ -7,6 +7,8 @@ import { saveScreenshot, signInAsGuest } from './helpers';
 // from e2e/fixtures/health-scenario.json: every demo cluster healthy except one certificate of
 // prd-euw1-checkout-01, which expires in 5 days. The last test stops that Prometheus.
 const CRITICAL_CLUSTER = 'prd-euw1-checkout-01';
+// an edge cluster: its profile runs Calico (examples/platform-config/profiles/edge)
+const EDGE_CLUSTER = 'edg-ber01-store-01';
 const HEALTH_TAB = `/catalog/default/resource/${CRITICAL_CLUSTER}/health`;
 
 function signalRows(page: Page): Locator {
@@ -19,6 +21,13 @@ test.describe('fleet health', () => {
     page,
   }, testInfo) => {
     await signInAsGuest(page, HEALTH_TAB);
+    // as the first test of a run, the catalog may not have read the platform repository yet
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole('table', { name: 'Signals' })).toBeVisible({
+        timeout: 5_000,
+      });
+    }).toPass({ timeout: 60_000, intervals: [3_000] });
     const rows = signalRows(page);
     const certificate = rows.filter({ hasText: 'Certificate expiry' });
     await expect(certificate.locator('[data-status]')).toHaveAttribute(
@@ -27,18 +36,21 @@ test.describe('fleet health', () => {
     );
     await expect(certificate).toContainText(/5 days/);
     await expect(certificate).toContainText('critical ≤ 7 days');
-    // every other signal of the catalogue is ok, none unknown or invented
+    // every other signal of the catalogue is ok, none unknown or invented; Calico's does not
+    // apply to a cluster whose profile runs Cilium
     const count = await rows.count();
     expect(count).toBeGreaterThanOrEqual(10);
     for (let i = 0; i < count; i++) {
       const row = rows.nth(i);
-      if ((await row.getAttribute('data-signal')) === 'certificate-expiry') {
-        continue;
-      }
+      const signal = await row.getAttribute('data-signal');
+      if (signal === 'certificate-expiry') continue;
       await expect(
         row.locator('[data-status]'),
         await row.innerText(),
-      ).toHaveAttribute('data-status', 'ok');
+      ).toHaveAttribute(
+        'data-status',
+        signal === 'cni-calico' ? 'not-applicable' : 'ok',
+      );
     }
     // history drawn from range queries
     await expect(
@@ -50,7 +62,7 @@ test.describe('fleet health', () => {
     await saveScreenshot(page, testInfo);
   });
 
-  test('the fleet overview lists every cluster by environment with the critical one first', async ({
+  test('the heat map shows the critical cluster in its first row, and a cell opens its health tab', async ({
     page,
   }, testInfo) => {
     await signInAsGuest(page, '/fleet/health');
@@ -71,29 +83,92 @@ test.describe('fleet health', () => {
         { timeout: 5_000 },
       );
     }).toPass({ timeout: 60_000, intervals: [5_000] });
-    const production = page.getByRole('table', {
-      name: 'Clusters in production',
-    });
-    await expect(production).toBeVisible();
-    await saveScreenshot(page, testInfo, 'loaded');
-    await unregistered.scrollIntoViewIfNeeded();
-    await saveScreenshot(page, testInfo, 'lower');
-    const first = production.locator('tbody tr').first();
+
+    const grid = page.getByRole('table', { name: 'Fleet health heat map' });
+    const first = grid.locator('[role="row"][data-cluster]').first();
     await expect(first).toHaveAttribute('data-cluster', CRITICAL_CLUSTER);
-    await expect(first).toContainText('Certificate expiry');
+    await expect(first).toBeInViewport();
+    await expect(
+      first.locator('[data-signal="certificate-expiry"]'),
+    ).toHaveAttribute('data-status', 'critical');
     await expect(
       page
         .getByRole('group', { name: 'Fleet health KPIs' })
         .getByLabel('Critical: 1'),
     ).toBeVisible();
-    await expect(
-      page.getByRole('table', { name: 'Clusters in staging' }),
-    ).toBeVisible();
-    await saveScreenshot(page, testInfo);
+    // the edge clusters run Calico: judged by Calico's series, Cilium's signal does not apply
+    const edge = grid.locator(`[role="row"][data-cluster="${EDGE_CLUSTER}"]`);
+    await expect(edge.locator('[data-signal="cni-calico"]')).toHaveAttribute(
+      'data-status',
+      'ok',
+    );
+    await expect(edge.locator('[data-signal="cni-health"]')).toHaveAttribute(
+      'data-status',
+      'not-applicable',
+    );
+    // and the edge cluster is ok, not unknown for lack of a Cilium metric
+    await expect(edge.locator('[data-column="-1"]')).toHaveAttribute(
+      'data-status',
+      'ok',
+    );
+    await saveScreenshot(page, testInfo, 'loaded');
 
-    await first.getByRole('link', { name: CRITICAL_CLUSTER }).click();
+    // hovering a cell tells its verdict and why
+    await first.locator('[data-signal="certificate-expiry"]').hover();
+    const tooltip = page.getByRole('tooltip');
+    await expect(tooltip).toContainText(CRITICAL_CLUSTER);
+    await expect(tooltip).toContainText(/critical threshold 7 days/);
+    await saveScreenshot(page, testInfo, 'hover');
+
+    await page
+      .getByRole('table', { name: 'Clusters by environment and status' })
+      .scrollIntoViewIfNeeded();
+    await saveScreenshot(page, testInfo, 'lower');
+
+    await first.locator('[data-signal="certificate-expiry"]').click();
     await expect(page).toHaveURL(new RegExp(`${HEALTH_TAB}$`));
     await expect(page.getByRole('table', { name: 'Signals' })).toBeVisible();
+  });
+
+  test('the list view groups the clusters by environment, worst first', async ({
+    page,
+  }, testInfo) => {
+    await signInAsGuest(page, '/fleet/health?view=list');
+    const production = page
+      .getByRole('table', { name: 'Clusters in production' })
+      .first();
+    const first = production.locator('tbody tr').first();
+    await expect(first).toHaveAttribute('data-cluster', CRITICAL_CLUSTER);
+    await expect(first).toContainText('Certificate expiry');
+    await expect(
+      page.getByRole('table', { name: 'Clusters in edge' }),
+    ).toBeVisible();
+    await saveScreenshot(page, testInfo);
+    await first.getByRole('link', { name: CRITICAL_CLUSTER }).click();
+    await expect(page).toHaveURL(new RegExp(`${HEALTH_TAB}$`));
+  });
+
+  test('an edge cluster shows its CNI health from Calico series', async ({
+    page,
+  }, testInfo) => {
+    await signInAsGuest(
+      page,
+      `/catalog/default/resource/${EDGE_CLUSTER}/health`,
+    );
+    const rows = signalRows(page);
+    const calico = rows.filter({ hasText: 'CNI health (Calico)' });
+    await expect(calico.locator('[data-status]')).toHaveAttribute(
+      'data-status',
+      'ok',
+    );
+    await expect(calico).toContainText(/0 failures/);
+    const cilium = rows.filter({ hasText: 'CNI health (Cilium)' });
+    await expect(cilium.locator('[data-status]')).toHaveAttribute(
+      'data-status',
+      'not-applicable',
+    );
+    await expect(cilium).toContainText('runs calico as its cni, not cilium');
+    await saveScreenshot(page, testInfo);
   });
 
   test("a tenant namespace shows its cluster's health", async ({
@@ -143,6 +218,8 @@ test.describe('fleet health', () => {
     await expect(rows.first()).toBeVisible();
     await expect(rows.locator('[data-status="ok"]')).toHaveCount(0);
     await expect(rows.locator('[data-status="critical"]')).toHaveCount(0);
+    // what is known without the store stays known: Calico's signal does not apply
+    await expect(rows.locator('[data-status="not-applicable"]')).toHaveCount(1);
     // nothing derived from the store is claimed as fine either
     await expect(page.getByText(/No version drift/)).toHaveCount(0);
     await expect(

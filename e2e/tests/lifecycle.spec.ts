@@ -42,6 +42,24 @@ test.describe('fleet lifecycle (manager)', () => {
     const firstRow = table.getByRole('row').nth(1);
     await expect(firstRow).toContainText('prd-use1-payments-01');
     await expect(firstRow).toContainText(/overdue/i);
+    // the chart above stays compact: the overdue clusters are in view without scrolling (1440×900)
+    await expect(firstRow).toBeInViewport();
+    await expect(table.getByRole('row').nth(3)).toBeInViewport();
+    // headers and short values on one line: no "Revie w by" or "Paymen ts" (one line of text is
+    // under 28 px high)
+    for (const header of ['Review by', 'Retire by', 'Environment', 'Owner']) {
+      const box = await table
+        .getByRole('button', { name: header })
+        .boundingBox();
+      expect(box!.height, header).toBeLessThan(28);
+    }
+    const ownerLink = firstRow.getByRole('cell').nth(1).getByRole('link');
+    expect((await ownerLink.boundingBox())!.height).toBeLessThan(28);
+    // the chart draws no "0" over empty months
+    const chart = page.getByRole('img', { name: /by month/ });
+    await expect(chart.locator('text').filter({ hasText: /^0$/ })).toHaveCount(
+      0,
+    );
     await saveScreenshot(page, testInfo, 'overdue first');
 
     const owner = page.getByRole('combobox', { name: 'Owner' });

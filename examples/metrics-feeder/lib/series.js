@@ -300,7 +300,32 @@ function clusterSeries(cluster, problems, t) {
     );
   }
 
-  // Cilium agents, one per node (edge clusters run Calico, which exports no such metric)
+  // Calico: Felix in each calico-node agent (prometheusMetricsEnabled, port 9091) counts the
+  // dataplane updates that failed and are retried, and sees every Calico host of the cluster
+  if (cluster.roles.cni === 'calico') {
+    const failuresPerHour = problems.calicoDataplaneFailuresPerHour ?? 0;
+    for (const node of nodes) {
+      const instance = `${node.name}:9091`;
+      add('calico', 'up', { job: 'calico-node', instance }, 1);
+      add(
+        'calico',
+        'felix_int_dataplane_failures',
+        { job: 'calico-node', instance },
+        // only the first agent fails, so that the sum is the scenario's rate
+        node === nodes[0]
+          ? Math.floor(((t - COUNTER_ORIGIN) / HOUR) * failuresPerHour)
+          : 0,
+      );
+      add(
+        'calico',
+        'felix_cluster_num_hosts',
+        { job: 'calico-node', instance },
+        nodes.length,
+      );
+    }
+  }
+
+  // Cilium agents, one per node
   if (cluster.roles.cni === 'cilium') {
     for (const node of nodes) {
       add(

@@ -31,6 +31,45 @@ const row = (signal: string) =>
     .find(r => r.getAttribute('data-signal') === signal)!;
 
 describe('ClusterHealthContent', () => {
+  it('lists a signal that does not apply last, as not applicable, without thresholds or history', async () => {
+    await render(
+      mockFleetHealthApi({
+        getClusterHealth: jest.fn().mockResolvedValue(
+          clusterHealthDetail({
+            signals: [
+              verdict('nodes-not-ready', {
+                status: 'not-applicable',
+                value: undefined,
+                reason:
+                  'Not applicable: its profile clusterprofile:default/edge runs calico as its cni, not cilium',
+              }),
+              verdict('apiserver-availability'),
+              verdict('certificate-expiry'),
+            ],
+          }),
+        ),
+      }),
+    );
+    await screen.findByRole('table', { name: 'Signals' });
+    const rows = screen
+      .getAllByRole('row')
+      .filter(r => r.hasAttribute('data-signal'));
+    expect(rows.map(r => r.getAttribute('data-signal'))).toEqual([
+      'apiserver-availability',
+      'certificate-expiry',
+      'nodes-not-ready',
+    ]);
+    const notApplicable = within(row('nodes-not-ready'));
+    expect(
+      notApplicable.getByText('Not applicable').closest('[data-status]'),
+    ).toHaveAttribute('data-status', 'not-applicable');
+    expect(notApplicable.queryByText(/warning/)).not.toBeInTheDocument();
+    expect(notApplicable.queryByText('no history')).not.toBeInTheDocument();
+    expect(
+      notApplicable.getByText(/runs calico as its cni, not cilium/),
+    ).toBeInTheDocument();
+  });
+
   it('asks for the entity by namespace and name', async () => {
     const healthApi = mockFleetHealthApi({
       getClusterHealth: jest.fn().mockResolvedValue(clusterHealthDetail()),

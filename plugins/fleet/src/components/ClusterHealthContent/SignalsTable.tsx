@@ -86,6 +86,8 @@ export function SignalsTable(props: { detail: ClusterHealthDetail }) {
         {[...detail.signals].sort(byStatus).map(verdict => {
           const definition = definitions.get(verdict.signal);
           const title = definition?.title ?? verdict.signal;
+          // a signal of a component the cluster does not run has no thresholds or history to show
+          const applies = verdict.status !== 'not-applicable';
           return (
             <TableRow key={verdict.signal} data-signal={verdict.signal}>
               <TableCell>
@@ -104,7 +106,7 @@ export function SignalsTable(props: { detail: ClusterHealthDetail }) {
               </TableCell>
               <TableCell>
                 <Thresholds
-                  thresholds={definition?.thresholds}
+                  thresholds={applies ? definition?.thresholds : undefined}
                   unit={definition?.unit}
                   crossed={
                     verdict.status === 'warning' ||
@@ -115,16 +117,20 @@ export function SignalsTable(props: { detail: ClusterHealthDetail }) {
                 />
               </TableCell>
               <TableCell>
-                <SignalSparkline
-                  title={title}
-                  points={detail.history[verdict.signal]}
-                  status={verdict.status}
-                />
+                {applies ? (
+                  <SignalSparkline
+                    title={title}
+                    points={detail.history[verdict.signal]}
+                    status={verdict.status}
+                  />
+                ) : (
+                  '—'
+                )}
               </TableCell>
               <TableCell className={classes.nowrap}>
                 {formatSampleTime(verdict.sampleTime)}
               </TableCell>
-              <TableCell>{verdict.source}</TableCell>
+              <TableCell className={classes.nowrap}>{verdict.source}</TableCell>
             </TableRow>
           );
         })}

@@ -117,6 +117,7 @@ export function ClustersTable(props: {
                   <TableCell
                     key={column.sortField}
                     className={classes[column.fit]}
+                    style={{ minWidth: column.minWidth }}
                   >
                     {column.render(cluster)}
                   </TableCell>

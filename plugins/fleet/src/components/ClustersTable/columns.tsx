@@ -19,6 +19,8 @@ export type Column = {
    * which never break mid-word; `wide` columns take the remaining width and wrap between words.
    */
   fit: 'nowrap' | 'wide';
+  /** Room for what the column shows side by side (a chip and its days). */
+  minWidth?: number;
 };
 
 const orDash = (value: string | undefined) => value ?? '—';
@@ -79,6 +81,7 @@ export const columns: Column[] = [
   {
     title: 'Status',
     fit: 'wide',
+    minWidth: 250,
     sortField: 'status',
     render: cluster => (
       <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>

@@ -109,7 +109,7 @@ describe('FleetHealthPage', () => {
     expect(tooltip).toHaveTextContent('Certificate expiry');
     expect(
       await within(tooltip).findByText(
-        /5 days — A certificate expires in 5 days/,
+        'A certificate expires in 5 days, below the critical threshold of 7 days',
       ),
     ).toBeInTheDocument();
     expect(healthApi.listClusters).toHaveBeenCalledWith({

@@ -14,7 +14,10 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import type { FleetHealthSummary } from '@fleet-portal/plugin-fleet-common';
+import type {
+  FleetHealthSummary,
+  HealthStatus,
+} from '@fleet-portal/plugin-fleet-common';
 import { fleetHealthApiRef } from '../../api/FleetHealthApi';
 import { DriftTable } from '../ClusterHealthContent/ClusterFacts';
 import {
@@ -33,7 +36,7 @@ import { useHealthQuery } from './useHealthQuery';
 
 function SummaryFacts(props: {
   summary: FleetHealthSummary;
-  onSelectEnvironment: (environment?: string, status?: any) => void;
+  onSelectEnvironment: (environment?: string, status?: HealthStatus) => void;
 }) {
   const { summary } = props;
   const trouble = sourcesTrouble(summary.sources);
@@ -145,7 +148,6 @@ export function FleetHealthPage() {
                     {view === 'grid' ? (
                       <HealthGrid
                         query={query}
-                        definitions={value?.signals}
                         onSortBySignal={signal =>
                           update({
                             query: signal

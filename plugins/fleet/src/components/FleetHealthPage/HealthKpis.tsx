@@ -66,16 +66,10 @@ export function HealthKpis(props: { kpis: FleetHealthKpis }) {
             ? 'unknown'
             : formatSignalValue(kpis.labelCoverage, 'ratio')
         }
-        label="of series carry the required labels"
+        label="series with the required labels"
       />
-      <Kpi
-        value={count(kpis.unregistered)}
-        label="unregistered clusters report metrics"
-      />
-      <Kpi
-        value={count(kpis.drifted)}
-        label="clusters drift from their profile's pins"
-      />
+      <Kpi value={count(kpis.unregistered)} label="unregistered, reporting" />
+      <Kpi value={count(kpis.drifted)} label="drift from their profile" />
     </Box>
   );
 }

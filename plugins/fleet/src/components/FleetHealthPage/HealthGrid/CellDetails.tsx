@@ -1,11 +1,8 @@
 import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
-import type {
-  ClusterHealth,
-  SignalDefinition,
-} from '@fleet-portal/plugin-fleet-common';
-import { formatSignalValue, HealthStatusChip } from '../../HealthStatus';
+import type { ClusterHealth } from '@fleet-portal/plugin-fleet-common';
+import { HealthStatusChip } from '../../HealthStatus';
 import type { GridRow } from './gridChunks';
 
 /**
@@ -18,11 +15,10 @@ export function CellDetails(props: {
   column: number;
   signalIds: string[];
   titles: string[];
-  definitions?: Map<string, SignalDefinition>;
   detail?: ClusterHealth | null;
   style: React.CSSProperties;
 }) {
-  const { row, column, signalIds, titles, definitions, detail, style } = props;
+  const { row, column, signalIds, titles, detail, style } = props;
   const signal = column >= 0 ? signalIds[column] : detail?.worstSignal;
   const verdict = signal
     ? detail?.signals.find(v => v.signal === signal)
@@ -56,12 +52,8 @@ export function CellDetails(props: {
         <HealthStatusChip status={status} />
       </Box>
       {verdict && (
+        // the reason names the value in its unit and the threshold
         <Typography variant="body2" component="div" style={{ marginTop: 6 }}>
-          {verdict.value !== undefined &&
-            `${formatSignalValue(
-              verdict.value,
-              definitions?.get(verdict.signal)?.unit,
-            )} — `}
           {verdict.reason}
         </Typography>
       )}

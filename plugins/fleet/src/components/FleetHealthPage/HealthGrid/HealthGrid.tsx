@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import ButtonBase from '@material-ui/core/ButtonBase';
 import LinearProgress from '@material-ui/core/LinearProgress';
@@ -10,7 +10,6 @@ import { useNavigate } from 'react-router-dom';
 import type {
   ClusterHealth,
   HealthClusterQuery,
-  SignalDefinition,
   SignalStatus,
 } from '@fleet-portal/plugin-fleet-common';
 import { fleetHealthApiRef } from '../../../api/FleetHealthApi';
@@ -23,13 +22,13 @@ import { OverviewStrip } from './OverviewStrip';
 import { useGridChunks } from './useGridChunks';
 
 const ROW_HEIGHT = 22;
-const HEADER_HEIGHT = 56;
+const HEADER_HEIGHT = 104;
 const MAX_BODY_HEIGHT = 22 * ROW_HEIGHT;
 const OVERSCAN = 8;
-const GROUP_WIDTH = 170;
+const GROUP_WIDTH = 190;
 const CLUSTER_WIDTH = 220;
 const STATUS_WIDTH = 78;
-const CELL_WIDTH = 50;
+const CELL_WIDTH = 38;
 
 const useStyles = makeStyles(theme => ({
   frame: {
@@ -56,14 +55,22 @@ const useStyles = makeStyles(theme => ({
     width: CELL_WIDTH,
     height: HEADER_HEIGHT,
     flex: 'none',
-    fontSize: 11,
-    lineHeight: 1.15,
-    padding: theme.spacing(0, 0.25, 0.5),
-    justifyContent: 'flex-start',
+    padding: theme.spacing(0.5, 0),
+    justifyContent: 'center',
     alignItems: 'flex-end',
-    textAlign: 'left',
     overflow: 'hidden',
     color: theme.palette.text.secondary,
+    '&:hover': { color: theme.palette.text.primary },
+  },
+  // titles read bottom-up, two short lines at most, so that a column stays one cell wide
+  signalTitle: {
+    writingMode: 'vertical-rl',
+    transform: 'rotate(180deg)',
+    fontSize: 11,
+    lineHeight: 1.15,
+    maxHeight: HEADER_HEIGHT - 8,
+    textAlign: 'left',
+    overflow: 'hidden',
   },
   sorted: { color: theme.palette.text.primary, fontWeight: 700 },
   body: { overflowY: 'auto', position: 'relative' },
@@ -83,11 +90,29 @@ const useStyles = makeStyles(theme => ({
     width: GROUP_WIDTH,
     flex: 'none',
     padding: theme.spacing(0, 1),
+    position: 'relative',
+    lineHeight: `${ROW_HEIGHT}px`,
+  },
+  // the group's name, and its counts on the (empty) group cell of the row below
+  groupLabel: {
+    position: 'absolute',
+    left: theme.spacing(1),
+    right: theme.spacing(1),
+    top: 0,
+    zIndex: 1,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
-    lineHeight: `${ROW_HEIGHT}px`,
     fontWeight: 600,
+  },
+  groupCounts: {
+    display: 'block',
+    fontWeight: 400,
+    fontSize: 11,
+    color: theme.palette.text.secondary,
+    lineHeight: `${ROW_HEIGHT}px`,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
   },
   cluster: {
     width: CLUSTER_WIDTH,
@@ -170,9 +195,10 @@ function Legend() {
   );
 }
 
-function groupLine(row: GridRow): string {
+/** "120 clusters · 3 critical, 2 unknown" for a group header. */
+function groupCounts(row: GridRow): string {
   const counts = row.groupCounts;
-  if (!counts) return row.group ?? '';
+  if (!counts) return '';
   const trouble = (['critical', 'warning', 'unknown'] as const)
     .filter(s => counts.byStatus[s] > 0)
     .map(
@@ -181,9 +207,24 @@ function groupLine(row: GridRow): string {
           'en-US',
         )}`,
     );
-  return `${row.group} · ${counts.total}${
-    trouble.length ? ` (${trouble.join(', ')})` : ''
-  }`;
+  return [
+    `${counts.total} ${counts.total === 1 ? 'cluster' : 'clusters'}`,
+    ...trouble,
+  ].join(' · ');
+}
+
+function GroupLabel(props: { row: GridRow; classes: Record<string, string> }) {
+  const { row, classes } = props;
+  const counts = groupCounts(row);
+  return (
+    <span className={classes.groupLabel} title={`${row.group}: ${counts}`}>
+      {row.group}
+      {/* on the next row's empty group cell, when the group has one */}
+      {(row.groupCounts?.total ?? 0) > 1 && (
+        <span className={classes.groupCounts}>{counts}</span>
+      )}
+    </span>
+  );
 }
 
 /**
@@ -194,10 +235,9 @@ function groupLine(row: GridRow): string {
  */
 export function HealthGrid(props: {
   query: HealthClusterQuery;
-  definitions?: SignalDefinition[];
   onSortBySignal: (signal: string | undefined) => void;
 }) {
-  const { query, definitions, onSortBySignal } = props;
+  const { query, onSortBySignal } = props;
   const classes = useStyles();
   const colors = useStatusColors();
   const api = useApi(fleetHealthApiRef);
@@ -214,10 +254,6 @@ export function HealthGrid(props: {
   }>();
   const details = useRef(new Map<string, ClusterHealth | null>());
   const [, setDetailsVersion] = useState(0);
-  const definitionMap = useMemo(
-    () => new Map((definitions ?? []).map(d => [d.id, d])),
-    [definitions],
-  );
 
   const total = first?.totalItems ?? 0;
   const bodyHeight = Math.min(MAX_BODY_HEIGHT, Math.max(total, 1) * ROW_HEIGHT);
@@ -310,8 +346,8 @@ export function HealthGrid(props: {
         style={{ top }}
       >
         {grouped && (
-          <div role="cell" className={classes.group} title={groupLine(current)}>
-            {showGroup ? groupLine(current) : ''}
+          <div role="cell" className={classes.group}>
+            {showGroup && <GroupLabel row={current} classes={classes} />}
           </div>
         )}
         <div role="rowheader" className={classes.cluster} data-column={-2}>
@@ -431,7 +467,9 @@ export function HealthGrid(props: {
                   }`}
                   onClick={() => onSortBySignal(active ? undefined : id)}
                 >
-                  {first.titles[column]}
+                  <span className={classes.signalTitle}>
+                    {first.titles[column]}
+                  </span>
                 </ButtonBase>
               );
             })}
@@ -477,7 +515,6 @@ export function HealthGrid(props: {
               column={hovered.column}
               signalIds={first.signals}
               titles={first.titles}
-              definitions={definitionMap}
               detail={details.current.get(hoveredRow.cluster)}
               style={{ top: hovered.top, left: Math.max(0, hovered.left) }}
             />
