@@ -33,6 +33,38 @@ export type CappedBodyMessage = AsyncIterable<Uint8Array | string> & {
   destroy(error?: Error): unknown;
 };
 
+/** Collects chunks while their total stays within the limit. */
+class ChunkCounter {
+  readonly #chunks: Uint8Array[] = [];
+  readonly #maxBytes: number;
+  readonly #options: CappedReadOptions;
+  #bytes = 0;
+
+  constructor(maxBytes: number, options: CappedReadOptions) {
+    this.#maxBytes = maxBytes;
+    this.#options = options;
+  }
+
+  /** False once the chunk takes the total past the limit (the chunk is dropped). */
+  add(chunk: Uint8Array): boolean {
+    this.#bytes += chunk.byteLength;
+    if (this.#bytes > this.#maxBytes) {
+      this.#chunks.length = 0;
+      return false;
+    }
+    this.#chunks.push(chunk);
+    return true;
+  }
+
+  error(): ResponseTooLargeError {
+    return tooLarge(this.#maxBytes, this.#options);
+  }
+
+  buffer(): Buffer {
+    return Buffer.concat(this.#chunks);
+  }
+}
+
 /**
  * Reads a fetch response's body as UTF-8 text, at most `maxBytes` of it: a
  * `Content-Length` above the limit fails before anything is read, and a body that
@@ -107,37 +139,6 @@ export function formatBytes(bytes: number): string {
   }
   const shown = Number.isInteger(value) ? value : Number(value.toFixed(1));
   return `${shown} ${unit}`;
-}
-
-class ChunkCounter {
-  readonly #chunks: Uint8Array[] = [];
-  readonly #maxBytes: number;
-  readonly #options: CappedReadOptions;
-  #bytes = 0;
-
-  constructor(maxBytes: number, options: CappedReadOptions) {
-    this.#maxBytes = maxBytes;
-    this.#options = options;
-  }
-
-  /** False once the chunk takes the total past the limit (the chunk is dropped). */
-  add(chunk: Uint8Array): boolean {
-    this.#bytes += chunk.byteLength;
-    if (this.#bytes > this.#maxBytes) {
-      this.#chunks.length = 0;
-      return false;
-    }
-    this.#chunks.push(chunk);
-    return true;
-  }
-
-  error(): ResponseTooLargeError {
-    return tooLarge(this.#maxBytes, this.#options);
-  }
-
-  buffer(): Buffer {
-    return Buffer.concat(this.#chunks);
-  }
 }
 
 function declaredLength(header: string | null | undefined): number | undefined {
