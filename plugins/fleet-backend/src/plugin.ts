@@ -15,6 +15,7 @@ import { CidrService } from './cidr/CidrService';
 import { ReservationStore } from './cidr/ReservationStore';
 import { scheduleCidrSweep } from './cidr/scheduleCidrSweep';
 import { clockServiceRef } from './clock';
+import { LeaseStore } from './coordination/LeaseStore';
 import { LifecycleNotifier } from './notifications/LifecycleNotifier';
 import { NotificationLedger } from './notifications/NotificationLedger';
 import { scheduleNotifications } from './notifications/scheduleNotifications';
@@ -88,6 +89,8 @@ export const fleetPlugin = createBackendPlugin({
               cache: deps.cache,
               clock: deps.clock,
               catalog: inventoryHealthCatalog(inventory, deps.auth),
+              // one round per period across replicas (they share the database and the cache)
+              leases: new LeaseStore(db),
             })
           : undefined;
         if (healthConfig) {

@@ -10,6 +10,7 @@ import {
   MetricsSourceState,
 } from '@fleet-portal/plugin-fleet-common';
 import { Clock } from '../clock';
+import { LeaseStore } from '../coordination/LeaseStore';
 import { HealthConfig } from './config';
 import {
   clusterHealth,
@@ -33,6 +34,10 @@ export type HealthCatalog = {
 
 const ROUND_KEY = 'fleet-health:round';
 const MAX_BUILT = 16;
+/** How often a replica waiting for another's round looks for it in the shared cache. */
+const ROUND_POLL_MS = 100;
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
  * Whose view of the catalog a snapshot was joined with. Within a round the snapshot of a principal
@@ -64,6 +69,8 @@ function formatRange(seconds: number): string {
  * Fleet health from central metrics. One round of queries (one per signal plus a fixed few) serves
  * the whole fleet; it is kept in the cache service for `cacheSeconds` and concurrent callers share
  * the round under way, so the metrics store sees one round per period whatever the number of users.
+ * Across replicas, a lease in the plugin's database (`leases`) lets one replica run the round while
+ * the others wait for it in the shared cache: one round per period for all replicas together.
  */
 export class HealthService {
   readonly signals: ResolvedSignal[];
@@ -80,6 +87,8 @@ export class HealthService {
       cache: CacheService;
       clock: Clock;
       catalog: HealthCatalog;
+      /** Shared by the replicas; without it each process runs its own rounds. */
+      leases?: LeaseStore;
     },
   ) {
     this.signals = resolveSignals(config);
@@ -98,35 +107,11 @@ export class HealthService {
   async round(): Promise<MetricsRound> {
     const ttlMs = this.config.cacheSeconds * 1000;
     if (ttlMs > 0) {
-      // The copy this instance decoded or produced stands for the cache entry until that expires.
-      if (this.decoded && Date.now() < this.decoded.expiresAt) {
-        return this.decoded.round;
-      }
-      const cached = (await this.deps.cache.get(ROUND_KEY)) as
-        | EncodedRound
-        | undefined;
-      if (cached) {
-        this.decoded = {
-          round: decodeRound(cached),
-          expiresAt: cached.storedAt + ttlMs,
-        };
-        return this.decoded.round;
-      }
+      const stored = await this.storedRound(ttlMs);
+      if (stored) return stored;
     }
     if (!this.pending) {
-      this.pending = runMetricsRound(
-        this.config,
-        this.signals,
-        this.clients,
-        this.deps.clock.now(),
-      ).then(async round => {
-        if (ttlMs > 0) {
-          const encoded = encodeRound(round, Date.now());
-          await this.deps.cache.set(ROUND_KEY, encoded as any, { ttl: ttlMs });
-          this.decoded = { round, expiresAt: encoded.storedAt + ttlMs };
-        }
-        return round;
-      });
+      this.pending = this.sharedRound(ttlMs);
       this.pending
         .finally(() => {
           this.pending = undefined;
@@ -134,6 +119,78 @@ export class HealthService {
         .catch(() => {});
     }
     return this.pending;
+  }
+
+  /** The round in the shared cache, if one is there (decoded once per process). */
+  private async storedRound(ttlMs: number): Promise<MetricsRound | undefined> {
+    // The copy this instance decoded or produced stands for the cache entry until that expires.
+    if (this.decoded && Date.now() < this.decoded.expiresAt) {
+      return this.decoded.round;
+    }
+    const cached = (await this.deps.cache.get(ROUND_KEY)) as
+      | EncodedRound
+      | undefined;
+    if (!cached) return undefined;
+    this.decoded = {
+      round: decodeRound(cached),
+      expiresAt: cached.storedAt + ttlMs,
+    };
+    return this.decoded.round;
+  }
+
+  /**
+   * Runs the round on whichever replica takes the lease; the others wait for its result in the
+   * shared cache. A holder that dies lets its lease expire and the next waiter takes over; a
+   * database that cannot be asked never stops health from answering (the round then runs here).
+   */
+  private async sharedRound(ttlMs: number): Promise<MetricsRound> {
+    const leases = this.deps.leases;
+    if (ttlMs <= 0 || !leases) return this.runRound(ttlMs);
+    const leaseMs = this.roundLeaseMs();
+    const giveUpAt = Date.now() + 2 * leaseMs;
+    for (;;) {
+      let held: boolean;
+      try {
+        held = await leases.acquire(ROUND_KEY, leaseMs);
+      } catch {
+        return this.runRound(ttlMs);
+      }
+      if (held) {
+        try {
+          // another replica may have stored its round between our cache miss and the lease
+          return (await this.storedRound(ttlMs)) ?? (await this.runRound(ttlMs));
+        } finally {
+          await leases.release(ROUND_KEY).catch(() => {});
+        }
+      }
+      await sleep(ROUND_POLL_MS);
+      const stored = await this.storedRound(ttlMs);
+      if (stored) return stored;
+      if (Date.now() > giveUpAt) return this.runRound(ttlMs);
+    }
+  }
+
+  /** Long enough for a round whose every query runs into its source's timeout. */
+  private roundLeaseMs(): number {
+    const slowest = Math.max(
+      ...this.config.sources.map(source => source.timeoutMs),
+    );
+    return slowest * 2 + 5000;
+  }
+
+  private async runRound(ttlMs: number): Promise<MetricsRound> {
+    const round = await runMetricsRound(
+      this.config,
+      this.signals,
+      this.clients,
+      this.deps.clock.now(),
+    );
+    if (ttlMs > 0) {
+      const encoded = encodeRound(round, Date.now());
+      await this.deps.cache.set(ROUND_KEY, encoded as any, { ttl: ttlMs });
+      this.decoded = { round, expiresAt: encoded.storedAt + ttlMs };
+    }
+    return round;
   }
 
   private settings() {

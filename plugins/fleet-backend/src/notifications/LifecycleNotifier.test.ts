@@ -227,5 +227,64 @@ describe.each(databases.eachSupportedId())(
       await ledger.release(key);
       expect(await ledger.claim(key)).toBe(true);
     });
+
+    it('sends a notification whose claimer stopped before sending, once its claim has expired', async () => {
+      const instance = await start();
+      // a replica claimed this notice 20 minutes ago and was stopped before sending it
+      await new NotificationLedger(knex).claim(
+        {
+          clusterRef: 'resource:default/prd-euw1-checkout-01',
+          kind: 'review',
+          date: '2026-07-10',
+          threshold: '30d',
+        },
+        { now: new Date(Date.now() - 20 * 60_000), timeoutMs: 15 * 60_000 },
+      );
+      await instance.run();
+      await instance.run();
+      expect(instance.scopes()).toEqual(EXPECTED_ON_TODAY);
+      const rows = await knex('fleet_lifecycle_notifications')
+        .whereNull('sent_at')
+        .select('cluster_ref');
+      expect(rows).toEqual([]);
+    });
+
+    it('takes over an unsent claim only after its timeout, once, and records the attempt', async () => {
+      await start(); // runs the migrations
+      const ledger = new NotificationLedger(knex);
+      const key: NotificationKey = {
+        clusterRef: 'resource:default/c',
+        kind: 'review',
+        date: '2026-07-01',
+        threshold: '30d',
+      };
+      const t0 = new Date('2026-06-05T10:00:00Z');
+      const at = (ms: number) => new Date(t0.getTime() + ms);
+      const id = NotificationLedger.id(key);
+      expect(await ledger.claim(key, { now: t0, timeoutMs: 60_000 })).toBe(true);
+
+      // within its time the claim is its claimer's, sent or not
+      expect(await ledger.claim(key, { now: at(59_999), timeoutMs: 60_000 })).toBe(false);
+      expect(await ledger.claimedIds(at(59_999))).toEqual(new Set([id]));
+
+      // after it, one of several runs takes it over
+      expect(await ledger.claimedIds(at(60_000))).toEqual(new Set());
+      const takers = await Promise.all(
+        [1, 2, 3].map(() => ledger.claim(key, { now: at(60_000), timeoutMs: 60_000 })),
+      );
+      expect(takers.filter(Boolean)).toHaveLength(1);
+
+      // a sent notification is never taken over, however old
+      await ledger.markSent(key, at(61_000));
+      expect(await ledger.claim(key, { now: at(86_400_000), timeoutMs: 60_000 })).toBe(false);
+      expect(await ledger.claimedIds(at(86_400_000))).toEqual(new Set([id]));
+      const [row] = await knex('fleet_lifecycle_notifications')
+        .where({ cluster_ref: key.clusterRef })
+        .select('attempts', 'sent_at');
+      expect({ attempts: Number(row.attempts), sent_at: row.sent_at }).toEqual({
+        attempts: 2,
+        sent_at: at(61_000).toISOString(),
+      });
+    });
   },
 );

@@ -3,7 +3,11 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { LifecycleFields } from '../lifecycle/clusterRecords';
 import { FleetInventory } from '../service/FleetInventory';
 import { lifecycleNotification } from './message';
-import { NotificationKey, NotificationLedger } from './NotificationLedger';
+import {
+  DEFAULT_CLAIM_TIMEOUT_MS,
+  NotificationKey,
+  NotificationLedger,
+} from './NotificationLedger';
 import { DueNotice, dueNotice } from './thresholds';
 
 export type NotifierRunResult = { sent: number; failed: number };
@@ -23,7 +27,14 @@ export class LifecycleNotifier {
     },
   ) {}
 
-  async run(): Promise<NotifierRunResult> {
+  /**
+   * Sends what is due and not yet claimed. `claimTimeoutMs`: how long a claim is this run's alone
+   * before another run may take it over (see NotificationLedger) — the notification task's timeout.
+   */
+  async run(
+    options: { claimTimeoutMs?: number } = {},
+  ): Promise<NotifierRunResult> {
+    const claimTimeoutMs = options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
     const { inventory, ledger, auth } = this.options;
     const { today, clusters } = await inventory.snapshot(
       await auth.getOwnServiceCredentials(),
@@ -46,7 +57,12 @@ export class LifecycleNotifier {
           threshold: notice.threshold,
         };
         if (!claimed.has(NotificationLedger.id(key))) {
-          const outcome = await this.notify(cluster.owner, key, notice);
+          const outcome = await this.notify(
+            cluster.owner,
+            key,
+            notice,
+            claimTimeoutMs,
+          );
           if (outcome !== 'skipped') result[outcome] += 1;
         }
       }
@@ -58,9 +74,11 @@ export class LifecycleNotifier {
     owner: string,
     key: NotificationKey,
     notice: DueNotice,
+    claimTimeoutMs: number,
   ): Promise<'sent' | 'failed' | 'skipped'> {
     const { ledger, notifications, logger } = this.options;
-    if (!(await ledger.claim(key))) {
+    const claimed = await ledger.claim(key, { timeoutMs: claimTimeoutMs });
+    if (!claimed) {
       return 'skipped'; // another replica or run got there first
     }
     try {
@@ -68,7 +86,6 @@ export class LifecycleNotifier {
         recipients: { type: 'entity', entityRef: owner },
         payload: lifecycleNotification(key.clusterRef, notice),
       });
-      return 'sent';
     } catch (error) {
       logger.warn(
         `Could not notify ${owner} about the ${key.kind} date ${key.date} of ${key.clusterRef}; will retry on the next run`,
@@ -77,6 +94,16 @@ export class LifecycleNotifier {
       await ledger.release(key);
       return 'failed';
     }
+    try {
+      await ledger.markSent(key);
+    } catch (error) {
+      // sent, but not recorded: after the claim expires the next run sends it again (attempts 2)
+      logger.warn(
+        `Notified ${owner} about the ${key.kind} date ${key.date} of ${key.clusterRef} but could not record it; it may be sent once more`,
+        error as Error,
+      );
+    }
+    return 'sent';
   }
 }
 
