@@ -12,9 +12,11 @@ describe('EntityFileCache', () => {
     a2: clusterYaml(A, { description: 'changed' }),
     b1: clusterYaml(B, { podCidr: '10.0.0.0/33' }),
   };
-  const load = jest.fn(async (oids: string[]) =>
-    oids.map(oid => Buffer.from(blobs[oid])),
+  const load = jest.fn(
+    async (oids: string[], onBlob: (index: number, content: Buffer) => void) =>
+      oids.forEach((oid, index) => onBlob(index, Buffer.from(blobs[oid]))),
   );
+  const loaded = () => load.mock.calls[load.mock.calls.length - 1]?.[0];
 
   beforeEach(() => load.mockClear());
 
@@ -27,7 +29,7 @@ describe('EntityFileCache', () => {
       ],
       load,
     );
-    expect(load).toHaveBeenLastCalledWith(['a1', 'b1']);
+    expect(loaded()).toEqual(['a1', 'b1']);
     expect(first.map(f => [f.path, 'entity' in f.result])).toEqual([
       [clusterPath(A), true],
       [clusterPath(B), false],
@@ -40,7 +42,7 @@ describe('EntityFileCache', () => {
       ],
       load,
     );
-    expect(load).toHaveBeenLastCalledWith(['a2']);
+    expect(loaded()).toEqual(['a2']);
     expect(second).toEqual([
       {
         path: clusterPath(A),
@@ -54,10 +56,10 @@ describe('EntityFileCache', () => {
     ]);
 
     await cache.read([{ path: clusterPath(A), oid: 'a2', size: SIZE }], load);
-    expect(load).toHaveBeenLastCalledWith([]);
+    expect(loaded()).toEqual([]);
     // B's file is gone from the commit, so it is forgotten
     await cache.read([{ path: clusterPath(B), oid: 'b1', size: SIZE }], load);
-    expect(load).toHaveBeenLastCalledWith(['b1']);
+    expect(loaded()).toEqual(['b1']);
   });
 
   it('keys results by path too, since the rules depend on the directory', async () => {
@@ -79,17 +81,27 @@ describe('EntityFileCache', () => {
     });
   });
 
-  it('hands out copies, so callers can change them', async () => {
+  it('hands out frozen results, so no caller can change what the next run sees', async () => {
     const cache = new EntityFileCache();
     const files = [{ path: clusterPath(A), oid: 'a1', size: SIZE }];
     const [first] = await cache.read(files, load);
-    if ('entity' in first.result) {
-      first.result.entity.metadata.annotations = { changed: 'yes' };
-    }
+    expect(() => {
+      if ('entity' in first.result) {
+        first.result.entity.metadata.annotations = { changed: 'yes' };
+      }
+    }).toThrow(TypeError);
+    expect(() => {
+      if ('entity' in first.result) {
+        (first.result.entity.spec as any).network.podCidr = '10.0.0.0/8';
+      }
+    }).toThrow(TypeError);
     const [second] = await cache.read(files, load);
     expect(second.result).toEqual({
       entity: expect.objectContaining({
         metadata: expect.objectContaining({ annotations: {} }),
+        spec: expect.objectContaining({
+          network: expect.objectContaining({ podCidr: '10.64.0.0/16' }),
+        }),
       }),
     });
   });
@@ -103,7 +115,7 @@ describe('EntityFileCache', () => {
       ],
       load,
     );
-    expect(load).toHaveBeenLastCalledWith(['a1']);
+    expect(loaded()).toEqual(['a1']);
     expect(results[1]).toEqual({
       path: clusterPath(B),
       result: {
@@ -125,6 +137,47 @@ describe('EntityFileCache', () => {
       ],
       load,
     );
-    expect(load).toHaveBeenLastCalledWith([]);
+    expect(loaded()).toEqual([]);
+  });
+
+  it('parses each blob as it arrives, in order, and fails with its load', async () => {
+    const cache = new EntityFileCache();
+    const files = [
+      { path: clusterPath(A), oid: 'a1', size: SIZE },
+      { path: clusterPath(B), oid: 'b1', size: SIZE },
+    ];
+    // blobs arrive one macrotask apart, as git's output does
+    const trickle = async (
+      oids: string[],
+      onBlob: (index: number, content: Buffer) => void,
+    ) => {
+      for (const [index, oid] of oids.entries()) {
+        await new Promise(resolve => setTimeout(resolve, 5));
+        onBlob(index, Buffer.from(blobs[oid]));
+      }
+    };
+    const results = await cache.read(files, trickle);
+    expect(results.map(r => [r.path, 'entity' in r.result])).toEqual([
+      [clusterPath(A), true],
+      [clusterPath(B), false],
+    ]);
+
+    const failing = async (
+      _oids: string[],
+      onBlob: (index: number, content: Buffer) => void,
+    ) => {
+      onBlob(0, Buffer.from(blobs.a2));
+      await new Promise(resolve => setTimeout(resolve, 5));
+      throw new Error('git cat-file returned 1 of 2 objects');
+    };
+    await expect(
+      new EntityFileCache().read(
+        [
+          { path: clusterPath(A), oid: 'a2', size: SIZE },
+          { path: clusterPath(B), oid: 'b1', size: SIZE },
+        ],
+        failing,
+      ),
+    ).rejects.toThrow('git cat-file returned 1 of 2 objects');
   });
 });

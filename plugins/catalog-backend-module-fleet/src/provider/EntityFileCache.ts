@@ -2,6 +2,12 @@ import type { GitTreeFile } from './GitMirror';
 import { EntityFileResult, readEntityFile } from './readPlatformRepo';
 import { yieldEvery } from './yieldEvery';
 
+/** Loads blobs, handing each content to `onBlob` with its index in `oids`. */
+export type BlobLoader = (
+  oids: string[],
+  onBlob: (index: number, content: Buffer) => void,
+) => Promise<void>;
+
 /** The default of a provider's `maxFileBytes`: 1 MiB. */
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
@@ -11,6 +17,9 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
  * function of its key, so instances (one per provider, on each replica) never
  * disagree; only the files of the latest commit are kept. A file larger than
  * `maxFileBytes` is skipped without its content ever being read.
+ *
+ * Results are frozen and shared between runs, rather than copied for each run (a
+ * third of a warm run at 10,000 clusters): callers copy what they change.
  */
 export class EntityFileCache {
   readonly #maxFileBytes: number;
@@ -21,12 +30,13 @@ export class EntityFileCache {
   }
 
   /**
-   * The result of every file, loading the contents of the files not seen before
-   * (and not too large) through `loadBlobs` (one call for all of them).
+   * The result of every file. The contents of the files not seen before (and not too
+   * large) come through `loadBlobs`, one call for all of them; each is parsed as soon
+   * as it arrives, while git still streams the rest.
    */
   async read(
     files: GitTreeFile[],
-    loadBlobs: (oids: string[]) => Promise<Buffer[]>,
+    loadBlobs: BlobLoader,
   ): Promise<Array<{ path: string; result: EntityFileResult }>> {
     const results = new Map<string, EntityFileResult>();
     const unseen: GitTreeFile[] = [];
@@ -36,31 +46,34 @@ export class EntityFileCache {
         continue;
       }
       if (file.size > this.#maxFileBytes) {
-        results.set(key, this.#tooLarge(file));
+        results.set(key, deepFreeze(this.#tooLarge(file)));
       } else {
         unseen.push(file);
       }
     }
-    const contents = await loadBlobs(unseen.map(file => file.oid));
+    const blobs = new BlobQueue(unseen, loadBlobs);
     for (const [index, file] of unseen.entries()) {
+      const content = await blobs.take(index);
       await yieldEvery(index, file.size);
       results.set(
         keyOf(file),
-        await readEntityFile({
-          path: file.path,
-          content: contents[index].toString('utf8'),
-        }),
+        deepFreeze(
+          await readEntityFile({
+            path: file.path,
+            content: content.toString('utf8'),
+          }),
+        ),
       );
     }
+    await blobs.done();
     for (const file of files) {
       const key = keyOf(file);
       results.set(key, results.get(key) ?? this.#results.get(key)!);
     }
     this.#results = results;
-    // Copies: the caller annotates the entities it gets.
     return files.map(file => ({
       path: file.path,
-      result: structuredClone(results.get(keyOf(file))!),
+      result: results.get(keyOf(file))!,
     }));
   }
 
@@ -79,6 +92,79 @@ export class EntityFileCache {
       ],
     };
   }
+}
+
+/**
+ * The blobs of one load, as they arrive: `take(i)` waits for the i-th, or rejects when
+ * the load failed.
+ */
+class BlobQueue {
+  readonly #contents: Array<Buffer | undefined>;
+  readonly #loading: Promise<void>;
+  #settled = false;
+  #failure: { error: unknown } | undefined;
+  #wake: (() => void) | undefined;
+
+  constructor(files: GitTreeFile[], load: BlobLoader) {
+    this.#contents = new Array(files.length);
+    this.#loading = load(
+      files.map(file => file.oid),
+      (index, content) => {
+        this.#contents[index] = content;
+        this.#wake?.();
+      },
+    );
+    this.#loading.then(
+      () => {
+        this.#settled = true;
+        this.#wake?.();
+      },
+      error => {
+        this.#settled = true;
+        this.#failure = { error };
+        this.#wake?.();
+      },
+    );
+  }
+
+  async take(index: number): Promise<Buffer> {
+    for (;;) {
+      const content = this.#contents[index];
+      if (content) {
+        this.#contents[index] = undefined; // parsed once, then garbage
+        return content;
+      }
+      if (this.#failure) {
+        throw this.#failure.error;
+      }
+      if (this.#settled) {
+        throw new Error(`blob ${index} never arrived`);
+      }
+      await new Promise<void>(resolve => {
+        this.#wake = resolve;
+      });
+    }
+  }
+
+  /** Resolves when the load finished, rejecting if it failed. */
+  done(): Promise<void> {
+    return this.#loading;
+  }
+}
+
+/** Freezes a value and everything in it, so no run can change what the next one sees. */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item !== null && typeof item === 'object' && !Object.isFrozen(item)) {
+      Object.freeze(item);
+      for (const child of Object.values(item)) {
+        stack.push(child);
+      }
+    }
+  }
+  return value;
 }
 
 function keyOf(file: GitTreeFile): string {

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { readBlobs } from './readBlobs';
+import { readBlobs, streamBlobs } from './readBlobs';
 import { credentialEnv, runGit } from '@fleet-portal/plugin-fleet-node';
 
 export type GitMirrorOptions = {
@@ -91,6 +91,18 @@ export class GitMirror {
   /** The contents of blobs, in order, through one `git cat-file --batch`. */
   readBlobs(oids: string[], signal?: AbortSignal): Promise<Buffer[]> {
     return readBlobs(this.#options.dir, oids, signal);
+  }
+
+  /**
+   * The contents of blobs, each handed to `onBlob` with its index as soon as it
+   * arrives, through one `git cat-file --batch`.
+   */
+  streamBlobs(
+    oids: string[],
+    onBlob: (index: number, content: Buffer) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    return streamBlobs(this.#options.dir, oids, onBlob, signal);
   }
 }
 

@@ -475,10 +475,10 @@ describe('PlatformRepoEntityProvider', () => {
           description: 'x'.repeat(TWO_MIB),
         }),
       });
-      const readBlobs = jest.spyOn(GitMirror.prototype, 'readBlobs');
+      const streamBlobs = jest.spyOn(GitMirror.prototype, 'streamBlobs');
       const provider = await connectedProvider();
       await provider.refresh();
-      expect(readBlobs.mock.calls.flatMap(([oids]) => oids)).toEqual([
+      expect(streamBlobs.mock.calls.flatMap(([oids]) => oids)).toEqual([
         oidOf(clusterPath(A)),
       ]);
       expect(names(lastEntities())).toEqual([A]);

@@ -158,8 +158,8 @@ export class PlatformRepoEntityProvider implements EntityProvider {
         isPlatformRepoEntityFile,
         signal,
       );
-      files = await this.#files.read(tree, oids =>
-        this.#mirror.readBlobs(oids, signal),
+      files = await this.#files.read(tree, (oids, onBlob) =>
+        this.#mirror.streamBlobs(oids, onBlob, signal),
       );
     } catch (error) {
       throw await this.#failed(

@@ -1,10 +1,20 @@
 import { GitCommandError, runGit } from '@fleet-portal/plugin-fleet-node';
 
-/** Parses `<oid> <type> <size>\n<content>\n` records as the chunks arrive. */
+/**
+ * Parses `<oid> <type> <size>\n<content>\n` records as the chunks arrive, handing each
+ * object to `onObject` when given, else keeping it in `objects`.
+ */
 export class CatFileBatchParser {
   readonly objects: Buffer[] = [];
+  /** How many objects were parsed. */
+  count = 0;
   problem: string | undefined;
   #pending: Buffer = Buffer.alloc(0);
+  readonly #onObject: (content: Buffer) => void;
+
+  constructor(onObject?: (content: Buffer) => void) {
+    this.#onObject = onObject ?? (content => this.objects.push(content));
+  }
 
   push(chunk: Buffer): void {
     this.#pending =
@@ -24,38 +34,63 @@ export class CatFileBatchParser {
       if (this.#pending.length < contentEnd + 1) {
         return;
       }
-      this.objects.push(this.#pending.subarray(headerEnd + 1, contentEnd));
+      const content = this.#pending.subarray(headerEnd + 1, contentEnd);
       this.#pending = this.#pending.subarray(contentEnd + 1);
+      this.count += 1;
+      this.#onObject(content);
     }
   }
 }
 
 /**
- * Reads blobs through ONE `git cat-file --batch` process, streaming its output, so
- * that reading ten thousand files costs one process rather than ten thousand.
- * Resolves with the contents in the order of `oids`.
+ * Streams blobs through ONE `git cat-file --batch` process, so that reading ten
+ * thousand files costs one process rather than ten thousand: `onBlob` gets each
+ * content with its index in `oids` as soon as it arrives, in order. Resolves once git
+ * is done and every blob arrived.
  */
-export async function readBlobs(
+export async function streamBlobs(
   gitDir: string,
   oids: string[],
+  onBlob: (index: number, content: Buffer) => void,
   signal?: AbortSignal,
-): Promise<Buffer[]> {
+): Promise<void> {
   if (oids.length === 0) {
-    return [];
+    return;
   }
-  const parser = new CatFileBatchParser();
+  const parser = new CatFileBatchParser(content => {
+    if (parser.count <= oids.length) {
+      onBlob(parser.count - 1, content);
+    }
+  });
   await runGit(['cat-file', '--batch'], {
     gitDir,
     input: oids.map(oid => `${oid}\n`).join(''),
     signal,
     onStdout: chunk => parser.push(chunk),
   });
-  if (parser.problem || parser.objects.length !== oids.length) {
+  if (parser.problem || parser.count !== oids.length) {
     throw new GitCommandError(
-      `git cat-file returned ${parser.objects.length} of ${
-        oids.length
-      } objects${parser.problem ? `: ${parser.problem}` : ''}`,
+      `git cat-file returned ${parser.count} of ${oids.length} objects${
+        parser.problem ? `: ${parser.problem}` : ''
+      }`,
     );
   }
-  return parser.objects;
+}
+
+/** The contents of blobs, in the order of `oids`, through streamBlobs. */
+export async function readBlobs(
+  gitDir: string,
+  oids: string[],
+  signal?: AbortSignal,
+): Promise<Buffer[]> {
+  const contents: Buffer[] = [];
+  await streamBlobs(
+    gitDir,
+    oids,
+    (index, content) => {
+      contents[index] = content;
+    },
+    signal,
+  );
+  return contents;
 }
