@@ -23,6 +23,7 @@ import { readHealthConfig } from './health/config';
 import { inventoryHealthCatalog } from './health/healthCatalog';
 import { HealthService } from './health/HealthService';
 import { FleetInventory } from './service/FleetInventory';
+import { PlatformRepoStatusClient } from './metrics/PlatformRepoStatusClient';
 import { createRouter } from './service/router';
 
 /**
@@ -50,6 +51,7 @@ export const fleetPlugin = createBackendPlugin({
         notifications: notificationService,
         clock: clockServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        discovery: coreServices.discovery,
       },
       async init(deps) {
         const { database, logger } = deps;
@@ -121,6 +123,10 @@ export const fleetPlugin = createBackendPlugin({
             inventory,
             health,
             cidr,
+            platformRepos: new PlatformRepoStatusClient({
+              discovery: deps.discovery,
+              auth: deps.auth,
+            }),
           }),
         );
         // the same reads as the routes above, as typed actions for AI agents (MCP)

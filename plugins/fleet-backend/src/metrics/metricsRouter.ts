@@ -2,6 +2,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import {
   fleetHealthReadPermission,
   fleetLifecycleReadPermission,
+  fleetPlatformRepoReadPermission,
 } from '@fleet-portal/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -11,19 +12,28 @@ import { PermissionGate } from '../service/permissionGate';
 import { renderExposition } from './exposition';
 import { governanceMetricFamilies } from './governanceMetrics';
 import { healthMetricFamilies } from './healthMetrics';
+import {
+  PlatformRepoStatusReader,
+  readPlatformRepoMetricFamilies,
+} from './platformRepoMetrics';
 
 export type MetricsRouterOptions = {
   gate: PermissionGate;
   auth: AuthService;
   inventory: FleetInventory;
   health?: HealthService;
+  /** The state of the platform repositories, from the catalog module. */
+  platformRepos?: PlatformRepoStatusReader;
 };
 
-/** GET /metrics: governance gauges (and health ones for callers who may read fleet health). */
+/**
+ * GET /metrics: governance gauges, health ones for callers who may read fleet health, and
+ * the platform repositories' state for callers who may read it.
+ */
 export function createMetricsRouter(
   options: MetricsRouterOptions,
 ): express.Router {
-  const { gate, auth, inventory, health } = options;
+  const { gate, auth, inventory, health, platformRepos } = options;
   const router = Router();
 
   router.get('/metrics', async (req, res) => {
@@ -43,9 +53,15 @@ export function createMetricsRouter(
       health && (await gate.allowed(credentials, fleetHealthReadPermission))
         ? healthMetricFamilies(await health.fleet(catalogCredentials))
         : [];
+    const platformRepoFamilies =
+      platformRepos &&
+      (await gate.allowed(credentials, fleetPlatformRepoReadPermission))
+        ? await readPlatformRepoMetricFamilies(platformRepos)
+        : [];
     const { contentType, body } = await renderExposition([
       ...governanceMetricFamilies(judge(clusters)),
       ...healthFamilies,
+      ...platformRepoFamilies,
     ]);
     res.type(contentType).send(body);
   });

@@ -5,6 +5,12 @@ import type {
 import { Gauge, Registry } from 'prom-client';
 import { MetricFamily } from './exposition';
 
+/** Where the state of the platform repositories comes from (the catalog module's route). */
+export type PlatformRepoStatusReader = {
+  /** Undefined when there is no platform-repository provider to ask about. */
+  list(): Promise<PlatformRepoStatus[] | undefined>;
+};
+
 const ENTITY_KINDS: ReadonlyArray<{
   kind: string;
   count: keyof PlatformRepoEntityCounts;
@@ -24,6 +30,38 @@ function gauge(
 }
 
 const seconds = (iso: string) => Date.parse(iso) / 1000;
+
+/**
+ * The platform-repository families of a scrape, read from `reader`: none when the
+ * catalog has no fleet module, only `fleet_platform_repo_status_up 0` when it could
+ * not be asked (the scrape itself still succeeds), else 1 and the state of each
+ * repository.
+ */
+export async function readPlatformRepoMetricFamilies(
+  reader: PlatformRepoStatusReader,
+): Promise<MetricFamily[]> {
+  let repositories: PlatformRepoStatus[] | undefined;
+  try {
+    repositories = await reader.list();
+  } catch {
+    return [statusUp(false)];
+  }
+  if (!repositories) {
+    return [];
+  }
+  return [statusUp(true), ...platformRepoMetricFamilies(repositories)];
+}
+
+function statusUp(up: boolean): MetricFamily {
+  return registry => {
+    gauge(
+      registry,
+      'fleet_platform_repo_status_up',
+      '1 when the catalog answered with the state of the platform repositories, 0 when it could not be asked.',
+      [],
+    ).set(Number(up));
+  };
+}
 
 /**
  * The state of each platform repository the catalog reads (one series per provider),

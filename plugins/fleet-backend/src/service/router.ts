@@ -11,6 +11,7 @@ import { createHealthRouter } from '../health/healthRouter';
 import { HealthService } from '../health/HealthService';
 import { createLifecycleRouter } from '../lifecycle/lifecycleRouter';
 import { createMetricsRouter } from '../metrics/metricsRouter';
+import type { PlatformRepoStatusReader } from '../metrics/platformRepoMetrics';
 import { FleetInventory } from './FleetInventory';
 import { permissionGate } from './permissionGate';
 
@@ -23,6 +24,8 @@ export type RouterOptions = {
   health?: HealthService;
   /** The CIDR allocation routes under /cidr; absent in tests of other routes. */
   cidr?: CidrService;
+  /** The platform repositories' state for /metrics, from the catalog module. */
+  platformRepos?: PlatformRepoStatusReader;
 };
 
 /** The fleet backend's API: one router per concern. */
@@ -33,12 +36,15 @@ export async function createRouter({
   inventory,
   health,
   cidr,
+  platformRepos,
 }: RouterOptions): Promise<express.Router> {
   const gate = permissionGate(httpAuth, permissions);
   const router = Router();
   router.use(createHealthRouter({ gate, health }));
   router.use(createLifecycleRouter({ gate, inventory }));
-  router.use(createMetricsRouter({ gate, auth, inventory, health }));
+  router.use(
+    createMetricsRouter({ gate, auth, inventory, health, platformRepos }),
+  );
   if (cidr) {
     router.use(createCidrRouter({ httpAuth, auth, permissions, cidr }));
   }
