@@ -41,6 +41,7 @@ export {
   isTenantNamespaceEntity,
 } from './guards';
 export type { FleetValidationIssue } from './validation/issues';
+export { issue } from './validation/issues';
 export {
   isGovernedCluster,
   validateClusterFleetFields,
@@ -172,3 +173,4 @@ export type {
   PlatformRepoStatus,
   PlatformRepoStatusList,
 } from './api/platformRepo';
+export * from './request';

@@ -43,7 +43,7 @@ describe('validateNamespaceName', () => {
     ],
     [
       'Checkout',
-      `spec.namespace: "Checkout" is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)`,
+      `spec.namespace: "Checkout" must be lowercase letters, digits and '-', starting and ending with a letter or digit (e.g. checkout-dev)`,
     ],
     [
       'default',
@@ -87,13 +87,13 @@ describe('validateClusterName', () => {
   it('only checks DNS-1123 without a profile or pattern', () => {
     expect(validateClusterName('anything-goes')).toEqual([]);
     expect(messages(validateClusterName('Bad_Name'))[0]).toContain(
-      'metadata.name: "Bad_Name" is not a DNS-1123 label',
+      `metadata.name: "Bad_Name" must be lowercase letters, digits and '-'`,
     );
   });
 
-  it('names the pattern and the example when the name does not match', () => {
+  it('names the convention by its example, not by its regular expression, when the name does not match', () => {
     expect(messages(validateClusterName('prd-payments', profile))).toEqual([
-      'metadata.name: "prd-payments" does not match the naming pattern ^prd-[a-z]{2,4}[0-9]-[a-z][a-z0-9]{1,14}-[0-9]{2}$ of profile production (example: prd-euw1-payments-01)',
+      'metadata.name: "prd-payments" does not follow the naming convention of profile production (e.g. prd-euw1-payments-01)',
     ]);
   });
 

@@ -26,7 +26,7 @@ function dns1123Problem(name: string): string | undefined {
     return `"${name}" is ${name.length} characters long; the limit is ${MAX_NAME_LENGTH}`;
   }
   if (!DNS_1123_LABEL.test(name)) {
-    return `"${name}" is not a DNS-1123 label (${DNS_1123_RULE})`;
+    return `"${name}" must be ${DNS_1123_RULE} (e.g. checkout-dev)`;
   }
   return undefined;
 }
@@ -98,12 +98,13 @@ export function validateClusterName(
   if (regexp.test(name)) {
     return [];
   }
+  // People read this: the convention by its example, the pattern only when there is none.
   return [
     issue(
       path,
-      `"${name}" does not match the naming pattern ${pattern} of profile ${profileName}${
-        example ? ` (example: ${example})` : ''
-      }`,
+      `"${name}" does not follow the naming convention of profile ${profileName} (${
+        example ? `e.g. ${example}` : `pattern ${pattern}`
+      })`,
     ),
   ];
 }

@@ -34,8 +34,13 @@ export {
   FleetCidrPreviewFieldExtension,
   FleetClusterNameBuilderFieldExtension,
   FleetClusterProfilePickerFieldExtension,
+  FleetLifetimeDateFieldExtension,
+  FleetNodeCountFieldExtension,
+  FleetProfileChoiceFieldExtension,
 } from './components/scaffolder/cluster/legacy';
 export {
   FleetClusterPickerFieldExtension,
   FleetNamespaceQuotaFieldExtension,
+  FleetNamespaceRolesFieldExtension,
+  FleetRequestTextFieldExtension,
 } from './components/scaffolder/namespace/legacy';

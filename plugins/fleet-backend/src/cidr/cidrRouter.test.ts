@@ -284,7 +284,7 @@ describe('CIDR routes', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe(
-      `profileRef is required; requestedBy is required (the entity ref of the user the cluster is requested for); ttlMinutes must be a whole number from 1 to 43200; cluster: "Not_A_Name" is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit)`,
+      `profileRef is required; requestedBy is required (the entity ref of the user the cluster is requested for); ttlMinutes must be a whole number from 1 to 43200; cluster: "Not_A_Name" must be lowercase letters, digits and '-', starting and ending with a letter or digit (e.g. checkout-dev)`,
     );
     const unknown = await asUser('post', '/cidr/preview').send({
       profileRef: 'nope',

@@ -492,7 +492,7 @@ const clusterCases: CorpusCase[] = [
     name: 'governed cluster whose name is not a DNS-1123 label',
     entity: cluster({}, { name: 'PRD_payments' }),
     valid: false,
-    message: 'metadata.name: "PRD_payments" is not a DNS-1123 label',
+    message: `metadata.name: "PRD_payments" must be lowercase letters, digits and '-'`,
   },
 ];
 
@@ -751,7 +751,7 @@ const namespaceCases: CorpusCase[] = [
     name: 'namespace that is not a DNS-1123 label',
     entity: namespace({ namespace: 'Team_A' }),
     valid: false,
-    message: 'spec.namespace: "Team_A" is not a DNS-1123 label',
+    message: `spec.namespace: "Team_A" must be lowercase letters, digits and '-'`,
   },
   {
     name: 'namespace longer than 63 characters',
@@ -789,7 +789,7 @@ const namespaceCases: CorpusCase[] = [
     name: 'negative quota',
     entity: namespace({ quota: { pods: '-5' } }),
     valid: false,
-    message: 'spec.quota.pods: -5 must not be negative',
+    message: 'spec.quota.pods: "-5" must not be negative',
   },
   {
     name: 'quota as a number',

@@ -1,5 +1,6 @@
 import { PLATFORM_ONLY_ROLES } from '../constants';
 import { compareQuantities, parseQuantity, Quantity } from '../quantity';
+import { quantityProblem } from '../request/tenancyRequest';
 import type { LimitRangeSpec } from '../types';
 import { FleetValidationIssue, fieldPath, issue } from './issues';
 
@@ -11,14 +12,8 @@ export function checkQuantities(
   quantities: Quantities | undefined,
 ): FleetValidationIssue[] {
   return Object.entries(quantities ?? {}).flatMap(([resource, text]) => {
-    const result = parseQuantity(text);
-    if (!result.ok) {
-      return [issue(fieldPath(path, resource), result.reason)];
-    }
-    if (result.quantity.unscaled < 0n) {
-      return [issue(fieldPath(path, resource), `${text} must not be negative`)];
-    }
-    return [];
+    const problem = quantityProblem(text);
+    return problem ? [issue(fieldPath(path, resource), problem)] : [];
   });
 }
 

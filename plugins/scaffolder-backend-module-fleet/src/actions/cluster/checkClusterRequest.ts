@@ -15,10 +15,12 @@ import {
 } from '@fleet-portal/plugin-fleet-common';
 import type { ClusterRequest } from './request';
 import {
-  checkRequestAgainstProfile,
-  FieldProblem,
+  checkClusterRequestAgainstProfile,
+  type FleetValidationIssue,
+  formatRequestIssues,
+  issue,
   requestedProfileVersion,
-} from './rules';
+} from '@fleet-portal/plugin-fleet-common';
 
 export type ClusterRequestCheckDeps = {
   catalog: CatalogService;
@@ -52,7 +54,7 @@ export async function checkClusterRequest(
   request: ClusterRequest,
 ): Promise<CheckedClusterRequest> {
   const credentials = await deps.auth.getOwnServiceCredentials();
-  const problems: FieldProblem[] = [];
+  const problems: FleetValidationIssue[] = [];
 
   const profileRef = normalizeRef(
     request.profile,
@@ -74,51 +76,57 @@ export async function checkClusterRequest(
 
   let profile: ClusterProfileEntity | undefined;
   if (profileRef && !profileEntity) {
-    problems.push({
-      field: 'profile',
-      message: `profile: there is no ClusterProfile ${profileRef} in the catalog`,
-    });
+    problems.push(
+      issue(
+        'profile',
+        `there is no ClusterProfile ${profileRef} in the catalog`,
+      ),
+    );
   } else if (profileEntity && !isClusterProfileEntity(profileEntity)) {
-    problems.push({
-      field: 'profile',
-      message: `profile: ${profileRef} is not a ${CLUSTER_PROFILE_KIND}`,
-    });
+    problems.push(
+      issue('profile', `${profileRef} is not a ${CLUSTER_PROFILE_KIND}`),
+    );
   } else if (
     profileEntity &&
     !isFromPlatformRepository(profileEntity, deps.origins)
   ) {
-    problems.push({
-      field: 'profile',
-      message: `profile: ${profileRef} is not from the platform repository (the catalog records another origin for it); clusters are built only from its profiles`,
-    });
+    problems.push(
+      issue(
+        'profile',
+        `${profileRef} is not from the platform repository (the catalog records another origin for it); clusters are built only from its profiles`,
+      ),
+    );
   } else if (profileEntity) {
     profile = profileEntity as ClusterProfileEntity;
   }
 
   if (ownerRef && parseEntityRef(ownerRef).kind !== 'group') {
-    problems.push({
-      field: 'owner',
-      message: `owner: ${ownerRef} is not a group — clusters are owned by teams`,
-    });
+    problems.push(
+      issue(
+        'owner',
+        `${ownerRef} is not a group — clusters are owned by teams`,
+      ),
+    );
   } else if (ownerRef && !ownerEntity) {
-    problems.push({
-      field: 'owner',
-      message: `owner: there is no group ${ownerRef} in the catalog`,
-    });
+    problems.push(
+      issue('owner', `there is no group ${ownerRef} in the catalog`),
+    );
   }
 
   if (sameName) {
-    problems.push({
-      field: 'name',
-      message: `name: ${request.name} is already used by ${stringifyEntityRef(
-        sameName,
-      )} in the catalog — a cluster name cannot be reused`,
-    });
+    problems.push(
+      issue(
+        'name',
+        `${request.name} is already used by ${stringifyEntityRef(
+          sameName,
+        )} in the catalog — a cluster name cannot be reused`,
+      ),
+    );
   }
 
   if (profile) {
     problems.push(
-      ...checkRequestAgainstProfile(
+      ...checkClusterRequestAgainstProfile(
         request,
         profile,
         (deps.now ?? (() => new Date()))(),
@@ -127,11 +135,7 @@ export async function checkClusterRequest(
   }
 
   if (problems.length > 0 || !profile || !profileRef || !ownerRef) {
-    throw new InputError(
-      `The cluster request is invalid: ${problems
-        .map(p => p.message)
-        .join('; ')}`,
-    );
+    throw new InputError(formatRequestIssues('cluster', problems));
   }
   return {
     request,
@@ -146,10 +150,10 @@ function normalizeRef(
   value: string,
   defaultKind: string,
   field: string,
-  problems: FieldProblem[],
+  problems: FleetValidationIssue[],
 ): string | undefined {
   if (!value?.trim()) {
-    problems.push({ field, message: `${field}: is required` });
+    problems.push(issue(field, 'is required'));
     return undefined;
   }
   try {
@@ -160,10 +164,7 @@ function normalizeRef(
       }),
     ).toLocaleLowerCase('en-US');
   } catch (error) {
-    problems.push({
-      field,
-      message: `${field}: "${value}" is not an entity reference`,
-    });
+    problems.push(issue(field, `"${value}" is not an entity reference`));
     return undefined;
   }
 }

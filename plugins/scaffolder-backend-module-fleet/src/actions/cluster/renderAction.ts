@@ -19,6 +19,7 @@ import { renderClusterFiles } from './render/renderClusterFiles';
 import { type CidrApi, reserveClusterCidrs } from './reserveCidrs';
 import { clusterRequestSchema } from './request';
 import type { ClusterActionDeps } from './validateAction';
+import { withPeopleFacingErrors } from '../peopleFacingErrors';
 
 export type ClusterRenderActionDeps = ClusterActionDeps & {
   cidrApi: CidrApi;
@@ -33,7 +34,7 @@ export type ClusterRenderActionDeps = ClusterActionDeps & {
  * records what was rendered for which cluster, sealed by the backend: propose commits nothing else.
  */
 export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: 'fleet:cluster:render',
     description:
       'Reserves pod and service CIDRs for a new cluster and renders its entity, provisioning artefacts and Helmfile into the workspace',
@@ -183,4 +184,5 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
       );
     },
   });
+  return withPeopleFacingErrors(action);
 }

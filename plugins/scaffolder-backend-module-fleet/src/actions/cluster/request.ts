@@ -1,39 +1,11 @@
-import type {
-  Environment,
-  LifetimeClass,
-} from '@fleet-portal/plugin-fleet-common';
 import {
   ENVIRONMENTS,
   LIFETIME_CLASSES,
 } from '@fleet-portal/plugin-fleet-common';
 import type { z as zod } from 'zod/v3';
 
-/** What a platform owner asks for when requesting a new cluster (the template's parameters). */
-export type ClusterRequest = {
-  name: string;
-  /** Entity ref of the ClusterProfile; the kind defaults to clusterprofile. */
-  profile: string;
-  /** Absent: the profile's current version. */
-  profileVersion?: string;
-  /** Entity ref of the owning group; the kind defaults to group. */
-  owner: string;
-  purpose: string;
-  description?: string;
-  environment: Environment;
-  environmentGroup: string;
-  region: string;
-  site?: string;
-  nodes: { controlPlane: number; workers: number };
-  lifetime: {
-    class: LifetimeClass;
-    /** YYYY-MM-DD; required for long-lived clusters. */
-    reviewBy?: string;
-    /** YYYY-MM-DD; required for project clusters. */
-    retireBy?: string;
-  };
-  /** The node subnet, when the site already has one. */
-  nodeCidr?: string;
-};
+/** What a platform owner asks for when requesting a new cluster (fleet-common's rules take it). */
+export type { ClusterRequest } from '@fleet-portal/plugin-fleet-common';
 
 /**
  * The request as a zod schema for the actions' input. Types only: the semantic rules (pattern,

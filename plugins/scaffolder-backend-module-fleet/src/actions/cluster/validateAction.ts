@@ -14,6 +14,7 @@ import { authorizeClusterRequest } from './authorize';
 import { checkClusterRequest } from './checkClusterRequest';
 import { clusterRequestExamples } from './examples';
 import { clusterRequestSchema } from './request';
+import { withPeopleFacingErrors } from '../peopleFacingErrors';
 
 export type ClusterActionDeps = {
   catalog: CatalogService;
@@ -38,7 +39,7 @@ export type ClusterValidateDeps = ClusterActionDeps & {
  * given, node counts are within the profile's bounds and the lifetime dates are within its limits.
  */
 export function createFleetClusterValidateAction(deps: ClusterValidateDeps) {
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: 'fleet:cluster:validate',
     description:
       'Validates a new-cluster request against its ClusterProfile, the catalog and the lifetime rules',
@@ -88,4 +89,5 @@ export function createFleetClusterValidateAction(deps: ClusterValidateDeps) {
       ctx.output('ownerRef', checked.ownerRef);
     },
   });
+  return withPeopleFacingErrors(action);
 }

@@ -11,6 +11,7 @@ import { namespaceExamples } from './examples';
 import { namespaceRequestInputSchema } from './namespaceRequest';
 import { renderNamespace } from './renderNamespace';
 import { validateRendered } from './validateManifests';
+import { withPeopleFacingErrors } from '../peopleFacingErrors';
 
 export type NamespaceRenderActionDeps = NamespaceActionDeps & {
   /** Seals the render record that fleet:platform-repo:propose checks. */
@@ -26,7 +27,7 @@ export type NamespaceRenderActionDeps = NamespaceActionDeps & {
  * nothing else.
  */
 export function createNamespaceRenderAction(deps: NamespaceRenderActionDeps) {
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: 'fleet:namespace:render',
     description:
       'Renders a tenant namespace (Namespace, ResourceQuota, LimitRange, default-deny NetworkPolicies with the profile allows, RoleBindings, catalog entity) into the platform-repo layout',
@@ -111,4 +112,5 @@ export function createNamespaceRenderAction(deps: NamespaceRenderActionDeps) {
       ctx.output('modeReason', request.mode.reason);
     },
   });
+  return withPeopleFacingErrors(action);
 }

@@ -38,7 +38,7 @@ describe('reserved namespace names', () => {
         ),
       ).rejects.toThrow(
         new InputError(
-          `Invalid namespace request: namespace: "${namespace}" is reserved: it is a platform namespace`,
+          `The namespace request is invalid: namespace: "${namespace}" is reserved: it is a platform namespace`,
         ),
       );
       expect(harness.repo.refs()).toBe(before);
@@ -65,7 +65,7 @@ describe('reserved namespace names', () => {
         ),
       ).rejects.toThrow(
         new InputError(
-          'Invalid namespace request: namespace: "gitlab-runner" is reserved: it is a platform namespace',
+          'The namespace request is invalid: namespace: "gitlab-runner" is reserved: it is a platform namespace',
         ),
       );
       expect(harness.repo.refs()).toBe(before);

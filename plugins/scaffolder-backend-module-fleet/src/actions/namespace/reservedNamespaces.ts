@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { formatRequestIssues, issue } from '@fleet-portal/plugin-fleet-common';
 
 /**
  * The deployment's own reserved namespaces (`fleetPortal.scaffolder.reservedNamespaces`), in
@@ -21,7 +22,12 @@ export function checkNotReserved(
 ) {
   if (typeof namespace === 'string' && reserved?.includes(namespace)) {
     throw new InputError(
-      `Invalid namespace request: namespace: "${namespace}" is reserved: it is a platform namespace`,
+      formatRequestIssues('namespace', [
+        issue(
+          'namespace',
+          `"${namespace}" is reserved: it is a platform namespace`,
+        ),
+      ]),
     );
   }
 }

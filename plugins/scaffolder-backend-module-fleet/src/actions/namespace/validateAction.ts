@@ -5,6 +5,7 @@ import {
 } from './authorizedRequest';
 import { namespaceRequestInputSchema } from './namespaceRequest';
 import { namespaceExamples } from './examples';
+import { withPeopleFacingErrors } from '../peopleFacingErrors';
 
 /**
  * `fleet:namespace:validate`: checks a tenant namespace request against the catalog
@@ -12,7 +13,7 @@ import { namespaceExamples } from './examples';
  * outputs the request with the profile's defaults filled in.
  */
 export function createNamespaceValidateAction(deps: NamespaceActionDeps) {
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: 'fleet:namespace:validate',
     description:
       "Validates a tenant namespace request against the catalog and the cluster's profile: governed, live cluster; valid, unreserved, unused name; the requester's team; quota, limits and roles within the profile",
@@ -55,4 +56,5 @@ export function createNamespaceValidateAction(deps: NamespaceActionDeps) {
       ctx.output('identityGroup', request.identityGroup);
     },
   });
+  return withPeopleFacingErrors(action);
 }

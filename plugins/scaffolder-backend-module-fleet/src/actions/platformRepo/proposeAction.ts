@@ -21,6 +21,7 @@ import { checkRendered } from './checkRendered';
 import { commitMessage } from './commitMessage';
 import { assertNamespaceAbsent, manifestsToApply } from './directApply';
 import { requesterIdentity } from './requester';
+import { withPeopleFacingErrors } from '../peopleFacingErrors';
 
 export type PlatformRepoProposeDeps = {
   catalog: FleetCatalog;
@@ -56,7 +57,7 @@ const KINDS = {
  * namespace yet.
  */
 export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
-  return createTemplateAction({
+  const action = createTemplateAction({
     id: 'fleet:platform-repo:propose',
     description:
       'Commits the files a fleet render step of the same task produced to the platform repository as the requesting user: a new proposal branch, or directly on main where the profile allows ClickOps',
@@ -326,6 +327,7 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
       }
     },
   });
+  return withPeopleFacingErrors(action);
 }
 
 async function authorize(

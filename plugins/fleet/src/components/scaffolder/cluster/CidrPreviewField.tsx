@@ -81,7 +81,8 @@ export function CidrPreviewField(
     loading,
     error,
   } = useAsync(async () => {
-    if (!profileRef) {
+    // A preview names its cluster: it waits for a complete name.
+    if (!profileRef || !cluster) {
       return undefined;
     }
     return fleetApi.previewCidrs({ profileRef, cluster });
@@ -104,6 +105,11 @@ export function CidrPreviewField(
       </Typography>
       {!profileRef && (
         <FormHelperText>Choose a cluster profile first</FormHelperText>
+      )}
+      {profileRef && !cluster && (
+        <FormHelperText>
+          The CIDRs are previewed once the cluster name is complete
+        </FormHelperText>
       )}
       {loading && <Progress />}
       {error && (

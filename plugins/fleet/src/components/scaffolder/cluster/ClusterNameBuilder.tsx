@@ -14,6 +14,7 @@ import type {
 import {
   type ClusterProfileEntity,
   isClusterProfileEntity,
+  issueReason,
   validateClusterName,
 } from '@fleet-portal/plugin-fleet-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -35,7 +36,7 @@ export function nameProblem(
     return 'Fill in every part of the name';
   }
   const [problem] = validateClusterName(name, profile, 'name');
-  return problem?.message.replace(/^name: /, '');
+  return problem && issueReason(problem);
 }
 
 /**
@@ -71,19 +72,23 @@ export function ClusterNameBuilder(
   }, [tiers.join('|')]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const name = composeName(parts);
+  // Only a name with every part filled in is the field's value: a half-typed one is neither
+  // judged nor previewed (the CIDR preview waits for it).
+  const complete = isComplete(parts);
   useEffect(() => {
-    if (name !== (formData ?? '')) {
-      onChange(name || undefined);
+    const value = complete ? name : undefined;
+    if (value !== formData) {
+      onChange(value);
     }
-  }, [name]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [name, complete]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const [debounced, setDebounced] = useState(name);
   useDebounce(() => setDebounced(name), 300, [name]);
-  const problem = profile ? nameProblem(name, profile) : undefined;
+  const problem = profile && complete ? nameProblem(name, profile) : undefined;
   // The answer names the name it is for: while the next lookup runs, useAsync still
   // holds the previous answer, which must not be shown against the new name.
   const { value: lookup } = useAsync(async () => {
-    if (!debounced || nameProblem(debounced, profile)) {
+    if (!debounced || !complete || nameProblem(debounced, profile)) {
       return undefined;
     }
     const entity = await catalogApi.getEntityByRef(
@@ -101,8 +106,13 @@ export function ClusterNameBuilder(
     status = { text: 'Choose a cluster profile first', error: false };
   } else if (loading) {
     status = { text: 'Loading the naming pattern…', error: false };
+  } else if (!complete) {
+    status = {
+      text: 'Fill in location, purpose and number; the name is checked once it is complete',
+      error: false,
+    };
   } else if (problem) {
-    status = { text: problem, error: !!name };
+    status = { text: problem, error: true };
   } else if (lookup?.taken && lookup.name === name) {
     status = {
       text: `${name} is already in the catalog — cluster names are never reused`,
@@ -126,7 +136,7 @@ export function ClusterNameBuilder(
       </Typography>
       {profile?.spec.naming?.pattern && (
         <Typography variant="body2" color="textSecondary">
-          Pattern <code>{profile.spec.naming.pattern}</code>
+          Tier, location, purpose and number, joined by '-'
           {profile.spec.naming.example
             ? `, e.g. ${profile.spec.naming.example}`
             : ''}
@@ -185,6 +195,13 @@ export function ClusterNameBuilder(
       </Typography>
       <FormHelperText>{status.text}</FormHelperText>
     </FormControl>
+  );
+}
+
+/** Every part of the name is filled in. */
+function isComplete(parts: NameParts): boolean {
+  return [parts.tier, parts.location, parts.purpose, parts.number].every(
+    part => part.trim() !== '',
   );
 }
 

@@ -21,4 +21,23 @@ export const clusterFormFields = [
       field: () => import('./formFields').then(m => m.cidrPreviewField),
     },
   }),
+  FormFieldBlueprint.make({
+    name: 'fleet-profile-choice',
+    params: {
+      field: () =>
+        import('./formFields').then(m => m.clusterProfileChoiceField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'fleet-node-count',
+    params: {
+      field: () => import('./formFields').then(m => m.nodeCountField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'fleet-lifetime-date',
+    params: {
+      field: () => import('./formFields').then(m => m.lifetimeDateField),
+    },
+  }),
 ];

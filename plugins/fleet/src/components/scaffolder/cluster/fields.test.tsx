@@ -9,6 +9,9 @@ import { mockFleetApi } from '../../../__testUtils__/fleet';
 import { CidrPreviewField } from './CidrPreviewField';
 import { ClusterNameBuilder } from './ClusterNameBuilder';
 import { ClusterProfilePicker } from './ClusterProfilePicker';
+import { NodeCountField } from './NodeCountField';
+import { ProfileChoiceField } from './ProfileChoiceField';
+import { clusterFieldValidation } from './validation';
 
 const edge: Entity = {
   apiVersion: 'fleet-portal.dev/v1alpha1',
@@ -28,6 +31,16 @@ const edge: Entity = {
       example: 'edg-ber01-store-01',
     },
     provisioner: { type: 'cluster-api', clusterClass: 'k3s-edge-single-v1' },
+  },
+};
+const regional: Entity = {
+  ...edge,
+  metadata: { name: 'regional', namespace: 'default' },
+  spec: {
+    ...edge.spec,
+    type: 'production',
+    nodes: { controlPlane: { min: 3, max: 5 }, workers: { min: 3, max: 100 } },
+    review: { intervalMonths: 6 },
   },
 };
 const existing: Entity = {
@@ -53,7 +66,10 @@ function renderField(element: JSX.Element, fleetApi = mockFleetApi()) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
-        [catalogApiRef, catalogApiMock({ entities: [edge, existing] })],
+        [
+          catalogApiRef,
+          catalogApiMock({ entities: [edge, regional, existing] }),
+        ],
         [fleetApiRef, fleetApi],
       ]}
     >
@@ -78,13 +94,13 @@ describe('new-cluster form fields', () => {
   it('the name builder composes the name and checks it live against the pattern and the catalog', async () => {
     const props = fieldProps({ formData: undefined });
     await renderField(<ClusterNameBuilder {...props} />);
-    await screen.findByText(/Pattern/);
+    await screen.findByText(/Tier, location, purpose and number/);
     await userEvent.type(screen.getByLabelText('Location'), 'Berlin');
     await userEvent.type(screen.getByLabelText('Purpose'), 'store');
     await userEvent.type(screen.getByLabelText('Number'), '01');
     expect(
       await screen.findByText(
-        /"edg-berlin-store-01" does not match the naming pattern/,
+        '"edg-berlin-store-01" does not follow the naming convention of profile edge (e.g. edg-ber01-store-01)',
       ),
     ).toBeInTheDocument();
 
@@ -127,7 +143,7 @@ describe('new-cluster form fields', () => {
         <ClusterNameBuilder {...props} />
       </TestApiProvider>,
     );
-    await screen.findByText(/Pattern/);
+    await screen.findByText(/Tier, location, purpose and number/);
     await userEvent.type(screen.getByLabelText('Location'), 'ber01');
     await userEvent.type(screen.getByLabelText('Purpose'), 'store');
     await userEvent.type(screen.getByLabelText('Number'), '01');
@@ -206,7 +222,14 @@ describe('new-cluster form fields', () => {
         },
       }),
     });
-    const props = fieldProps({});
+    const props = fieldProps({
+      formContext: {
+        formData: {
+          profile: 'clusterprofile:default/edge',
+          name: 'edg-ber03-store-01',
+        },
+      },
+    });
     await renderField(<CidrPreviewField {...props} />, fleetApi);
     expect(
       await screen.findByText(
@@ -216,5 +239,108 @@ describe('new-cluster form fields', () => {
     expect(props.onChange).not.toHaveBeenCalledWith(
       expect.objectContaining({ podCidr: expect.anything() }),
     );
+  });
+
+  it('the name builder judges nothing before every part is filled in, and hands on no half name', async () => {
+    const props = fieldProps({ formData: undefined });
+    await renderField(<ClusterNameBuilder {...props} />);
+    expect(
+      await screen.findByText(/the name is checked once it is complete/),
+    ).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Location'), 'ber03');
+    expect(screen.queryByText(/naming convention/)).toBeNull();
+    expect(screen.queryByText(/must be lowercase/)).toBeNull();
+    expect(props.onChange).not.toHaveBeenCalledWith(
+      expect.stringContaining('edg-'),
+    );
+  });
+
+  it('the CIDR preview waits for a complete name', async () => {
+    const fleetApi = mockFleetApi({ previewCidrs: jest.fn() });
+    await renderField(<CidrPreviewField {...fieldProps({})} />, fleetApi);
+    expect(
+      await screen.findByText(
+        'The CIDRs are previewed once the cluster name is complete',
+      ),
+    ).toBeInTheDocument();
+    expect(fleetApi.previewCidrs).not.toHaveBeenCalled();
+  });
+
+  it("node counts start at the profile's minimum and say its bounds", async () => {
+    const props = fieldProps({
+      formData: 1,
+      uiSchema: { 'ui:options': { field: 'controlPlaneNodes' } },
+      formContext: { formData: { profile: 'clusterprofile:default/regional' } },
+    });
+    await renderField(<NodeCountField {...props} />);
+    expect(
+      await screen.findByText('3–5 (profile regional)'),
+    ).toBeInTheDocument();
+    expect(props.onChange).toHaveBeenCalledWith(3);
+  });
+
+  it('the profile version is picked from the versions the profile accepts', async () => {
+    const props = fieldProps({
+      formData: undefined,
+      uiSchema: { 'ui:options': { field: 'profileVersion' } },
+    });
+    await renderField(<ProfileChoiceField {...props} />);
+    await waitFor(() => expect(props.onChange).toHaveBeenCalledWith('1.3.0'));
+    await userEvent.click(screen.getByRole('button'));
+    const options = await screen.findAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual([
+      '1.3.0 (current)',
+      '1.2.0 (still allowed)',
+    ]);
+  });
+
+  describe('validation hooks block the step with the rule in words', () => {
+    const apiHolder = {
+      get: (ref: { id: string }) =>
+        ref.id === catalogApiRef.id
+          ? catalogApiMock({ entities: [edge, regional] })
+          : undefined,
+    };
+    async function errorsOf(
+      field: string,
+      formData: Record<string, unknown>,
+    ): Promise<string[]> {
+      const errors: string[] = [];
+      await clusterFieldValidation()(
+        formData[field],
+        { addError: (e: string) => errors.push(e) } as any,
+        {
+          apiHolder,
+          formData: { profile: 'clusterprofile:default/regional', ...formData },
+          schema: {},
+          uiSchema: { 'ui:options': { field } },
+        } as any,
+      );
+      return errors;
+    }
+
+    it('too few control plane nodes', async () => {
+      expect(
+        await errorsOf('controlPlaneNodes', { controlPlaneNodes: 1 }),
+      ).toEqual(['1 is outside the bounds of profile regional (3–5)']);
+      expect(
+        await errorsOf('controlPlaneNodes', { controlPlaneNodes: 3 }),
+      ).toEqual([]);
+    });
+
+    it('a review date beyond the profile interval', async () => {
+      const farAway = new Date();
+      farAway.setUTCFullYear(farAway.getUTCFullYear() + 2);
+      const date = farAway.toISOString().slice(0, 10);
+      const [error] = await errorsOf('reviewBy', {
+        lifetimeClass: 'long-lived',
+        reviewBy: date,
+      });
+      expect(error).toMatch(
+        new RegExp(
+          `^${date} is after .* — a long-lived cluster on profile regional is reviewed at least every 6 months$`,
+        ),
+      );
+    });
   });
 });

@@ -5,6 +5,10 @@ import {
   clusterNameValidation,
 } from './ClusterNameBuilder';
 import { ClusterProfilePicker } from './ClusterProfilePicker';
+import { LifetimeDateField } from './LifetimeDateField';
+import { NodeCountField } from './NodeCountField';
+import { ProfileChoiceField } from './ProfileChoiceField';
+import { clusterFieldValidation } from './validation';
 
 // The new-cluster form fields for the new frontend system (loaded lazily by FormFieldBlueprint).
 
@@ -23,4 +27,24 @@ export const cidrPreviewField = createFormField({
   name: 'FleetCidrPreview',
   component: CidrPreviewField,
   validation: cidrPreviewValidation,
+});
+
+// Request fields judged by the request rules of fleet-common (`ui:options.field` names the rule's field).
+
+export const clusterProfileChoiceField = createFormField({
+  name: 'FleetProfileChoice',
+  component: ProfileChoiceField,
+  validation: clusterFieldValidation<string>(),
+});
+
+export const nodeCountField = createFormField({
+  name: 'FleetNodeCount',
+  component: NodeCountField,
+  validation: clusterFieldValidation<number>(),
+});
+
+export const lifetimeDateField = createFormField({
+  name: 'FleetLifetimeDate',
+  component: LifetimeDateField,
+  validation: clusterFieldValidation<string>(),
 });

@@ -12,6 +12,13 @@ import {
   clusterNameValidation,
 } from './ClusterNameBuilder';
 import { ClusterProfilePicker } from './ClusterProfilePicker';
+import { LifetimeDateField } from './LifetimeDateField';
+import { NodeCountField } from './NodeCountField';
+import { ProfileChoiceField } from './ProfileChoiceField';
+import {
+  clusterFieldValidation,
+  type ClusterRequestFieldOptions,
+} from './validation';
 
 // The new-cluster form fields for apps on the legacy frontend system: put them inside
 // <ScaffolderFieldExtensions> of the scaffolder page.
@@ -39,5 +46,32 @@ export const FleetCidrPreviewFieldExtension = fleetPlugin.provide(
     name: 'FleetCidrPreview',
     component: CidrPreviewField,
     validation: cidrPreviewValidation,
+  }),
+);
+
+/** `ui:field: FleetProfileChoice` — profile version or environment from the profile; environment group or region with the fleet's values. */
+export const FleetProfileChoiceFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension<string, ClusterRequestFieldOptions>({
+    name: 'FleetProfileChoice',
+    component: ProfileChoiceField,
+    validation: clusterFieldValidation<string>(),
+  }),
+);
+
+/** `ui:field: FleetNodeCount` — a node count within the profile's bounds, starting at its minimum. */
+export const FleetNodeCountFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension<number, ClusterRequestFieldOptions>({
+    name: 'FleetNodeCount',
+    component: NodeCountField,
+    validation: clusterFieldValidation<number>(),
+  }),
+);
+
+/** `ui:field: FleetLifetimeDate` — a review-by or retire-by date within the profile's bounds. */
+export const FleetLifetimeDateFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension<string, ClusterRequestFieldOptions>({
+    name: 'FleetLifetimeDate',
+    component: LifetimeDateField,
+    validation: clusterFieldValidation<string>(),
   }),
 );

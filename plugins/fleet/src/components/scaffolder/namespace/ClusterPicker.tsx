@@ -14,6 +14,7 @@ import {
   isGovernedCluster,
 } from '@fleet-portal/plugin-fleet-common';
 import useAsync from 'react-use/esm/useAsync';
+import { namespaceFieldValidation } from './validation';
 
 /** A cluster a tenant namespace may be requested on: governed, not deprecated, not past retirement. */
 export function isRequestableCluster(
@@ -121,3 +122,7 @@ function helperText(
     'Only governed clusters that are not deprecated or retiring are listed'
   );
 }
+
+/** Blocks the step unless the cluster is one a namespace may be requested on (the action's rule). */
+export const clusterPickerValidation =
+  namespaceFieldValidation<string>('cluster');

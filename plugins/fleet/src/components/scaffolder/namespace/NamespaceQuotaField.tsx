@@ -4,17 +4,15 @@ import FormHelperText from '@material-ui/core/FormHelperText';
 import FormLabel from '@material-ui/core/FormLabel';
 import TextField from '@material-ui/core/TextField';
 import { useEffect } from 'react';
-import { useApi } from '@backstage/frontend-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import {
+  checkTenancyRequest,
   type ClusterProfileEntity,
-  compareQuantities,
-  isClusterEntity,
-  isClusterProfileEntity,
-  parseQuantity,
+  fieldProblems,
+  quotaResources,
 } from '@fleet-portal/plugin-fleet-common';
-import useAsync from 'react-use/esm/useAsync';
+import { useClusterProfileOf } from './useClusterProfileOf';
+import { namespaceFieldValidation } from './validation';
 
 export type NamespaceQuotaOptions = {
   /** The form field holding the cluster's entity ref. @defaultValue cluster */
@@ -23,44 +21,20 @@ export type NamespaceQuotaOptions = {
 
 type Quota = Record<string, string>;
 
-/** The quota resources of a profile with their defaults and maximums. */
-export function quotaRows(profile: ClusterProfileEntity) {
-  const tenancy = profile.spec.tenancy;
-  const defaults = tenancy?.defaults?.quota ?? {};
-  const maximums = tenancy?.maximums?.quota ?? {};
-  const resources = [
-    ...new Set([...Object.keys(defaults), ...Object.keys(maximums)]),
-  ];
-  return resources.map(resource => ({
-    resource,
-    defaultValue: defaults[resource],
-    max: maximums[resource],
-  }));
-}
-
-/** Why a value is not acceptable, or undefined. */
-export function quotaProblem(
-  value: string | undefined,
-  max: string | undefined,
-): string | undefined {
-  if (!value) {
-    return undefined;
-  }
-  const parsed = parseQuantity(value);
-  if (!parsed.ok) {
-    return parsed.reason;
-  }
-  if (max && parseQuantity(max).ok && compareQuantities(value, max) > 0) {
-    return `above the profile's maximum of ${max}`;
-  }
-  return undefined;
-}
-
-function formValue(formContext: unknown, field: string): string | undefined {
-  const data = (formContext as { formData?: Record<string, unknown> })
-    ?.formData;
-  const value = data?.[field];
-  return typeof value === 'string' && value ? value : undefined;
+/** What the request rules say of each resource of a quota, by resource. */
+export function quotaProblems(
+  quota: Quota | undefined,
+  profile: ClusterProfileEntity,
+): Record<string, string> {
+  const { issues } = checkTenancyRequest({ quota }, profile);
+  return Object.fromEntries(
+    fieldProblems(issues, 'quota').flatMap(problem => {
+      const colon = problem.indexOf(': ');
+      return colon > 0
+        ? [[problem.slice(0, colon), problem.slice(colon + 2)]]
+        : [];
+    }),
+  );
 }
 
 /**
@@ -73,30 +47,13 @@ export function NamespaceQuotaField(
 ) {
   const { formData, onChange, rawErrors, schema, uiSchema, formContext } =
     props;
-  const clusterField = uiSchema?.['ui:options']?.clusterField ?? 'cluster';
-  const clusterRef = formValue(formContext, clusterField);
-  const catalogApi = useApi(catalogApiRef);
-  const {
-    value: profile,
-    loading,
-    error,
-  } = useAsync(async () => {
-    if (!clusterRef) {
-      return undefined;
-    }
-    const cluster = await catalogApi.getEntityByRef(clusterRef);
-    if (!cluster || !isClusterEntity(cluster) || !cluster.spec.profile) {
-      return undefined;
-    }
-    const entity = await catalogApi.getEntityByRef(
-      cluster.spec.profile.includes(':')
-        ? cluster.spec.profile
-        : `clusterprofile:default/${cluster.spec.profile}`,
-    );
-    return entity && isClusterProfileEntity(entity) ? entity : undefined;
-  }, [catalogApi, clusterRef]);
+  const { profile, loading, error, clusterRef } = useClusterProfileOf(
+    formContext,
+    uiSchema?.['ui:options']?.clusterField ?? 'cluster',
+  );
 
-  const rows = profile ? quotaRows(profile) : [];
+  const rows = profile ? quotaResources(profile) : [];
+  const problems = profile ? quotaProblems(formData, profile) : {};
   const profileName = profile?.metadata.name;
 
   // A new cluster (and so profile) starts from that profile's defaults.
@@ -105,7 +62,7 @@ export function NamespaceQuotaField(
       return;
     }
     const defaults = Object.fromEntries(
-      quotaRows(profile)
+      quotaResources(profile)
         .filter(r => r.defaultValue)
         .map(r => [r.resource, r.defaultValue!]),
     );
@@ -135,7 +92,7 @@ export function NamespaceQuotaField(
       <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
         {rows.map(({ resource, defaultValue, max }) => {
           const value = formData?.[resource] ?? '';
-          const problem = quotaProblem(value, max);
+          const problem = problems[resource];
           return (
             <TextField
               key={resource}
@@ -166,15 +123,6 @@ export function NamespaceQuotaField(
   );
 }
 
-/** Field validation: quantities that parse (the maximums are checked against the profile in the field and the backend). */
-export function namespaceQuotaValidation(
-  value: Quota | undefined,
-  validation: { addError: (message: string) => void },
-) {
-  for (const [resource, quantity] of Object.entries(value ?? {})) {
-    const problem = quotaProblem(quantity, undefined);
-    if (problem) {
-      validation.addError(`${resource}: ${problem}`);
-    }
-  }
-}
+/** Blocks the step while a quantity breaks a rule of the profile (the action's rules). */
+export const namespaceQuotaValidation =
+  namespaceFieldValidation<Quota>('quota');

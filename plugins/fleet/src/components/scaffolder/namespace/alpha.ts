@@ -14,4 +14,16 @@ export const namespaceFormFields = [
       field: () => import('./formFields').then(m => m.namespaceQuotaField),
     },
   }),
+  FormFieldBlueprint.make({
+    name: 'fleet-namespace-roles',
+    params: {
+      field: () => import('./formFields').then(m => m.namespaceRolesField),
+    },
+  }),
+  FormFieldBlueprint.make({
+    name: 'fleet-request-text',
+    params: {
+      field: () => import('./formFields').then(m => m.requestTextField),
+    },
+  }),
 ];

@@ -4,8 +4,17 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import { ClusterPicker } from './ClusterPicker';
-import { NamespaceQuotaField, quotaProblem } from './NamespaceQuotaField';
+import { ClusterPicker, clusterPickerValidation } from './ClusterPicker';
+import {
+  NamespaceQuotaField,
+  namespaceQuotaValidation,
+  quotaProblems,
+} from './NamespaceQuotaField';
+import {
+  NamespaceRolesField,
+  namespaceRolesValidation,
+} from './NamespaceRolesField';
+import { requestTextValidation } from './RequestTextField';
 
 const profile: Entity = {
   apiVersion: 'fleet-portal.dev/v1alpha1',
@@ -23,6 +32,7 @@ const profile: Entity = {
     kubernetes: { distribution: 'kubeadm', version: '1.31.4' },
     components: [],
     tenancy: {
+      allowedRoles: ['view', 'edit'],
       defaults: { quota: { 'requests.cpu': '1', pods: '30' } },
       maximums: { quota: { 'requests.cpu': '8', pods: '200' } },
     },
@@ -134,16 +144,102 @@ describe('tenant-namespace form fields', () => {
     });
     await renderField(<NamespaceQuotaField {...props} />);
     expect(
-      await screen.findByText("above the profile's maximum of 8"),
+      await screen.findByText(
+        '10 is above the maximum of 8 set by the profile non-production',
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByText(/"10 pods" is not a Kubernetes quantity/),
     ).toBeInTheDocument();
   });
 
-  it('checks quantities', () => {
-    expect(quotaProblem('2', '8')).toBeUndefined();
-    expect(quotaProblem('9', '8')).toBe("above the profile's maximum of 8");
-    expect(quotaProblem('10 cpus', '8')).toMatch(/not a Kubernetes quantity/);
+  it("checks quantities with the action's rules", () => {
+    expect(quotaProblems({ 'requests.cpu': '2' }, profile as any)).toEqual({});
+    expect(quotaProblems({ 'requests.cpu': '9' }, profile as any)).toEqual({
+      'requests.cpu':
+        '9 is above the maximum of 8 set by the profile non-production',
+    });
+    expect(
+      quotaProblems({ 'requests.cpu': '10 cpus' }, profile as any)[
+        'requests.cpu'
+      ],
+    ).toMatch(/not a Kubernetes quantity/);
+  });
+
+  it("the roles field offers only the profile's allowed roles, never platform-only ones", async () => {
+    const props = fieldProps({ formData: undefined });
+    await renderField(<NamespaceRolesField {...props} />);
+    expect(
+      await screen.findByRole('checkbox', { name: /view/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: /edit/ })).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /admin/ })).toBeNull();
+    expect(props.onChange).toHaveBeenCalledWith(['edit']);
+  });
+
+  describe("validation hooks run the action's rules", () => {
+    const apiHolder = {
+      get: (ref: { id: string }) =>
+        ref.id === catalogApiRef.id ? catalogApiMock({ entities }) : undefined,
+    };
+    async function errorsOf(
+      validator: (...args: any[]) => void | Promise<void>,
+      formData: Record<string, unknown>,
+      uiSchema: Record<string, unknown> = {},
+    ): Promise<string[]> {
+      const errors: string[] = [];
+      await validator(
+        undefined,
+        { addError: (e: string) => errors.push(e) },
+        {
+          apiHolder,
+          formData: {
+            cluster: 'resource:default/stg-euw1-checkout-01',
+            ...formData,
+          },
+          schema: {},
+          uiSchema,
+        },
+      );
+      return errors;
+    }
+
+    it('a bad name, in words, without a regular expression', async () => {
+      expect(
+        await errorsOf(
+          requestTextValidation,
+          { namespace: 'Checkout' },
+          { 'ui:options': { field: 'namespace' } },
+        ),
+      ).toEqual([
+        `"Checkout" must be lowercase letters, digits and '-', starting and ending with a letter or digit (e.g. checkout-dev)`,
+      ]);
+    });
+
+    it('a quota above the maximum', async () => {
+      expect(
+        await errorsOf(namespaceQuotaValidation, {
+          quota: { 'requests.cpu': '9' },
+        }),
+      ).toEqual([
+        'requests.cpu: 9 is above the maximum of 8 set by the profile non-production',
+      ]);
+    });
+
+    it('a role the profile forbids', async () => {
+      expect(
+        await errorsOf(namespaceRolesValidation, { roles: ['admin'] }),
+      ).toEqual(['admin is not allowed by the profile (allowed: view, edit)']);
+    });
+
+    it('a deprecated cluster', async () => {
+      expect(
+        await errorsOf(clusterPickerValidation, {
+          cluster: 'resource:default/stg-euw1-old-01',
+        }),
+      ).toEqual([
+        'resource:default/stg-euw1-old-01 is deprecated; request the namespace on its successor',
+      ]);
+    });
   });
 });

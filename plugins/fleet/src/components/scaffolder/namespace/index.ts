@@ -6,7 +6,8 @@ export {
 export {
   NamespaceQuotaField,
   namespaceQuotaValidation,
-  quotaProblem,
-  quotaRows,
+  quotaProblems,
 } from './NamespaceQuotaField';
+export { NamespaceRolesField } from './NamespaceRolesField';
+export { RequestTextField } from './RequestTextField';
 export type { NamespaceQuotaOptions } from './NamespaceQuotaField';

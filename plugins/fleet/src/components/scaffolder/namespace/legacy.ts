@@ -1,11 +1,21 @@
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { fleetPlugin } from '../../../plugin';
-import { ClusterPicker } from './ClusterPicker';
+import { ClusterPicker, clusterPickerValidation } from './ClusterPicker';
 import {
   NamespaceQuotaField,
   type NamespaceQuotaOptions,
   namespaceQuotaValidation,
 } from './NamespaceQuotaField';
+import {
+  NamespaceRolesField,
+  type NamespaceRolesOptions,
+  namespaceRolesValidation,
+} from './NamespaceRolesField';
+import {
+  RequestTextField,
+  type RequestTextOptions,
+  requestTextValidation,
+} from './RequestTextField';
 
 // The tenant-namespace form fields for apps on the legacy frontend system: put them
 // inside <ScaffolderFieldExtensions> of the scaffolder page.
@@ -15,6 +25,7 @@ export const FleetClusterPickerFieldExtension = fleetPlugin.provide(
   createScaffolderFieldExtension<string>({
     name: 'FleetClusterPicker',
     component: ClusterPicker,
+    validation: clusterPickerValidation,
   }),
 );
 
@@ -27,4 +38,22 @@ export const FleetNamespaceQuotaFieldExtension = fleetPlugin.provide(
       validation: namespaceQuotaValidation,
     },
   ),
+);
+
+/** `ui:field: FleetNamespaceRoles` — the roles the chosen cluster's profile allows. */
+export const FleetNamespaceRolesFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension<string[], NamespaceRolesOptions>({
+    name: 'FleetNamespaceRoles',
+    component: NamespaceRolesField,
+    validation: namespaceRolesValidation,
+  }),
+);
+
+/** `ui:field: FleetRequestText` — a request text field checked by the request rules (`ui:options.field`). */
+export const FleetRequestTextFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension<string, RequestTextOptions>({
+    name: 'FleetRequestText',
+    component: RequestTextField,
+    validation: requestTextValidation,
+  }),
 );

@@ -20,7 +20,7 @@ export const BAD_NAMESPACE_REQUESTS: BadNamespaceRequest[] = [
   [
     'an upper-case name',
     { namespace: 'Checkout' },
-    'namespace: "Checkout" is not a DNS-1123 label',
+    `namespace: "Checkout" must be lowercase letters, digits and '-'`,
   ],
   [
     'a kube- name',
@@ -45,12 +45,12 @@ export const BAD_NAMESPACE_REQUESTS: BadNamespaceRequest[] = [
   [
     'a shell injection',
     { namespace: 'ns; rm -rf /' },
-    'namespace: "ns; rm -rf /" is not a DNS-1123 label',
+    `namespace: "ns; rm -rf /" must be lowercase letters, digits and '-'`,
   ],
   [
     'a YAML injection in the name',
     { namespace: 'checkout\nkind: Secret' },
-    /namespace: "checkout[\s\S]*" is not a DNS-1123 label/,
+    /namespace: "checkout[\s\S]*" must be lowercase letters, digits and '-'/,
   ],
   ['a missing name', { namespace: undefined }, 'namespace: is required'],
   [
