@@ -34,12 +34,10 @@ function fakeCatalog(answer: { status: number; body: unknown }) {
               next();
               return;
             }
-            const credentials = await httpAuth.credentials(req);
-            callers.push(
-              'subject' in credentials.principal
-                ? credentials.principal.subject
-                : credentials.principal.type,
-            );
+            const credentials = await httpAuth.credentials(req, {
+              allow: ['service'],
+            });
+            callers.push(credentials.principal.subject);
             res.status(answer.status).json(answer.body);
           });
         },
