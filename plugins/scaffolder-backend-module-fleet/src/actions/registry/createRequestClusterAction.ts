@@ -6,9 +6,8 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { authorizeClusterRequest } from '../cluster/authorize';
 import { clusterParametersShape, clusterPipeline } from './clusterPipeline';
-import { AnyTemplateAction, InlineTask } from './InlineTask';
-import { runPipeline } from './pipeline';
-import { taskUserOf } from './taskUser';
+import type { AnyTemplateAction } from './InlineTask';
+import { runAsCaller } from './pipeline';
 
 export type RequestClusterActionOptions = {
   actionsRegistry: ActionsRegistryService;
@@ -129,25 +128,19 @@ Use dryRun: true to check a request and preview its CIDRs without reserving or w
           ? credentials.principal.userEntityRef
           : undefined,
       );
-      const user = await taskUserOf(credentials, options);
-      const task = await InlineTask.start({
-        credentials,
-        user,
-        logger,
-        baseDirectory: options.workingDirectory,
-      });
-      try {
-        logger.info(
-          `Cluster ${parameters.name} requested by ${user.ref} through the actions registry (task ${task.id})`,
-        );
-        const { validate, render, propose } = await runPipeline(
-          task,
-          clusterPipeline,
-          templateActions,
+      return runAsCaller(
+        {
+          credentials,
+          logger,
+          deps: options,
+          pipeline: clusterPipeline,
+          actions: templateActions,
           parameters,
-          { isDryRun: dryRun },
-        );
-        return {
+          dryRun,
+          describe: user =>
+            `Cluster ${parameters.name} requested by ${user.ref}`,
+        },
+        ({ validate, render, propose }) => ({
           output: {
             status: dryRun ? ('checked' as const) : ('proposed' as const),
             modeReason: propose.modeReason,
@@ -166,10 +159,8 @@ Use dryRun: true to check a request and preview its CIDRs without reserving or w
             requestedBy: propose.requestedBy,
             profileUrl: options.entityPageUrl(validate.profileRef),
           },
-        };
-      } finally {
-        await task.close();
-      }
+        }),
+      );
     },
   });
 }

@@ -5,13 +5,12 @@ import type {
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { authorizeNamespaceRequest } from '../namespace/authorizedRequest';
-import { AnyTemplateAction, InlineTask } from './InlineTask';
+import type { AnyTemplateAction } from './InlineTask';
 import {
   namespaceParametersShape,
   namespacePipeline,
 } from './namespacePipeline';
-import { runPipeline } from './pipeline';
-import { taskUserOf } from './taskUser';
+import { runAsCaller } from './pipeline';
 
 export type RequestTenantNamespaceActionOptions = {
   actionsRegistry: ActionsRegistryService;
@@ -134,26 +133,19 @@ Use dryRun: true to check a request and see where it would land without writing 
     action: async ({ input, credentials, logger }) => {
       await authorizeNamespaceRequest(permissions, credentials);
       const { dryRun = false, ...parameters } = input;
-      const user = await taskUserOf(credentials, options);
-      const task = await InlineTask.start({
-        credentials,
-        user,
-        logger,
-        baseDirectory: options.workingDirectory,
-      });
-      try {
-        logger.info(
-          `Tenant namespace ${parameters.namespace} on ${parameters.cluster} requested by ${user.ref} through the actions registry (task ${task.id})`,
-        );
-        const steps = await runPipeline(
-          task,
-          namespacePipeline,
-          templateActions,
+      return runAsCaller(
+        {
+          credentials,
+          logger,
+          deps: options,
+          pipeline: namespacePipeline,
+          actions: templateActions,
           parameters,
-          { isDryRun: dryRun },
-        );
-        const { validate, render, propose } = steps;
-        return {
+          dryRun,
+          describe: user =>
+            `Tenant namespace ${parameters.namespace} on ${parameters.cluster} requested by ${user.ref}`,
+        },
+        ({ validate, render, propose }) => ({
           output: {
             status: requestStatus(dryRun, propose.mode),
             mode: propose.mode,
@@ -174,10 +166,8 @@ Use dryRun: true to check a request and see where it would land without writing 
             applied: propose.applied,
             entityUrl: options.entityPageUrl(render.entityRef),
           },
-        };
-      } finally {
-        await task.close();
-      }
+        }),
+      );
     },
   });
 }

@@ -1,5 +1,12 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/config';
-import type { AnyTemplateAction, InlineTask } from './InlineTask';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AnyTemplateAction, InlineTask, TaskUser } from './InlineTask';
+import { taskUserOf } from './taskUser';
 
 /** The outputs of the steps run so far, by step id (`steps.<id>.output` in a template). */
 export type StepOutputs = Record<string, Record<string, any>>;
@@ -44,4 +51,52 @@ export async function runPipeline<P>(
 /** As a template renders a parameter that was not given: the key is absent. */
 function withoutUndefined(input: JsonObject): JsonObject {
   return JSON.parse(JSON.stringify(input));
+}
+
+/**
+ * Runs a template's steps as the calling user, in a task of its own (one workspace per request),
+ * and hands the steps' outputs to `answer`; the task is closed whatever happens.
+ */
+export async function runAsCaller<P, R>(
+  request: {
+    credentials: BackstageCredentials;
+    logger: LoggerService;
+    deps: {
+      auth: AuthService;
+      catalog: CatalogService;
+      workingDirectory: string;
+    };
+    pipeline: Pipeline<P>;
+    actions: readonly AnyTemplateAction[];
+    parameters: P;
+    dryRun: boolean;
+    describe: (user: TaskUser) => string;
+  },
+  answer: (steps: StepOutputs) => R,
+): Promise<R> {
+  const { credentials, logger, deps } = request;
+  const user = await taskUserOf(credentials, deps);
+  const task = await InlineTask.start({
+    credentials,
+    user,
+    logger,
+    baseDirectory: deps.workingDirectory,
+  });
+  try {
+    logger.info(
+      `${request.describe(user)} through the actions registry (task ${
+        task.id
+      })`,
+    );
+    const steps = await runPipeline(
+      task,
+      request.pipeline,
+      request.actions,
+      request.parameters,
+      { isDryRun: request.dryRun },
+    );
+    return answer(steps);
+  } finally {
+    await task.close();
+  }
 }
