@@ -1,12 +1,7 @@
+import { BlobLoader, BlobQueue } from './BlobQueue';
 import type { GitTreeFile } from './GitMirror';
 import { EntityFileResult, readEntityFile } from './readPlatformRepo';
 import { yieldEvery } from './yieldEvery';
-
-/** Loads blobs, handing each content to `onBlob` with its index in `oids`. */
-export type BlobLoader = (
-  oids: string[],
-  onBlob: (index: number, content: Buffer) => void,
-) => Promise<void>;
 
 /** The default of a provider's `maxFileBytes`: 1 MiB. */
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -91,64 +86,6 @@ export class EntityFileCache {
         },
       ],
     };
-  }
-}
-
-/**
- * The blobs of one load, as they arrive: `take(i)` waits for the i-th, or rejects when
- * the load failed.
- */
-class BlobQueue {
-  readonly #contents: Array<Buffer | undefined>;
-  readonly #loading: Promise<void>;
-  #settled = false;
-  #failure: { error: unknown } | undefined;
-  #wake: (() => void) | undefined;
-
-  constructor(files: GitTreeFile[], load: BlobLoader) {
-    this.#contents = new Array(files.length);
-    this.#loading = load(
-      files.map(file => file.oid),
-      (index, content) => {
-        this.#contents[index] = content;
-        this.#wake?.();
-      },
-    );
-    this.#loading.then(
-      () => {
-        this.#settled = true;
-        this.#wake?.();
-      },
-      error => {
-        this.#settled = true;
-        this.#failure = { error };
-        this.#wake?.();
-      },
-    );
-  }
-
-  async take(index: number): Promise<Buffer> {
-    for (;;) {
-      const content = this.#contents[index];
-      if (content) {
-        this.#contents[index] = undefined; // parsed once, then garbage
-        return content;
-      }
-      if (this.#failure) {
-        throw this.#failure.error;
-      }
-      if (this.#settled) {
-        throw new Error(`blob ${index} never arrived`);
-      }
-      await new Promise<void>(resolve => {
-        this.#wake = resolve;
-      });
-    }
-  }
-
-  /** Resolves when the load finished, rejecting if it failed. */
-  done(): Promise<void> {
-    return this.#loading;
   }
 }
 
