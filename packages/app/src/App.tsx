@@ -1,10 +1,11 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
-// Plugins listed in package.json are discovered (app.packages: all); the catalog is imported
-// explicitly because it is also the landing page.
+// Plugins listed in package.json are discovered (app.packages: all); the home page (`/`, see
+// app-config.yaml) gets the fleet widgets from homeModule.
 export default createApp({
-  features: [catalogPlugin, navModule, signInModule],
+  features: [catalogPlugin, homeModule, navModule, signInModule],
 });

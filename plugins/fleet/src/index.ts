@@ -44,3 +44,9 @@ export {
   FleetNamespaceRolesFieldExtension,
   FleetRequestTextFieldExtension,
 } from './components/scaffolder/namespace/legacy';
+export {
+  MyFleetContent,
+  MyRequestsContent,
+  MyReviewsContent,
+  QuickLinksContent,
+} from './components/home';

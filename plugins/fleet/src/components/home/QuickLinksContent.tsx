@@ -1,0 +1,38 @@
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import { Link } from '@backstage/core-components';
+
+const LINKS = [
+  {
+    to: '/create/templates/default/tenant-namespace',
+    title: 'Request a tenant namespace',
+    text: 'Quota, network policies and your team’s roles on a governed cluster',
+  },
+  {
+    to: '/create/templates/default/new-cluster',
+    title: 'Request a new cluster',
+    text: 'Built from an approved profile, proposed for review (platform team)',
+  },
+  {
+    to: '/fleet/lifecycle',
+    title: 'Fleet lifecycle',
+    text: 'Review and retirement dates of every cluster',
+  },
+];
+
+/** Shortcuts to the two request templates and the fleet pages. */
+export function QuickLinksContent() {
+  return (
+    <List dense>
+      {LINKS.map(link => (
+        <ListItem key={link.to} disableGutters>
+          <ListItemText
+            primary={<Link to={link.to}>{link.title}</Link>}
+            secondary={link.text}
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}

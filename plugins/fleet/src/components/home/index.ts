@@ -1,0 +1,4 @@
+export { MyFleetContent } from './MyFleetContent';
+export { MyReviewsContent } from './MyReviewsContent';
+export { MyRequestsContent } from './MyRequestsContent';
+export { QuickLinksContent } from './QuickLinksContent';
