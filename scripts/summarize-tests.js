@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /* eslint-disable no-console */
-// Reads jest's and Playwright's JSON reports and prints the closing line "N passed, N failed".
+// Reads jest's and Playwright's JSON reports (the e2e suite and the multi-replica tests) and prints
+// the closing line "N passed, N failed".
 // A suite that did not produce its report counts as one failure, so a crash can never read as green.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -35,16 +36,24 @@ if (jest) {
   failed += 1;
 }
 
-const pw = read('playwright.json');
-if (pw) {
-  passed += pw.stats.expected + pw.stats.flaky;
-  failed += pw.stats.unexpected;
-  skipped += pw.stats.skipped;
-  failed += (pw.errors ?? []).length;
-} else if (expectE2e) {
-  console.log('the e2e suite produced no report');
-  failed += 1;
+/** Adds a Playwright JSON report; a run that was expected but left none counts as one failure. */
+function addPlaywright(report, expected, what) {
+  if (report) {
+    passed += report.stats.expected + report.stats.flaky;
+    failed += report.stats.unexpected;
+    skipped += report.stats.skipped;
+    failed += (report.errors ?? []).length;
+  } else if (expected) {
+    console.log(`${what} produced no report`);
+    failed += 1;
+  }
 }
+addPlaywright(read('playwright.json'), expectE2e, 'the e2e suite');
+addPlaywright(
+  read('replicas.json'),
+  fs.existsSync(path.join(dir, 'replicas.log')),
+  'the multi-replica tests',
+);
 
 // the adopter install check (scripts/check-adopter-install.sh) ends with its own "N passed, N failed"
 const adopterLog = path.join(dir, 'adopter.log');

@@ -6,6 +6,8 @@
 #   scripts/test.sh --unit          only the package tests
 #   scripts/test.sh --e2e           only the e2e suite
 #   scripts/test.sh --adopter       only the adopter install check (scripts/check-adopter-install.sh)
+#   scripts/test.sh --replicas      only the multi-replica tests (e2e/replicas: two backends on one
+#                                   PostgreSQL and one Redis; needs both at 127.0.0.1)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -14,11 +16,12 @@ source scripts/env.sh
 export CI=true
 results="$ROOT/data/test-results"
 rm -rf "$results" && mkdir -p "$results"
-run_unit=1; run_e2e=1; run_adopter=1
+run_unit=1; run_e2e=1; run_adopter=1; run_replicas=1
 case "${1:-}" in
-  --unit) run_e2e=0; run_adopter=0 ;;
-  --e2e) run_unit=0; run_adopter=0 ;;
-  --adopter) run_unit=0; run_e2e=0 ;;
+  --unit) run_e2e=0; run_adopter=0; run_replicas=0 ;;
+  --e2e) run_unit=0; run_adopter=0; run_replicas=0 ;;
+  --adopter) run_unit=0; run_e2e=0; run_replicas=0 ;;
+  --replicas) run_unit=0; run_e2e=0; run_adopter=0 ;;
 esac
 
 # PostgreSQL for TestDatabases (trust auth on these machines); tests fall back to SQLite only without it.
@@ -40,6 +43,14 @@ if [ "$run_e2e" = 1 ]; then
     node node_modules/.bin/playwright test --config e2e/playwright.config.ts 2>&1 | tee "$results/e2e.log" | tail -n 40
     cp e2e/artifacts/report.json "$results/playwright.json" 2>/dev/null || true
   fi
+fi
+
+if [ "$run_replicas" = 1 ]; then
+  echo "=== replicas (two backends, one PostgreSQL, one Redis)"
+  touch "$results/replicas.log"
+  rm -rf e2e/replicas/artifacts
+  node node_modules/.bin/playwright test --config e2e/replicas/playwright.config.ts 2>&1 | tee "$results/replicas.log" | tail -n 30
+  cp e2e/replicas/artifacts/report.json "$results/replicas.json" 2>/dev/null || true
 fi
 
 if [ "$run_adopter" = 1 ]; then

@@ -199,7 +199,10 @@ function startReplica(
       });
     },
     async kill() {
-      if (child.exitCode !== null || !child.pid) return;
+      // exitCode stays null for a process ended by a signal
+      if (child.exitCode !== null || child.signalCode !== null || !child.pid) {
+        return;
+      }
       const exited = new Promise(resolve => child.once('exit', resolve));
       try {
         process.kill(-child.pid, 'SIGKILL');
