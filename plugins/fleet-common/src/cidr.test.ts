@@ -1,3 +1,4 @@
+import { Address4 } from 'ip-address';
 import {
   cidrContains,
   cidrsOverlap,
@@ -179,4 +180,60 @@ describe('findOverlaps', () => {
       found.every(({ outer, inner }) => cidrContains(outer.cidr, inner.cidr)),
     ).toBe(true);
   });
+});
+
+describe('parseCidr IPv4 fast path', () => {
+  // What the address library says of the same block: the fast path must agree with it.
+  function library(text: string) {
+    const block = new Address4(text);
+    return {
+      start: block.startAddress().bigInt(),
+      end: block.endAddress().bigInt(),
+      hostBits: block.bigInt() !== block.startAddress().bigInt(),
+    };
+  }
+
+  it.each([
+    '10.64.0.0/16',
+    '0.0.0.0/0',
+    '255.255.255.255/32',
+    '100.64.0.0/10',
+    '192.168.1.0/24',
+    '10.0.0.1/24',
+    '172.16.5.4/12',
+    '10.128.32.0/20',
+  ])('%s agrees with the address library', text => {
+    const result = parseCidr(text);
+    const expected = library(text);
+    const prefix = Number(text.split('/')[1]);
+    const network = formatCidr(4, expected.start, prefix);
+    if (expected.hostBits) {
+      expect(result).toEqual({
+        ok: false,
+        reason: `${text} has host bits set; the network address would be ${network}`,
+      });
+    } else {
+      expect(result).toEqual({
+        ok: true,
+        cidr: {
+          text: network,
+          version: 4,
+          prefix,
+          start: expected.start,
+          end: expected.end,
+        },
+      });
+    }
+  });
+
+  it.each(['10.0.0/8', '10.0.0.256/32', '1.2.3.4.5/32', '10.0.0.0/33'])(
+    '%s is refused with its reason',
+    text => {
+      const result = parseCidr(text);
+      expect(result).toEqual({
+        ok: false,
+        reason: expect.stringContaining(text),
+      });
+    },
+  );
 });

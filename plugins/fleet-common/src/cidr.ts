@@ -47,6 +47,25 @@ export function parseCidr(text: string): CidrParseResult {
   if (!PREFIX_DIGITS.test(prefixText) || prefix > bits) {
     return invalid(`the prefix length must be a number from 0 to ${bits}`);
   }
+  const fast = version === 4 ? ipv4Block(address, prefix) : undefined;
+  if (fast) {
+    if (fast.address !== fast.start) {
+      return {
+        ok: false,
+        reason: `${text} has host bits set; the network address would be ${fast.text}`,
+      };
+    }
+    return {
+      ok: true,
+      cidr: {
+        text: fast.text,
+        version,
+        prefix,
+        start: fast.start,
+        end: fast.end,
+      },
+    };
+  }
   const parsed = parseAddress(version, `${address}/${prefix}`);
   if (!parsed) {
     return invalid(`${address} is not an IPv${version} address`);
@@ -67,6 +86,37 @@ export function parseCidr(text: string): CidrParseResult {
     };
   }
   return { ok: true, cidr };
+}
+
+const IPV4_OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const IPV4_CANONICAL = new RegExp(`^${IPV4_OCTET}(\\.${IPV4_OCTET}){3}$`);
+
+/**
+ * The block of a canonical dotted-quad IPv4 address (no leading zeros), computed directly:
+ * a fleet's CIDRs are almost all IPv4, and the address library costs most of entity validation
+ * at 10,000 clusters. Anything else goes through the library.
+ */
+function ipv4Block(
+  address: string,
+  prefix: number,
+): { address: bigint; start: bigint; end: bigint; text: string } | undefined {
+  if (!IPV4_CANONICAL.test(address)) {
+    return undefined;
+  }
+  const value = address
+    .split('.')
+    .reduce((sum, octet) => sum * 256 + Number(octet), 0);
+  const size = 2 ** (32 - prefix);
+  const start = Math.floor(value / size) * size;
+  const text = [24, 16, 8, 0]
+    .map(shift => Math.floor(start / 2 ** shift) % 256)
+    .join('.');
+  return {
+    address: BigInt(value),
+    start: BigInt(start),
+    end: BigInt(start + size - 1),
+    text: `${text}/${prefix}`,
+  };
 }
 
 function parseAddress(
