@@ -41,6 +41,8 @@ export async function startBackend(options: {
   dataDir: string;
   repo: string;
   logFile: string;
+  /** More config files, after bench/app-config.bench.yaml (e.g. a metrics source). */
+  configs?: string[];
 }): Promise<RunningBackend> {
   await assertPortFree(options.port);
   fs.mkdirSync(path.join(options.dataDir, 'sqlite'), { recursive: true });
@@ -53,6 +55,7 @@ export async function startBackend(options: {
       path.join(root, 'app-config.yaml'),
       '--config',
       path.join(root, 'bench', 'app-config.bench.yaml'),
+      ...(options.configs ?? []).flatMap(file => ['--config', file]),
     ],
     {
       cwd: path.join(root, 'packages', 'backend'),

@@ -32,6 +32,7 @@ function schema(maxLimit: number, signals: readonly string[]) {
       order: z.enum(['asc', 'desc']).optional(),
       offset: z.coerce.number().int().min(0).optional(),
       limit: z.coerce.number().int().min(1).max(maxLimit).optional(),
+      verdicts: z.enum(['all', 'worst']).optional(),
     })
     .refine(query => query.orderBy !== 'signal' || query.signal, {
       message: 'orderBy=signal needs the signal to sort by (signal=<id>)',

@@ -237,6 +237,11 @@ export type HealthClusterQuery = {
   order?: 'asc' | 'desc';
   offset?: number;
   limit?: number;
+  /**
+   * GET /health/clusters only: `worst` gives each cluster only the verdict that decided its
+   * status (the first one when all are ok), which is what a list shows; default `all`.
+   */
+  verdicts?: 'all' | 'worst';
 };
 
 export type HealthStatusCounts = Record<HealthStatus, number>;

@@ -56,6 +56,7 @@ export function healthSearchParams(query: HealthClusterQuery): URLSearchParams {
   if (query.order) params.set('order', query.order);
   if (query.offset) params.set('offset', String(query.offset));
   if (query.limit) params.set('limit', String(query.limit));
+  if (query.verdicts) params.set('verdicts', query.verdicts);
   return params;
 }
 

@@ -242,6 +242,34 @@ describe('FleetHealthView paging', () => {
   });
 });
 
+describe('FleetHealthView verdicts of a page', () => {
+  const view = fleetOf(DEMO);
+
+  it('gives only the deciding verdict when asked', () => {
+    const page = view.page({ verdicts: 'worst', limit: 50 });
+    expect(page.items[0]).toMatchObject({
+      cluster: 'prd-c-01',
+      worstSignal: 'certificate-expiry',
+      signals: [
+        expect.objectContaining({
+          signal: 'certificate-expiry',
+          status: 'critical',
+        }),
+      ],
+    });
+    const ok = page.items.find(c => c.cluster === 'prd-a-01')!;
+    expect(ok.signals).toEqual([
+      expect.objectContaining({
+        signal: 'apiserver-availability',
+        status: 'ok',
+      }),
+    ]);
+    expect(view.page({ limit: 1 }).items[0].signals).toHaveLength(
+      signals.length,
+    );
+  });
+});
+
 describe('FleetHealthView grid', () => {
   const view = fleetOf(DEMO);
 
@@ -353,6 +381,10 @@ describe('FleetHealthView at 10,000 clusters', () => {
 
   it('keeps every view response under 300 KB', () => {
     expect(bytes(view.summary())).toBeLessThan(300_000);
+    // what the list view asks for: the deciding verdict of each cluster
+    expect(
+      bytes(view.page({ limit: HEALTH_MAX_PAGE_SIZE, verdicts: 'worst' })),
+    ).toBeLessThan(100_000);
     expect(bytes(view.page({ limit: HEALTH_MAX_PAGE_SIZE }))).toBeLessThan(
       300_000,
     );

@@ -192,9 +192,10 @@ export class FleetHealthView {
       offset,
       Math.min(selection.rows.length, offset + limit),
     );
+    const items = positions.map(p => this.clusterAt(selection.rows[p]));
     return {
       generatedAt: this.generatedAt,
-      items: positions.map(p => this.clusterAt(selection.rows[p])),
+      items: query.verdicts === 'worst' ? items.map(worstVerdictOnly) : items,
       totalItems: selection.rows.length,
       offset,
       limit,
@@ -303,6 +304,14 @@ export class FleetHealthView {
     this.snapshotMemo!.json ??= JSON.stringify(snapshot);
     return this.snapshotMemo!.json;
   }
+}
+
+/** The cluster with only the verdict that decided its status (the first one when all are ok). */
+function worstVerdictOnly(cluster: ClusterHealth): ClusterHealth {
+  const verdict =
+    cluster.signals.find(v => v.signal === cluster.worstSignal) ??
+    cluster.signals[0];
+  return { ...cluster, signals: verdict ? [verdict] : [] };
 }
 
 function range(from: number, to: number): number[] {

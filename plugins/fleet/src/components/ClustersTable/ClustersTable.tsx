@@ -1,6 +1,6 @@
+import { memo, useEffect, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -13,10 +13,12 @@ import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type {
+  ClusterLifecycle,
   LifecyclePage,
   LifecycleQuery,
   LifecycleSortField,
 } from '@fleet-portal/plugin-fleet-common';
+import { LoadingBar } from '../LoadingBar';
 import { columns } from './columns';
 
 const PAGE_SIZES = [25, 50, 100, 200];
@@ -32,6 +34,50 @@ const useStyles = makeStyles({
 // Sorting and paging happen on the server (the fleet is too large to load whole), which the
 // Backstage Table only supports with its own internal state; plain MUI table parts let the
 // state live in the URL instead.
+
+/**
+ * One cluster's row. Memoized: while the next page loads, or when a filter or sort changes, the
+ * rows on screen are not rendered again (each holds several entity links).
+ */
+const ClusterRow = memo(function ClusterRow(props: {
+  cluster: ClusterLifecycle;
+  nowrap: string;
+  wide: string;
+}) {
+  const { cluster } = props;
+  return (
+    <TableRow hover>
+      {columns.map(column => (
+        <TableCell
+          key={column.sortField}
+          className={props[column.fit]}
+          style={{ minWidth: column.minWidth }}
+        >
+          {column.render(cluster)}
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+});
+
+/** Rows rendered before the browser paints; the rest follow in the next frame. */
+const FIRST_ROWS = 15;
+
+/**
+ * The rows to render: the first screenful at once, all of them a frame later, so that the first
+ * rows of a new page show without waiting for the rows below the fold.
+ */
+function useProgressiveRows<T>(items: T[]): T[] {
+  const [complete, setComplete] = useState<T[]>();
+  useEffect(() => {
+    if (items.length <= FIRST_ROWS) return undefined;
+    const frame = requestAnimationFrame(() => setComplete(items));
+    return () => cancelAnimationFrame(frame);
+  }, [items]);
+  return complete === items || items.length <= FIRST_ROWS
+    ? items
+    : items.slice(0, FIRST_ROWS);
+}
 
 function EmptyRow(props: {
   message: string;
@@ -60,6 +106,7 @@ export function ClustersTable(props: {
 }) {
   const { page, query, loading, onChange, onClearFilters } = props;
   const classes = useStyles();
+  const shown = useProgressiveRows(page.items);
   const limit = query.limit ?? page.limit;
   const order = query.order ?? 'asc';
   // A shared link can point past the end once the fleet shrinks.
@@ -84,7 +131,7 @@ export function ClustersTable(props: {
         </Typography>
       </Box>
       <Box height={4}>
-        {loading && <LinearProgress aria-label="Loading clusters" />}
+        <LoadingBar loading={loading} label="Loading clusters" />
       </Box>
       <TableContainer>
         <Table size="small" aria-label="Clusters">
@@ -111,18 +158,13 @@ export function ClustersTable(props: {
             </TableRow>
           </TableHead>
           <TableBody>
-            {page.items.map(cluster => (
-              <TableRow key={cluster.entityRef} hover>
-                {columns.map(column => (
-                  <TableCell
-                    key={column.sortField}
-                    className={classes[column.fit]}
-                    style={{ minWidth: column.minWidth }}
-                  >
-                    {column.render(cluster)}
-                  </TableCell>
-                ))}
-              </TableRow>
+            {shown.map(cluster => (
+              <ClusterRow
+                key={cluster.entityRef}
+                cluster={cluster}
+                nowrap={classes.nowrap}
+                wide={classes.wide}
+              />
             ))}
             {page.items.length === 0 && (
               <TableRow>

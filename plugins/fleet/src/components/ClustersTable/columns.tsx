@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import type {
@@ -84,13 +83,13 @@ export const columns: Column[] = [
     minWidth: 250,
     sortField: 'status',
     render: cluster => (
-      <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={8}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
         <LifecycleStatusChip
           status={cluster.status}
           daysLeft={cluster.daysLeft}
         />
         {!cluster.governed && <UngovernedChip cluster={cluster} />}
-      </Box>
+      </div>
     ),
   },
 ];

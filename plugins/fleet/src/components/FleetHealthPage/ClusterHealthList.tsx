@@ -1,5 +1,4 @@
 import Box from '@material-ui/core/Box';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import TablePagination from '@material-ui/core/TablePagination';
 import Typography from '@material-ui/core/Typography';
 import { useApi } from '@backstage/frontend-plugin-api';
@@ -12,6 +11,7 @@ import {
 import { fleetHealthApiRef } from '../../api/FleetHealthApi';
 import { healthSearchParams } from '../../api/healthQuery';
 import { HealthErrorPanel } from '../HealthStatus';
+import { LoadingBar } from '../LoadingBar';
 import { ClusterHealthGroups } from './ClusterHealthGroups';
 
 /** The list view: one page of full verdicts from the server, grouped as the query asks. */
@@ -25,11 +25,12 @@ export function ClusterHealthList(props: {
   const limit = HEALTH_DEFAULT_PAGE_SIZE;
   const key = healthSearchParams(query).toString();
   const { value, loading, error } = useAsync(
-    () => api.listClusters({ ...query, limit }),
+    // a list shows each cluster's deciding verdict: the others stay on the server
+    () => api.listClusters({ ...query, limit, verdicts: 'worst' }),
     [api, key],
   );
   if (error) return <HealthErrorPanel error={error} />;
-  if (!value) return <LinearProgress aria-label="Loading clusters" />;
+  if (!value) return <LoadingBar loading label="Loading clusters" />;
   if (value.totalItems === 0) {
     return (
       <Typography variant="body2">No cluster matches the filters.</Typography>
@@ -39,7 +40,7 @@ export function ClusterHealthList(props: {
   return (
     <Box display="flex" flexDirection="column" gridGap={16}>
       <Box height={4}>
-        {loading && <LinearProgress aria-label="Loading clusters" />}
+        <LoadingBar loading={loading} label="Loading clusters" />
       </Box>
       <ClusterHealthGroups
         clusters={value.items}

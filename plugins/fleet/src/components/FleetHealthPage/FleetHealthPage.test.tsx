@@ -177,6 +177,7 @@ describe('FleetHealthPage', () => {
     expect(healthApi.listClusters).toHaveBeenCalledWith({
       groupBy: 'environment',
       limit: 50,
+      verdicts: 'worst',
     });
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
     await waitFor(() =>
@@ -184,6 +185,7 @@ describe('FleetHealthPage', () => {
         groupBy: 'environment',
         offset: 50,
         limit: 50,
+        verdicts: 'worst',
       }),
     );
     expect(healthApi.getGrid).not.toHaveBeenCalled();

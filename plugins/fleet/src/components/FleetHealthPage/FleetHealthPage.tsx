@@ -84,7 +84,7 @@ function SummaryFacts(props: {
  * the sources, a heat map of clusters × signals (or, accessibly, a paged list), and the fleet's
  * facts. Each part asks the backend for what it shows, never for the whole fleet.
  */
-export function FleetHealthPage() {
+function HealthView() {
   const healthApi = useApi(fleetHealthApiRef);
   const { query, view, grouping, update } = useHealthQuery();
   const summary = useAsync(() => healthApi.getSummary(), [healthApi]);
@@ -92,96 +92,108 @@ export function FleetHealthPage() {
   const empty = value?.kpis.clusters === 0;
 
   return (
+    <>
+      {summary.error ? (
+        <HealthErrorPanel error={summary.error} />
+      ) : (
+        <Grid container spacing={2}>
+          <Grid item xs={12}>
+            {value ? (
+              <Box display="flex" flexDirection="column" gridGap={8}>
+                <SourceStates sources={value.sources} showUp />
+                <HealthKpis kpis={value.kpis} />
+                <Typography variant="caption" color="textSecondary">
+                  Snapshot of {formatSampleTime(value.generatedAt)}, refreshed
+                  at most every {value.maxAgeSeconds} s; {value.signals.length}{' '}
+                  signals.
+                </Typography>
+              </Box>
+            ) : (
+              <Progress />
+            )}
+          </Grid>
+          {empty ? (
+            <Grid item xs={12}>
+              <EmptyState
+                missing="data"
+                title="No clusters"
+                description="The catalog has no kubernetes-cluster Resources and the metrics store reports none."
+              />
+            </Grid>
+          ) : (
+            <Grid item xs={12}>
+              <Paper variant="outlined" style={{ padding: 12 }}>
+                <Box display="flex" flexDirection="column" gridGap={8}>
+                  <HealthFilterBar
+                    query={query}
+                    facets={value?.facets}
+                    grouping={grouping}
+                    onChange={patch => update({ query: patch })}
+                    onGroupingChange={next => update({ grouping: next })}
+                  />
+                  <Tabs
+                    value={view}
+                    onChange={(_event, next) => update({ view: next })}
+                    indicatorColor="primary"
+                    aria-label="View"
+                  >
+                    <Tab value="grid" label="Heat map" />
+                    <Tab value="list" label="List" />
+                  </Tabs>
+                  {view === 'grid' ? (
+                    <HealthGrid
+                      query={query}
+                      onSortBySignal={signal =>
+                        update({
+                          query: signal
+                            ? { orderBy: 'signal', signal }
+                            : { orderBy: undefined, signal: undefined },
+                        })
+                      }
+                    />
+                  ) : (
+                    <ClusterHealthList
+                      query={query}
+                      signals={value?.signals ?? []}
+                      onPage={offset => update({ query: { offset } })}
+                    />
+                  )}
+                </Box>
+              </Paper>
+            </Grid>
+          )}
+          {value && !empty && (
+            <SummaryFacts
+              summary={value}
+              onSelectEnvironment={(environment, status) =>
+                update({
+                  query: {
+                    environment: environment ? [environment] : [],
+                    status: status ? [status] : [],
+                  },
+                })
+              }
+            />
+          )}
+        </Grid>
+      )}
+    </>
+  );
+}
+
+/**
+ * The page. Its state lives below <Page>, which makes a new theme whenever it renders (every
+ * style sheet on the page would then be built again on each filter change).
+ */
+export function FleetHealthPage() {
+  return (
     <Page themeId="tool">
       <Header
         title="Fleet health"
         subtitle="Verdicts from the central metrics store, worst first"
       />
       <Content>
-        {summary.error ? (
-          <HealthErrorPanel error={summary.error} />
-        ) : (
-          <Grid container spacing={2}>
-            <Grid item xs={12}>
-              {value ? (
-                <Box display="flex" flexDirection="column" gridGap={8}>
-                  <SourceStates sources={value.sources} showUp />
-                  <HealthKpis kpis={value.kpis} />
-                  <Typography variant="caption" color="textSecondary">
-                    Snapshot of {formatSampleTime(value.generatedAt)}, refreshed
-                    at most every {value.maxAgeSeconds} s;{' '}
-                    {value.signals.length} signals.
-                  </Typography>
-                </Box>
-              ) : (
-                <Progress />
-              )}
-            </Grid>
-            {empty ? (
-              <Grid item xs={12}>
-                <EmptyState
-                  missing="data"
-                  title="No clusters"
-                  description="The catalog has no kubernetes-cluster Resources and the metrics store reports none."
-                />
-              </Grid>
-            ) : (
-              <Grid item xs={12}>
-                <Paper variant="outlined" style={{ padding: 12 }}>
-                  <Box display="flex" flexDirection="column" gridGap={8}>
-                    <HealthFilterBar
-                      query={query}
-                      facets={value?.facets}
-                      grouping={grouping}
-                      onChange={patch => update({ query: patch })}
-                      onGroupingChange={next => update({ grouping: next })}
-                    />
-                    <Tabs
-                      value={view}
-                      onChange={(_event, next) => update({ view: next })}
-                      indicatorColor="primary"
-                      aria-label="View"
-                    >
-                      <Tab value="grid" label="Heat map" />
-                      <Tab value="list" label="List" />
-                    </Tabs>
-                    {view === 'grid' ? (
-                      <HealthGrid
-                        query={query}
-                        onSortBySignal={signal =>
-                          update({
-                            query: signal
-                              ? { orderBy: 'signal', signal }
-                              : { orderBy: undefined, signal: undefined },
-                          })
-                        }
-                      />
-                    ) : (
-                      <ClusterHealthList
-                        query={query}
-                        signals={value?.signals ?? []}
-                        onPage={offset => update({ query: { offset } })}
-                      />
-                    )}
-                  </Box>
-                </Paper>
-              </Grid>
-            )}
-            {value && !empty && (
-              <SummaryFacts
-                summary={value}
-                onSelectEnvironment={(environment, status) =>
-                  update({
-                    query: {
-                      environment: environment ? [environment] : [],
-                      status: status ? [status] : [],
-                    },
-                  })
-                }
-              />
-            )}
-          </Grid>
-        )}
+        <HealthView />
       </Content>
     </Page>
   );

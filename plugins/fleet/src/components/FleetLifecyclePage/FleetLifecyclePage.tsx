@@ -12,10 +12,10 @@ import { isFiltered, useLifecycleQuery } from './useLifecycleQuery';
 const SCHEDULE_MONTHS = 12;
 
 /**
- * Every cluster with its review and retirement dates, for the people who decide about them. One
- * request per view: the page of clusters carries the chart's schedule.
+ * The chart and the table, driven by the query in the URL. One request per view: the page of
+ * clusters carries the chart's schedule.
  */
-export function FleetLifecyclePage() {
+function LifecycleView() {
   const { query, updateQuery } = useLifecycleQuery();
   const fleetApi = useApi(fleetApiRef);
   const queryKey = toSearchParams(query).toString();
@@ -25,30 +25,41 @@ export function FleetLifecyclePage() {
     [fleetApi, queryKey],
   );
   return (
+    <Grid container spacing={2}>
+      <Grid item xs={12}>
+        <ScheduleCard
+          schedule={page.value?.schedule}
+          error={page.error}
+          filtered={isFiltered(query)}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <ClustersSection
+          query={query}
+          page={page.value}
+          loading={page.loading}
+          error={page.error}
+          onChange={updateQuery}
+        />
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * Every cluster with its review and retirement dates, for the people who decide about them. The
+ * state lives below <Page>: Page makes a new theme whenever it renders, and every style sheet on
+ * the page is then built again (~0.5 s per filter change at 50 rows).
+ */
+export function FleetLifecyclePage() {
+  return (
     <Page themeId="tool">
       <Header
         title="Fleet lifecycle"
         subtitle="Reviews and retirements across the cluster fleet, overdue first"
       />
       <Content>
-        <Grid container spacing={2}>
-          <Grid item xs={12}>
-            <ScheduleCard
-              schedule={page.value?.schedule}
-              error={page.error}
-              filtered={isFiltered(query)}
-            />
-          </Grid>
-          <Grid item xs={12}>
-            <ClustersSection
-              query={query}
-              page={page.value}
-              loading={page.loading}
-              error={page.error}
-              onChange={updateQuery}
-            />
-          </Grid>
-        </Grid>
+        <LifecycleView />
       </Content>
     </Page>
   );

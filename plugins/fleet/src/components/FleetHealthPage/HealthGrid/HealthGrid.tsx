@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import ButtonBase from '@material-ui/core/ButtonBase';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
@@ -14,6 +13,7 @@ import type {
 } from '@fleet-portal/plugin-fleet-common';
 import { fleetHealthApiRef } from '../../../api/FleetHealthApi';
 import { HEALTH_STATUS_LABELS, HealthErrorPanel } from '../../HealthStatus';
+import { LoadingBar } from '../../LoadingBar';
 import { STATUS_GLYPHS, useStatusColors } from '../gridColors';
 import { useHealthTabPath } from '../useHealthTabPath';
 import { CellDetails } from './CellDetails';
@@ -295,8 +295,8 @@ export function HealthGrid(props: {
   }, [api, hoveredRow?.cluster]);
 
   if (error) return <HealthErrorPanel error={error} />;
-  if (loading || !first) {
-    return <LinearProgress aria-label="Loading the heat map" />;
+  if (!first) {
+    return <LoadingBar loading label="Loading the heat map" />;
   }
   if (total === 0) {
     return (
@@ -399,6 +399,7 @@ export function HealthGrid(props: {
 
   return (
     <Box display="flex" flexDirection="column" gridGap={8}>
+      <LoadingBar loading={loading} label="Loading the heat map" />
       <Box
         display="flex"
         justifyContent="space-between"

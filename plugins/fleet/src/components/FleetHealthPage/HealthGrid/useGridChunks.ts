@@ -12,7 +12,11 @@ type Chunks = {
   chunks: Map<number, FleetHealthGrid>;
   first?: FleetHealthGrid;
   error?: Error;
+  /** The previous selection's rows, shown until this one's first chunk arrives. */
+  previous?: Omit<Chunks, 'previous'>;
 };
+
+const noop = () => {};
 
 /**
  * The heat map's rows, fetched a chunk at a time as they scroll into view: the first chunk (with
@@ -59,11 +63,19 @@ export function useGridChunks(api: FleetHealthApi, query: HealthClusterQuery) {
 
   useEffect(() => {
     pending.current.clear();
-    setState({ key, chunks: new Map() });
+    setState(old => ({
+      key,
+      chunks: new Map(),
+      // keep the rows on screen (unchanged, with a progress bar) rather than an empty page
+      previous: old.first
+        ? { key: old.key, chunks: old.chunks, first: old.first }
+        : old.previous,
+    }));
     load(0);
   }, [key, load]);
 
   const current = state.key === key ? state : undefined;
+  const shown = current?.first ? current : current?.previous ?? state.previous;
 
   /** Asks for the chunks that hold the rows from `from` to `to` (positions). */
   const ensure = useCallback(
@@ -82,17 +94,18 @@ export function useGridChunks(api: FleetHealthApi, query: HealthClusterQuery) {
   /** The row at a position, or undefined while its chunk loads. */
   const row = useCallback(
     (position: number): GridRow | undefined => {
-      const chunk = current?.chunks.get(Math.floor(position / GRID_CHUNK_ROWS));
+      const chunk = shown?.chunks.get(Math.floor(position / GRID_CHUNK_ROWS));
       return chunk ? rowOf(chunk, position) : undefined;
     },
-    [current],
+    [shown],
   );
 
   return {
-    first: current?.first,
+    /** The first chunk of the rows shown (the previous selection's while the next one loads). */
+    first: shown?.first,
     error: current?.error,
     loading: !current?.first && !current?.error,
     row,
-    ensure,
+    ensure: current?.first ? ensure : noop,
   };
 }
