@@ -84,7 +84,7 @@ test.describe('fleet health', () => {
       );
     }).toPass({ timeout: 60_000, intervals: [5_000] });
 
-    const grid = page.getByRole('table', { name: 'Fleet health heat map' });
+    const grid = page.getByRole('grid', { name: 'Fleet health heat map' });
     const first = grid.locator('[role="row"][data-cluster]').first();
     await expect(first).toHaveAttribute('data-cluster', CRITICAL_CLUSTER);
     await expect(first).toBeInViewport();

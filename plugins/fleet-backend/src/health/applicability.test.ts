@@ -33,6 +33,15 @@ const signals = resolveSignals(
 );
 const byId = (id: string) => signals.find(s => s.id === id)!;
 
+/** The CNI series: `cilium-01` reports Cilium's and `calico-01` Calico's, nothing else. */
+const reporting: Record<
+  string,
+  Array<[string, { value: number; time: number }]>
+> = {
+  'cni-calico': [['calico-01', { value: 0, time: T }]],
+  'cni-health': [['cilium-01', { value: 0, time: T }]],
+};
+
 /** A round in which `cilium-01` reports Cilium's series and `calico-01` Calico's. */
 const round: MetricsRound = {
   time: NOW,
@@ -43,13 +52,7 @@ const round: MetricsRound = {
       {
         ok: true,
         warnings: [],
-        byCluster: new Map(
-          signal.id === 'cni-calico'
-            ? [['calico-01', { value: 0, time: T }]]
-            : signal.id === 'cni-health'
-            ? [['cilium-01', { value: 0, time: T }]]
-            : [],
-        ),
+        byCluster: new Map(reporting[signal.id] ?? []),
       },
     ]),
   ),

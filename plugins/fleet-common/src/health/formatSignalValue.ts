@@ -31,9 +31,8 @@ export type FormatSignalValueOptions = {
 };
 
 function number(value: number, maximumFractionDigits: number): string {
-  if (!Number.isFinite(value)) {
-    return value > 0 ? '∞' : value < 0 ? '−∞' : 'NaN';
-  }
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   const text = new Intl.NumberFormat('en-US', {
     maximumFractionDigits,
   }).format(value);

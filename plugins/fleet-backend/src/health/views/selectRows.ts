@@ -176,13 +176,12 @@ export type Selection = {
 
 /** The group label of a row; clusters without a value share one group. */
 export function groupLabel(row: FleetRow, field: HealthGroupField): string {
-  const value =
-    field === 'environment'
-      ? row.catalog?.environment
-      : field === 'profile'
-      ? row.catalog?.profileRef
-      : row.catalog?.owner;
-  return value ?? `(no ${field})`;
+  const values: Record<HealthGroupField, string | undefined> = {
+    environment: row.catalog?.environment,
+    profile: row.catalog?.profileRef,
+    owner: row.catalog?.owner,
+  };
+  return values[field] ?? `(no ${field})`;
 }
 
 function emptyCounts(): GroupCounts {

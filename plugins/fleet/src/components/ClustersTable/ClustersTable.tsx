@@ -39,7 +39,7 @@ const useStyles = makeStyles({
  * One cluster's row. Memoized: while the next page loads, or when a filter or sort changes, the
  * rows on screen are not rendered again (each holds several entity links).
  */
-const ClusterRow = memo(function ClusterRow(props: {
+const ClusterRow = memo(function Row(props: {
   cluster: ClusterLifecycle;
   nowrap: string;
   wide: string;

@@ -45,7 +45,7 @@ function api(overrides: Partial<FleetHealthApi> = {}) {
 
 const location = () => screen.getByTestId('location').textContent!;
 const heatMapRows = async () => {
-  const table = await screen.findByRole('table', {
+  const table = await screen.findByRole('grid', {
     name: 'Fleet health heat map',
   });
   return within(table)

@@ -38,6 +38,14 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** The outline of a chip without a colour: dashed for unknown, plain for not applicable. */
+function quietClass(
+  status: SignalStatus,
+  classes: Record<'unknown' | 'notApplicable', string>,
+) {
+  return status === 'not-applicable' ? classes.notApplicable : classes.unknown;
+}
+
 /**
  * A chip coloured by the verdict; `unknown` is neutral and dashed so it never reads as ok, and
  * `not-applicable` is a quiet outline (the signal measures a component the cluster does not run).
@@ -54,13 +62,7 @@ export function HealthStatusChip(props: {
       size="small"
       label={label ?? HEALTH_STATUS_LABELS[status]}
       variant={severity ? 'default' : 'outlined'}
-      className={
-        severity
-          ? classes[severity]
-          : status === 'not-applicable'
-          ? classes.notApplicable
-          : classes.unknown
-      }
+      className={severity ? classes[severity] : quietClass(status, classes)}
       data-status={status}
     />
   );

@@ -2,230 +2,33 @@ import { useEffect, useRef, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import ButtonBase from '@material-ui/core/ButtonBase';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useNavigate } from 'react-router-dom';
 import type {
   ClusterHealth,
   HealthClusterQuery,
-  SignalStatus,
 } from '@fleet-portal/plugin-fleet-common';
 import { fleetHealthApiRef } from '../../../api/FleetHealthApi';
 import { HEALTH_STATUS_LABELS, HealthErrorPanel } from '../../HealthStatus';
 import { LoadingBar } from '../../LoadingBar';
 import { STATUS_GLYPHS, useStatusColors } from '../gridColors';
+import {
+  CLUSTER_WIDTH,
+  GROUP_WIDTH,
+  HEADER_HEIGHT,
+  MAX_BODY_HEIGHT,
+  OVERSCAN,
+  ROW_HEIGHT,
+  STATUS_WIDTH,
+  useGridStyles,
+} from './gridStyles';
+import { GroupLabel } from './GroupLabel';
+import { Legend } from './Legend';
 import { useHealthTabPath } from '../useHealthTabPath';
 import { CellDetails } from './CellDetails';
-import type { GridRow } from './gridChunks';
 import { OverviewStrip } from './OverviewStrip';
 import { useGridChunks } from './useGridChunks';
-
-const ROW_HEIGHT = 22;
-const HEADER_HEIGHT = 104;
-const MAX_BODY_HEIGHT = 22 * ROW_HEIGHT;
-const OVERSCAN = 8;
-const GROUP_WIDTH = 190;
-const CLUSTER_WIDTH = 220;
-const STATUS_WIDTH = 78;
-const CELL_WIDTH = 38;
-
-const useStyles = makeStyles(theme => ({
-  frame: {
-    position: 'relative',
-    border: `1px solid ${theme.palette.divider}`,
-    borderRadius: theme.shape.borderRadius,
-    background: theme.palette.background.paper,
-  },
-  header: {
-    display: 'flex',
-    alignItems: 'flex-end',
-    height: HEADER_HEIGHT,
-    borderBottom: `1px solid ${theme.palette.divider}`,
-    fontSize: 11,
-    lineHeight: 1.15,
-    color: theme.palette.text.secondary,
-  },
-  headerCell: {
-    padding: theme.spacing(0, 0.5, 0.5),
-    overflow: 'hidden',
-    flex: 'none',
-  },
-  signalHeader: {
-    width: CELL_WIDTH,
-    height: HEADER_HEIGHT,
-    flex: 'none',
-    padding: theme.spacing(0.5, 0),
-    justifyContent: 'center',
-    alignItems: 'flex-end',
-    overflow: 'hidden',
-    color: theme.palette.text.secondary,
-    '&:hover': { color: theme.palette.text.primary },
-  },
-  // titles read bottom-up, two short lines at most, so that a column stays one cell wide
-  signalTitle: {
-    writingMode: 'vertical-rl',
-    transform: 'rotate(180deg)',
-    fontSize: 11,
-    lineHeight: 1.15,
-    maxHeight: HEADER_HEIGHT - 8,
-    textAlign: 'left',
-    overflow: 'hidden',
-  },
-  sorted: { color: theme.palette.text.primary, fontWeight: 700 },
-  body: { overflowY: 'auto', position: 'relative' },
-  row: {
-    position: 'absolute',
-    left: 0,
-    right: 0,
-    height: ROW_HEIGHT,
-    display: 'flex',
-    alignItems: 'stretch',
-    fontSize: 12,
-    cursor: 'pointer',
-    '&:hover': { background: theme.palette.action.hover },
-  },
-  groupStart: { borderTop: `2px solid ${theme.palette.divider}` },
-  group: {
-    width: GROUP_WIDTH,
-    flex: 'none',
-    padding: theme.spacing(0, 1),
-    position: 'relative',
-    lineHeight: `${ROW_HEIGHT}px`,
-  },
-  // the group's name, and its counts on the (empty) group cell of the row below
-  groupLabel: {
-    position: 'absolute',
-    left: theme.spacing(1),
-    right: theme.spacing(1),
-    top: 0,
-    zIndex: 1,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    fontWeight: 600,
-  },
-  groupCounts: {
-    display: 'block',
-    fontWeight: 400,
-    fontSize: 11,
-    color: theme.palette.text.secondary,
-    lineHeight: `${ROW_HEIGHT}px`,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-  },
-  cluster: {
-    width: CLUSTER_WIDTH,
-    flex: 'none',
-    padding: theme.spacing(0, 1),
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    lineHeight: `${ROW_HEIGHT}px`,
-  },
-  status: {
-    width: STATUS_WIDTH,
-    flex: 'none',
-    lineHeight: `${ROW_HEIGHT}px`,
-    padding: theme.spacing(0, 1),
-  },
-  cell: {
-    width: CELL_WIDTH - 2,
-    margin: '1px 1px',
-    flex: 'none',
-    textAlign: 'center',
-    lineHeight: `${ROW_HEIGHT - 2}px`,
-    fontWeight: 700,
-    color: theme.palette.common.white,
-    borderRadius: 2,
-  },
-  unknownCell: {
-    // grey and hatched: unknown never reads as fine
-    backgroundImage: `repeating-linear-gradient(45deg, transparent 0 3px, rgba(255,255,255,0.35) 3px 5px)`,
-  },
-  naCell: { color: theme.palette.text.disabled, fontWeight: 400 },
-  placeholder: {
-    margin: '5px 8px',
-    flex: 1,
-    background: theme.palette.action.hover,
-    borderRadius: 2,
-  },
-  legend: { display: 'flex', gridGap: 12, flexWrap: 'wrap', fontSize: 12 },
-}));
-
-function Legend() {
-  const classes = useStyles();
-  const colors = useStatusColors();
-  const statuses: SignalStatus[] = [
-    'critical',
-    'warning',
-    'unknown',
-    'ok',
-    'not-applicable',
-  ];
-  return (
-    <Box className={classes.legend} aria-label="Legend" role="list">
-      {statuses.map(status => (
-        <Box
-          key={status}
-          display="flex"
-          alignItems="center"
-          gridGap={4}
-          role="listitem"
-        >
-          <Box
-            className={`${classes.cell} ${
-              status === 'unknown' ? classes.unknownCell : ''
-            } ${status === 'not-applicable' ? classes.naCell : ''}`}
-            style={{
-              background: colors[status],
-              width: 18,
-              height: 14,
-              lineHeight: '14px',
-              fontSize: 10,
-            }}
-            aria-hidden
-          >
-            {STATUS_GLYPHS[status]}
-          </Box>
-          {HEALTH_STATUS_LABELS[status]}
-        </Box>
-      ))}
-    </Box>
-  );
-}
-
-/** "120 clusters · 3 critical, 2 unknown" for a group header. */
-function groupCounts(row: GridRow): string {
-  const counts = row.groupCounts;
-  if (!counts) return '';
-  const trouble = (['critical', 'warning', 'unknown'] as const)
-    .filter(s => counts.byStatus[s] > 0)
-    .map(
-      s =>
-        `${counts.byStatus[s]} ${HEALTH_STATUS_LABELS[s].toLocaleLowerCase(
-          'en-US',
-        )}`,
-    );
-  return [
-    `${counts.total} ${counts.total === 1 ? 'cluster' : 'clusters'}`,
-    ...trouble,
-  ].join(' · ');
-}
-
-function GroupLabel(props: { row: GridRow; classes: Record<string, string> }) {
-  const { row, classes } = props;
-  const counts = groupCounts(row);
-  return (
-    <span className={classes.groupLabel} title={`${row.group}: ${counts}`}>
-      {row.group}
-      {/* on the next row's empty group cell, when the group has one */}
-      {(row.groupCounts?.total ?? 0) > 1 && (
-        <span className={classes.groupCounts}>{counts}</span>
-      )}
-    </span>
-  );
-}
 
 /**
  * The heat map: one row per cluster, one column per signal, worst first (grouped when the query
@@ -238,7 +41,7 @@ export function HealthGrid(props: {
   onSortBySignal: (signal: string | undefined) => void;
 }) {
   const { query, onSortBySignal } = props;
-  const classes = useStyles();
+  const classes = useGridStyles();
   const colors = useStatusColors();
   const api = useApi(fleetHealthApiRef);
   const navigate = useNavigate();
@@ -312,6 +115,24 @@ export function HealthGrid(props: {
   };
   const cellTarget = (target: EventTarget) =>
     (target as HTMLElement).closest<HTMLElement>('[data-position]');
+  /** Shows the details of a cell (its row's status cell for -1), placed under it. */
+  const showDetails = (frameElement: HTMLElement, cell: HTMLElement | null) => {
+    const target = cell && cellTarget(cell);
+    if (!target || !cell) return;
+    const column = Number(cell.dataset.column);
+    if (column < -1) {
+      setHovered(undefined);
+      return;
+    }
+    const frame = frameElement.getBoundingClientRect();
+    const box = cell.getBoundingClientRect();
+    setHovered({
+      position: Number(target.dataset.position),
+      column,
+      top: box.bottom - frame.top + HEADER_HEIGHT + 4,
+      left: Math.min(box.left - frame.left, frame.width - 360),
+    });
+  };
 
   const rows: JSX.Element[] = [];
   const topInView = Math.floor(scrollTop / ROW_HEIGHT);
@@ -346,8 +167,8 @@ export function HealthGrid(props: {
         style={{ top }}
       >
         {grouped && (
-          <div role="cell" className={classes.group}>
-            {showGroup && <GroupLabel row={current} classes={classes} />}
+          <div role="gridcell" className={classes.group}>
+            {showGroup && <GroupLabel row={current} />}
           </div>
         )}
         <div role="rowheader" className={classes.cluster} data-column={-2}>
@@ -365,7 +186,7 @@ export function HealthGrid(props: {
           )}
         </div>
         <div
-          role="cell"
+          role="gridcell"
           className={classes.status}
           data-column={-1}
           data-status={current.status}
@@ -375,7 +196,7 @@ export function HealthGrid(props: {
         {current.cells.map((status, column) => (
           <div
             key={column}
-            role="cell"
+            role="gridcell"
             data-column={column}
             data-signal={first.signals[column]}
             data-status={status}
@@ -420,11 +241,34 @@ export function HealthGrid(props: {
       <Box display="flex" gridGap={6} alignItems="flex-start">
         <div
           className={classes.frame}
-          role="table"
+          role="grid"
+          tabIndex={-1}
           aria-label="Fleet health heat map"
           aria-rowcount={total + 1}
           style={{ flex: 'none' }}
           onMouseLeave={() => setHovered(undefined)}
+          onMouseOver={event => {
+            const cell = (event.target as HTMLElement).closest<HTMLElement>(
+              '[data-column]',
+            );
+            showDetails(event.currentTarget, cell);
+          }}
+          // keyboard users reach a row through its cluster link: its details show as for a hover
+          onFocus={event =>
+            showDetails(
+              event.currentTarget,
+              cellTarget(event.target)?.querySelector<HTMLElement>(
+                '[data-column="-1"]',
+              ) ?? null,
+            )
+          }
+          onClick={event => {
+            const target = cellTarget(event.target);
+            if (target) open(Number(target.dataset.position));
+          }}
+          onKeyDown={event => {
+            if (event.key === 'Escape') setHovered(undefined);
+          }}
         >
           <div role="row" aria-rowindex={1} className={classes.header}>
             {grouped && (
@@ -480,31 +324,7 @@ export function HealthGrid(props: {
             className={classes.body}
             style={{ height: bodyHeight }}
             onScroll={event => setScrollTop(event.currentTarget.scrollTop)}
-            onMouseOver={event => {
-              const target = cellTarget(event.target);
-              const cell = (event.target as HTMLElement).closest<HTMLElement>(
-                '[data-column]',
-              );
-              if (!target || !cell) return;
-              const position = Number(target.dataset.position);
-              const column = Number(cell.dataset.column);
-              if (column < -1) {
-                setHovered(undefined);
-                return;
-              }
-              const frame = event.currentTarget.getBoundingClientRect();
-              const box = cell.getBoundingClientRect();
-              setHovered({
-                position,
-                column,
-                top: box.bottom - frame.top + HEADER_HEIGHT + 4,
-                left: Math.min(box.left - frame.left, frame.width - 360),
-              });
-            }}
-            onClick={event => {
-              const target = cellTarget(event.target);
-              if (target) open(Number(target.dataset.position));
-            }}
+            role="rowgroup"
           >
             <div style={{ height: total * ROW_HEIGHT, position: 'relative' }}>
               {rows}
