@@ -14,7 +14,12 @@ import { Replica, startReplicas } from '../e2e/replicas/harness';
 const CONCURRENCY = 8;
 const WINDOW_MS = 20_000;
 const WARMUP_MS = 5_000;
-const USERS = [undefined, 'priya.platform', 'devon.developer', 'morgan.manager'];
+const USERS = [
+  undefined,
+  'priya.platform',
+  'devon.developer',
+  'morgan.manager',
+];
 const QUERIES = [
   '/api/fleet/lifecycle/clusters?limit=50&orderBy=reviewBy',
   '/api/fleet/lifecycle/clusters?limit=50&environment=production',
@@ -88,14 +93,20 @@ async function main() {
     }
     await measure('warm-up', [a, b], WARMUP_MS);
     const one = await measure('one replica (A)', [a], WINDOW_MS);
-    const two = await measure('two replicas (A, B alternating)', [a, b], WINDOW_MS);
+    const two = await measure(
+      'two replicas (A, B alternating)',
+      [a, b],
+      WINDOW_MS,
+    );
     const again = await measure('one replica again (A)', [a], WINDOW_MS);
     const result = {
       concurrency: CONCURRENCY,
       windowSeconds: WINDOW_MS / 1000,
       windows: [one, two, again],
       ratioTwoToOne:
-        Math.round((two.perSecond / ((one.perSecond + again.perSecond) / 2)) * 100) / 100,
+        Math.round(
+          (two.perSecond / ((one.perSecond + again.perSecond) / 2)) * 100,
+        ) / 100,
     };
     console.log(JSON.stringify(result, null, 2));
     const out = path.join(__dirname, 'results', 'replicas.json');

@@ -25,7 +25,10 @@ export type Replica = {
   /** A user token of a demo persona (e.g. priya.platform), or of the guest without one. */
   token(persona?: string): Promise<string>;
   /** fetch against this replica, signed in as `as` (a persona, or the guest). */
-  request(pathAndQuery: string, init?: RequestInit & { as?: string }): Promise<Response>;
+  request(
+    pathAndQuery: string,
+    init?: RequestInit & { as?: string },
+  ): Promise<Response>;
   /** SIGKILL to this replica's process group: a crash, no shutdown hooks. */
   kill(): Promise<void>;
   alive(): boolean;
@@ -87,7 +90,11 @@ function createPlatformRepo(target: string) {
   });
 }
 
-async function waitReady(baseUrl: string, child: ChildProcess, logFile: string) {
+async function waitReady(
+  baseUrl: string,
+  child: ChildProcess,
+  logFile: string,
+) {
   const deadline = Date.now() + 240_000;
   for (;;) {
     try {
@@ -109,7 +116,12 @@ async function waitReady(baseUrl: string, child: ChildProcess, logFile: string) 
 function startReplica(
   name: string,
   port: number,
-  run: { prefix: string; redisNamespace: string; dataDir: string; repo: string },
+  run: {
+    prefix: string;
+    redisNamespace: string;
+    dataDir: string;
+    repo: string;
+  },
   options: StartReplicasOptions,
 ): { replica: Replica; ready: Promise<void> } {
   const dataDir = path.join(run.dataDir, name);
@@ -173,7 +185,9 @@ function startReplica(
           },
         );
         if (!res.ok) {
-          throw new Error(`sign-in as ${key} on ${name}: ${res.status} ${await res.text()}`);
+          throw new Error(
+            `sign-in as ${key} on ${name}: ${res.status} ${await res.text()}`,
+          );
         }
         return (await res.json()).backstageIdentity.token as string;
       })();
@@ -265,7 +279,9 @@ export async function startReplicas(
         for (const { datname } of rows as Array<{ datname: string }>) {
           // only this run's databases: the prefix carries its random id
           if (datname.startsWith(prefix)) {
-            await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+            await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
+              datname,
+            ]);
           }
         }
       } finally {
@@ -285,7 +301,12 @@ export async function startReplicas(
     const started: Array<Promise<void>> = [];
     for (let i = 0; i < options.count; i++) {
       const name = `replica-${String.fromCharCode(97 + i)}`;
-      const { replica, ready } = startReplica(name, await freePort(), run, options);
+      const { replica, ready } = startReplica(
+        name,
+        await freePort(),
+        run,
+        options,
+      );
       replicas.push(replica);
       if (options.together || i > 0) started.push(ready);
       else await ready;

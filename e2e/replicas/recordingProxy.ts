@@ -18,7 +18,9 @@ export type RecordingProxy = {
  * An HTTP proxy on 127.0.0.1 in front of a real metrics server: forwards every request unchanged
  * and records it, so that a test counts what the metrics store actually received.
  */
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+export async function startRecordingProxy(
+  target: string,
+): Promise<RecordingProxy> {
   const requests: ProxiedRequest[] = [];
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -37,7 +39,10 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     try {
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
-        if (typeof value === 'string' && !['host', 'content-length', 'connection'].includes(name)) {
+        if (
+          typeof value === 'string' &&
+          !['host', 'content-length', 'connection'].includes(name)
+        ) {
           headers.set(name, value);
         }
       }
@@ -47,7 +52,8 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         body: ['GET', 'HEAD'].includes(req.method ?? 'GET') ? undefined : body,
       });
       res.writeHead(upstream.status, {
-        'Content-Type': upstream.headers.get('content-type') ?? 'application/json',
+        'Content-Type':
+          upstream.headers.get('content-type') ?? 'application/json',
       });
       res.end(Buffer.from(await upstream.arrayBuffer()));
     } catch (error) {

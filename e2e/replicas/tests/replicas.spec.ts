@@ -91,14 +91,21 @@ spec:
   environment: staging
   environmentGroup: non-production
   region: eu-west-1
-  network: { podCidr: 10.${240 + seed}.${i}.0/24, serviceCidr: 10.${250 + seed}.${i}.0/24, nodeCidr: 10.20.200.0/24 }
-  lifetime: { class: long-lived, created: "${isoDate(-300)}", reviewBy: "${isoDate(5)}" }
+  network: { podCidr: 10.${240 + seed}.${i}.0/24, serviceCidr: 10.${
+          250 + seed
+        }.${i}.0/24, nodeCidr: 10.20.200.0/24 }
+  lifetime: { class: long-lived, created: "${isoDate(
+    -300,
+  )}", reviewBy: "${isoDate(5)}" }
   nodes: { controlPlane: 1, workers: 2 }
 `,
       );
     });
     git(['add', '-A'], work);
-    git(['commit', '--quiet', '-m', `Replica test: ${names.length} clusters due`], work);
+    git(
+      ['commit', '--quiet', '-m', `Replica test: ${names.length} clusters due`],
+      work,
+    );
     git(['push', '--quiet', 'origin', 'HEAD:main'], work);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
@@ -112,17 +119,20 @@ async function notificationsOf(clusters: string[]) {
       .db('notifications')('notification')
       .where('scope', 'like', 'fleet-lifecycle:%')
       .select('user', 'scope', 'updated');
-  return rows.filter(row =>
-    clusters.some(c => row.scope.includes(`/${c}:`)),
-  );
+  return rows.filter(row => clusters.some(c => row.scope.includes(`/${c}:`)));
 }
 
 async function ledgerOf(clusters: string[]) {
-  const rows: Array<{ cluster_ref: string; sent_at: string | null; attempts: number }> =
-    await set
-      .db('fleet')('fleet_lifecycle_notifications')
-      .select('cluster_ref', 'sent_at', 'attempts');
-  return rows.filter(row => clusters.some(c => row.cluster_ref.endsWith(`/${c}`)));
+  const rows: Array<{
+    cluster_ref: string;
+    sent_at: string | null;
+    attempts: number;
+  }> = await set
+    .db('fleet')('fleet_lifecycle_notifications')
+    .select('cluster_ref', 'sent_at', 'attempts');
+  return rows.filter(row =>
+    clusters.some(c => row.cluster_ref.endsWith(`/${c}`)),
+  );
 }
 
 test.beforeAll(async () => {
@@ -133,7 +143,9 @@ test.beforeAll(async () => {
   // both replicas answer from the catalog once the platform repository and the org are ingested
   await expect(async () => {
     for (const replica of [a, b]) {
-      expect((await catalogClusters(replica)).length).toBeGreaterThanOrEqual(16);
+      expect((await catalogClusters(replica)).length).toBeGreaterThanOrEqual(
+        16,
+      );
     }
   }).toPass({ timeout: 120_000 });
 });
@@ -167,7 +179,11 @@ test('20 concurrent CIDR reservations across both replicas get 20 distinct block
   const reservations = await Promise.all(
     responses.map(async res => {
       expect(res.status, await res.clone().text()).toBe(201);
-      return json(res) as Promise<{ cluster: string; podCidr: string; serviceCidr: string }>;
+      return json(res) as Promise<{
+        cluster: string;
+        podCidr: string;
+        serviceCidr: string;
+      }>;
     }),
   );
   expect(reservations.map(r => r.cluster).sort()).toEqual(names);
@@ -181,7 +197,10 @@ test('20 concurrent CIDR reservations across both replicas get 20 distinct block
   });
   for (let i = 0; i < parsed.length; i++) {
     for (let j = i + 1; j < parsed.length; j++) {
-      expect(cidrsOverlap(parsed[i], parsed[j]), `${blocks[i]} / ${blocks[j]}`).toBe(false);
+      expect(
+        cidrsOverlap(parsed[i], parsed[j]),
+        `${blocks[i]} / ${blocks[j]}`,
+      ).toBe(false);
     }
   }
   const catalogBlocks = (await catalogClusters(a)).flatMap(c =>
@@ -193,7 +212,10 @@ test('20 concurrent CIDR reservations across both replicas get 20 distinct block
     const held = parseCidr(block);
     if (!held.ok) continue;
     for (const [i, mine] of parsed.entries()) {
-      expect(cidrsOverlap(held.cidr, mine), `${blocks[i]} overlaps ${block}`).toBe(false);
+      expect(
+        cidrsOverlap(held.cidr, mine),
+        `${blocks[i]} overlaps ${block}`,
+      ).toBe(false);
     }
   }
   // both replicas list the same 20 reservations from the shared database
@@ -203,7 +225,9 @@ test('20 concurrent CIDR reservations across both replicas get 20 distinct block
         as: PLATFORM_OWNER,
       }),
     );
-    const items = (Array.isArray(listed) ? listed : listed.items) as Array<{ cluster: string }>;
+    const items = (Array.isArray(listed) ? listed : listed.items) as Array<{
+      cluster: string;
+    }>;
     expect(items.filter(r => names.includes(r.cluster))).toHaveLength(20);
   }
 });
@@ -262,7 +286,9 @@ test('two racing requests for the same namespace on different replicas: one land
   const outcome = async (replica: number, id: string) => {
     for (;;) {
       const task = await json(
-        await set.replicas[replica].request(`/api/scaffolder/v2/tasks/${id}`, { as: DEVELOPER }),
+        await set.replicas[replica].request(`/api/scaffolder/v2/tasks/${id}`, {
+          as: DEVELOPER,
+        }),
       );
       if (['completed', 'failed', 'cancelled'].includes(task.status)) {
         const events = await json(
@@ -279,14 +305,26 @@ test('two racing requests for the same namespace on different replicas: one land
       await sleep(500);
     }
   };
-  const results = await Promise.all([outcome(a, tasks[0].id), outcome(b, tasks[1].id)]);
+  const results = await Promise.all([
+    outcome(a, tasks[0].id),
+    outcome(b, tasks[1].id),
+  ]);
   const statuses = results.map(r => r.status).sort();
-  expect(statuses, results.map(r => r.log).join('\n----\n')).toEqual(['completed', 'failed']);
+  expect(statuses, results.map(r => r.log).join('\n----\n')).toEqual([
+    'completed',
+    'failed',
+  ]);
   const failed = results.find(r => r.status === 'failed')!;
   expect(failed.log).toMatch(/already/i);
 
   // the repository: exactly one new commit on main, adding the namespace's files once
-  const log = git(['--git-dir', set.repo, 'log', '--format=%H', `${before}..main`])
+  const log = git([
+    '--git-dir',
+    set.repo,
+    'log',
+    '--format=%H',
+    `${before}..main`,
+  ])
     .split('\n')
     .filter(Boolean);
   expect(log).toHaveLength(1);
@@ -305,7 +343,9 @@ test('two racing requests for the same namespace on different replicas: one land
     `clusters/stg-euw1-checkout-01/namespaces/${namespace}/namespace.yaml`,
   );
   // the refs and every object they reach are intact (a rejected push may leave unreachable objects)
-  expect(git(['--git-dir', set.repo, 'fsck', '--no-progress', '--no-dangling'])).toBe('');
+  expect(
+    git(['--git-dir', set.repo, 'fsck', '--no-progress', '--no-dangling']),
+  ).toBe('');
 });
 
 test('fleet health with cacheSeconds 30: one round of queries per period for both replicas together', async () => {
@@ -354,7 +394,9 @@ test('a lifecycle notification due for 10 clusters is sent exactly once with bot
   expect(rows.filter(r => r.updated !== null)).toEqual([]);
   const ledger = await ledgerOf(clusters);
   expect(ledger).toHaveLength(10);
-  expect(ledger.filter(r => !r.sent_at || Number(r.attempts) !== 1)).toEqual([]);
+  expect(ledger.filter(r => !r.sent_at || Number(r.attempts) !== 1)).toEqual(
+    [],
+  );
 });
 
 test('a replica killed mid-run loses no notification and doubles none beyond what the ledger records', async () => {

@@ -38,7 +38,9 @@ exports.up = async function up(knex) {
       .integer('attempts')
       .notNullable()
       .defaultTo(1)
-      .comment('Claims of this key; above 1 the owner may have been told twice');
+      .comment(
+        'Claims of this key; above 1 the owner may have been told twice',
+      );
   });
   await knex('fleet_lifecycle_notifications').update({
     sent_at: new Date().toISOString(),

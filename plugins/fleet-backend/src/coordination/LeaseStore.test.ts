@@ -19,13 +19,19 @@ describe.each(databases.eachSupportedId())('LeaseStore on %s', databaseId => {
 
   it('gives a free lease to exactly one of many concurrent holders', async () => {
     const holders = Array.from({ length: 8 }, () => new LeaseStore(knex));
-    const won = await Promise.all(holders.map(h => h.acquire('round', 1000, T0)));
+    const won = await Promise.all(
+      holders.map(h => h.acquire('round', 1000, T0)),
+    );
     expect(won.filter(Boolean)).toHaveLength(1);
   });
 
   it('keeps a held lease from others until it expires, then lets one take it over', async () => {
     const a = new LeaseStore(knex, { holder: 'a' });
-    const others = [new LeaseStore(knex), new LeaseStore(knex), new LeaseStore(knex)];
+    const others = [
+      new LeaseStore(knex),
+      new LeaseStore(knex),
+      new LeaseStore(knex),
+    ];
     expect(await a.acquire('round', 1000, T0)).toBe(true);
     expect(await others[0].acquire('round', 1000, at(999))).toBe(false);
     const takeovers = await Promise.all(

@@ -13,15 +13,16 @@ export class LeaseStore {
   /** This process's identity as a holder. */
   readonly holder: string;
 
-  constructor(
-    private readonly db: Knex,
-    options: { holder?: string } = {},
-  ) {
+  constructor(private readonly db: Knex, options: { holder?: string } = {}) {
     this.holder = options.holder ?? randomUUID();
   }
 
   /** True when this process now holds `name` for `ttlMs`; false while another holder has it. */
-  async acquire(name: string, ttlMs: number, now = new Date()): Promise<boolean> {
+  async acquire(
+    name: string,
+    ttlMs: number,
+    now = new Date(),
+  ): Promise<boolean> {
     const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
     try {
       await this.db(TABLE).insert({

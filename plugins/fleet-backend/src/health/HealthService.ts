@@ -158,7 +158,9 @@ export class HealthService {
       if (held) {
         try {
           // another replica may have stored its round between our cache miss and the lease
-          return (await this.storedRound(ttlMs)) ?? (await this.runRound(ttlMs));
+          return (
+            (await this.storedRound(ttlMs)) ?? (await this.runRound(ttlMs))
+          );
         } finally {
           await leases.release(ROUND_KEY).catch(() => {});
         }

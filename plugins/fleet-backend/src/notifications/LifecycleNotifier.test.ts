@@ -261,22 +261,30 @@ describe.each(databases.eachSupportedId())(
       const t0 = new Date('2026-06-05T10:00:00Z');
       const at = (ms: number) => new Date(t0.getTime() + ms);
       const id = NotificationLedger.id(key);
-      expect(await ledger.claim(key, { now: t0, timeoutMs: 60_000 })).toBe(true);
+      expect(await ledger.claim(key, { now: t0, timeoutMs: 60_000 })).toBe(
+        true,
+      );
 
       // within its time the claim is its claimer's, sent or not
-      expect(await ledger.claim(key, { now: at(59_999), timeoutMs: 60_000 })).toBe(false);
+      expect(
+        await ledger.claim(key, { now: at(59_999), timeoutMs: 60_000 }),
+      ).toBe(false);
       expect(await ledger.claimedIds(at(59_999))).toEqual(new Set([id]));
 
       // after it, one of several runs takes it over
       expect(await ledger.claimedIds(at(60_000))).toEqual(new Set());
       const takers = await Promise.all(
-        [1, 2, 3].map(() => ledger.claim(key, { now: at(60_000), timeoutMs: 60_000 })),
+        [1, 2, 3].map(() =>
+          ledger.claim(key, { now: at(60_000), timeoutMs: 60_000 }),
+        ),
       );
       expect(takers.filter(Boolean)).toHaveLength(1);
 
       // a sent notification is never taken over, however old
       await ledger.markSent(key, at(61_000));
-      expect(await ledger.claim(key, { now: at(86_400_000), timeoutMs: 60_000 })).toBe(false);
+      expect(
+        await ledger.claim(key, { now: at(86_400_000), timeoutMs: 60_000 }),
+      ).toBe(false);
       expect(await ledger.claimedIds(at(86_400_000))).toEqual(new Set([id]));
       const [row] = await knex('fleet_lifecycle_notifications')
         .where({ cluster_ref: key.clusterRef })

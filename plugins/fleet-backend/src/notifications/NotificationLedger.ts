@@ -85,7 +85,10 @@ export class NotificationLedger {
    * True when this caller claimed the key: it was new, or its earlier claim expired unsent. False
    * when someone has it (sent, or claimed by a run that is still within its time).
    */
-  async claim(key: NotificationKey, options: ClaimOptions = {}): Promise<boolean> {
+  async claim(
+    key: NotificationKey,
+    options: ClaimOptions = {},
+  ): Promise<boolean> {
     const now = options.now ?? new Date();
     const expiresAt = new Date(
       now.getTime() + (options.timeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS),
