@@ -5,7 +5,7 @@ test.describe('catalog', () => {
   test('guest signs in and the catalog lists the demo organisation', async ({
     page,
   }, testInfo) => {
-    await signInAsGuest(page, '/?filters[kind]=group&filters[user]=all');
+    await signInAsGuest(page, '/catalog?filters[kind]=group&filters[user]=all');
     const table = page.getByRole('table');
     // platform team, application teams and the management group, shown by display name
     for (const group of [
@@ -26,7 +26,7 @@ test.describe('catalog', () => {
   test('the demo users include the three personas', async ({
     page,
   }, testInfo) => {
-    await signInAsGuest(page, '/?filters[kind]=user&filters[user]=all');
+    await signInAsGuest(page, '/catalog?filters[kind]=user&filters[user]=all');
     const table = page.getByRole('table');
     // platform owner, developer and manager, shown by display name
     for (const user of ['Priya Raman', 'Devon Clarke', 'Morgan Ellis']) {

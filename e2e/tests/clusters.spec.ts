@@ -8,7 +8,7 @@ test.describe('clusters in the catalog (platform owner)', () => {
   }, testInfo) => {
     await signInAsGuest(
       page,
-      '/?filters[kind]=resource&filters[type]=kubernetes-cluster&filters[user]=all',
+      '/catalog?filters[kind]=resource&filters[type]=kubernetes-cluster&filters[user]=all',
     );
     const table = page.getByRole('table');
     await expect(

@@ -102,7 +102,9 @@ test.describe('new cluster from a profile', () => {
     ).toBeVisible();
     await page.getByLabel('Location').fill('Berlin');
     await expect(
-      page.getByText(/does not match the naming pattern/),
+      page.getByText(
+        '"edg-berlin-store-01" does not follow the naming convention of profile edge (e.g. edg-ber01-store-01)',
+      ),
     ).toBeVisible();
     await page.getByLabel('Location').fill('ber03');
     await expect(page.getByTestId('fleet-cluster-name')).toHaveText(CLUSTER);
@@ -174,6 +176,94 @@ test.describe('new cluster from a profile', () => {
     expect(log).toContain('Requested-by: user:default/priya.platform');
     // a proposal: main does not have the cluster
     expect(() => gitShow('main', `clusters/${CLUSTER}/cluster.yaml`)).toThrow();
+  });
+
+  test('the wizard blocks too few nodes and a far review date where the action would; no task is created', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const created: string[] = [];
+    page.on('request', request => {
+      if (
+        request.method() === 'POST' &&
+        /\/api\/scaffolder\/v2\/tasks$/.test(request.url())
+      ) {
+        created.push(request.url());
+      }
+    });
+    await signInAs(page, 'Priya Raman', '/create');
+    const card = page
+      .locator('[class*="MuiCard"]')
+      .filter({ hasText: TEMPLATE_TITLE });
+    await expect(async () => {
+      await page.goto('/create');
+      await expect(card).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 90_000 });
+    await card.getByRole('button', { name: 'Choose' }).click();
+
+    await page.getByRole('button', { name: /Cluster profile/ }).click();
+    await page
+      .getByRole('option', { name: /^Production — production/ })
+      .click();
+    const owner = page
+      .getByRole('combobox', { name: /Owner/ })
+      .or(page.getByLabel(/^Owner/))
+      .first();
+    await owner.click();
+    await owner.fill('Payments');
+    await page
+      .getByRole('option', { name: /Payments/ })
+      .first()
+      .click();
+    await page.getByLabel(/^Purpose/).fill('Payments in Frankfurt');
+    // environment and version are the profile's: production, its current version
+    await expect(
+      page.getByRole('button', { name: /Environment production/ }),
+    ).toBeVisible();
+    await page.getByLabel(/^Environment group/).fill('production');
+    await page.getByLabel(/^Region/).fill('eu-central-1');
+    await saveScreenshot(page, testInfo, '1-profile');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+
+    // the untouched step judges nothing and previews nothing
+    await expect(page.getByText(/must be lowercase/)).toHaveCount(0);
+    await expect(page.getByText(/Could not preview/)).toHaveCount(0);
+    await expect(
+      page.getByText(
+        'The CIDRs are previewed once the cluster name is complete',
+      ),
+    ).toBeVisible();
+    // node counts start at the profile's minimums
+    const controlPlane = page.getByLabel(/^Control plane nodes/);
+    await expect(controlPlane).toHaveValue('3');
+    await expect(page.getByLabel(/^Worker nodes/)).toHaveValue('3');
+    await saveScreenshot(page, testInfo, '2-untouched');
+    await page.getByLabel('Location').fill('euc1');
+    await page.getByLabel('Purpose', { exact: true }).fill('payments');
+    await page.getByLabel('Number').fill('07');
+    await expect(page.getByTestId('fleet-cidr-pod')).toBeVisible({
+      timeout: 30_000,
+    });
+    await controlPlane.fill('1');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(
+      page
+        .getByText('1 is outside the bounds of profile production (3–5)')
+        .first(),
+    ).toBeVisible();
+    await saveScreenshot(page, testInfo, '3-too-few-nodes');
+    await controlPlane.fill('3');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+
+    // a review date beyond the profile's interval
+    await page.getByLabel(/^Review by/).fill(dateInMonths(24));
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    await expect(
+      page.getByText(/is reviewed at least every 12 months/).first(),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
+    await saveScreenshot(page, testInfo, '4-far-review-date');
+    expect(created).toEqual([]);
   });
 
   test('a developer does not see the template', async ({ page }, testInfo) => {

@@ -28,3 +28,52 @@ test('a persona signs in as the catalog user', async ({ page }, testInfo) => {
   ).toBeVisible();
   await saveScreenshot(page, testInfo);
 });
+
+test("Devon lands on a home page with his team's clusters and namespaces", async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'Devon Clarke', '/');
+  await expect(
+    page.getByRole('heading', { name: 'Hello, Devon Clarke' }),
+  ).toBeVisible();
+  const fleet = page
+    .locator('[class*="MuiCard"]')
+    .filter({ hasText: 'My clusters and namespaces' });
+  await expect(
+    fleet
+      .getByRole('link', { name: 'stg-euw1-checkout-01', exact: true })
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(
+    fleet
+      .getByRole('link', { name: 'prd-euw1-checkout-01', exact: true })
+      .first(),
+  ).toBeVisible();
+  await expect(fleet.getByText('Namespaces of my teams')).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Request a tenant namespace' }),
+  ).toBeVisible();
+  await expect(page.getByText('All Components')).toHaveCount(0);
+  await saveScreenshot(page, testInfo);
+});
+
+test("Priya lands on a home page with the platform team's clusters; the catalog is at /catalog", async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, 'Priya Raman', '/');
+  await expect(
+    page.getByRole('heading', { name: 'Hello, Priya Raman' }),
+  ).toBeVisible();
+  const fleet = page
+    .locator('[class*="MuiCard"]')
+    .filter({ hasText: 'My clusters and namespaces' });
+  await expect(
+    fleet
+      .getByRole('link', { name: 'prd-euw1-platform-01', exact: true })
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
+  await saveScreenshot(page, testInfo, 'home');
+  await page.goto('/catalog');
+  await expect(page.getByRole('table').first()).toBeVisible();
+  await saveScreenshot(page, testInfo, 'catalog');
+});

@@ -94,7 +94,7 @@ test.describe('clusters from Portainer (platform owner)', () => {
 
     // One entity: the catalog lists no Portainer copy of the governed cluster.
     await page.goto(
-      '/?filters[kind]=resource&filters[type]=kubernetes-cluster&filters[user]=all',
+      '/catalog?filters[kind]=resource&filters[type]=kubernetes-cluster&filters[user]=all',
     );
     const table = page.getByRole('table');
     await expect(

@@ -25,6 +25,17 @@ function hasFile(ref: string, file: string): boolean {
   return git('ls-tree', '--name-only', ref, '--', file).trim() !== '';
 }
 
+async function openTemplate(page: Page) {
+  const card = page
+    .locator('[class*="MuiCard"]')
+    .filter({ hasText: TEMPLATE_TITLE });
+  await expect(async () => {
+    await page.goto('/create');
+    await expect(card).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  await card.getByRole('button', { name: 'Choose' }).click();
+}
+
 async function fillRequest(
   page: Page,
   testInfo: TestInfo,
@@ -65,9 +76,7 @@ async function fillRequest(
   const cpu = page.getByLabel('requests.cpu');
   await expect(cpu).not.toHaveValue('');
   await cpu.fill('999');
-  await expect(
-    page.getByText(/above the profile's maximum of/).first(),
-  ).toBeVisible();
+  await expect(page.getByText(/is above the maximum of/).first()).toBeVisible();
   await cpu.fill(request.cpu);
   await page
     .getByLabel(/^Why do you need it/)
@@ -171,6 +180,15 @@ test.describe('tenant namespace request', () => {
       .textContent();
     const branch = branchText!.replace(/^Branch:\s*/, '').trim();
     expect(branch).toMatch(new RegExp(`^fleet/namespace/${cluster}/`));
+    // an honest result: the proposal (its branch; a link where the host has a web URL, which the
+    // e2e bare repository has not), not a namespace entity that does not exist before the merge
+    await expect(
+      page.getByText(/appears in the catalog once the proposal is\s+merged/),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: /Namespace in the catalog/ }),
+    ).toHaveCount(0);
+    await expect(page.getByText('Requested by: Devon Clarke')).toBeVisible();
     await saveScreenshot(page, testInfo, '5-done');
 
     expect(git('rev-parse', 'main').trim()).toBe(mainBefore);
@@ -179,5 +197,84 @@ test.describe('tenant namespace request', () => {
     expect(git('log', '-1', '--format=%an', branch).trim()).toBe(
       'Devon Clarke',
     );
+  });
+
+  test('the wizard stops a bad name, an over-maximum quota and offers no forbidden role; no task is created', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const created: string[] = [];
+    page.on('request', request => {
+      if (
+        request.method() === 'POST' &&
+        /\/api\/scaffolder\/v2\/tasks$/.test(request.url())
+      ) {
+        created.push(request.url());
+      }
+    });
+    await signInAs(page, 'Devon Clarke', '/create');
+    await openTemplate(page);
+    await page
+      .getByRole('button', { name: /Cluster/ })
+      .first()
+      .click();
+    await page.getByRole('option', { name: /^prd-euw1-checkout-01/ }).click();
+    await page.getByLabel(/^Cost center/).fill('cc-4711');
+
+    // a bad name: no error before the field is touched, the rule in words on Next, no regex
+    const name = page.getByLabel(/^Namespace name/);
+    await name.fill('Checkout_Search');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(
+      page
+        .getByText(
+          /"Checkout_Search" must be lowercase letters, digits and '-'.*\(e\.g\. checkout-dev\)/,
+        )
+        .first(),
+    ).toBeVisible();
+    await expect(page.getByText(/\^\[a-z0-9\]/)).toHaveCount(0);
+    await saveScreenshot(page, testInfo, '1-bad-name');
+    await name.fill('checkout-blocked');
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    // production: the roles offered are the profile's (view, edit), never admin
+    await expect(page.getByRole('checkbox', { name: /^edit/ })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: /^view/ })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: /^admin/ })).toHaveCount(0);
+
+    // over the maximum: the step does not advance
+    await page.getByLabel('requests.cpu').fill('999');
+    await page
+      .getByLabel(/^Why do you need it/)
+      .fill('Trying more than the profile allows');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await expect(
+      page.getByText(/requests\.cpu: 999 is above the maximum of/).first(),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
+    await saveScreenshot(page, testInfo, '2-over-maximum');
+    expect(created).toEqual([]);
+  });
+
+  test('a request only the backend can refuse says why, without a stack trace or server path', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    // checkout exists on the cluster: taken names are decided at submit time
+    await signInAs(page, 'Devon Clarke', '/create');
+    await fillRequest(page, testInfo, {
+      cluster: 'stg-euw1-checkout-01',
+      namespace: 'checkout',
+      cpu: '2',
+    });
+    const error = page
+      .getByText(/checkout already exists on stg-euw1-checkout-01/)
+      .first();
+    await expect(error).toBeVisible({ timeout: 90_000 });
+    await saveScreenshot(page, testInfo, 'refused');
+    const text = await page.locator('body').innerText();
+    expect(text).not.toMatch(/\n\s+at .+\(/);
+    expect(text).not.toMatch(/\/(work|home|usr|app)\/[\w.-]+\//);
+    expect(text).not.toMatch(/node_modules|\.ts:\d+|\.js:\d+/);
   });
 });

@@ -49,4 +49,5 @@ export {
   MyRequestsContent,
   MyReviewsContent,
   QuickLinksContent,
+  useMyDisplayName,
 } from './components/home';

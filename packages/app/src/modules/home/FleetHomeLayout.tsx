@@ -1,26 +1,26 @@
 import Grid from '@material-ui/core/Grid';
 import { Content, Header, Page } from '@backstage/core-components';
-import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import type { HomePageLayoutProps } from '@backstage/plugin-home-react/alpha';
-import useAsync from 'react-use/esm/useAsync';
+import { useMyDisplayName } from '@fleet-portal/plugin-fleet';
 
 /** Wide widgets take the whole row; the others share it. */
 const WIDE = new Set(['fleet-my-fleet']);
 
-/** The personas' home: a greeting and the fleet widgets, the widest first. */
+/**
+ * The personas' home: a greeting and the fleet widgets (of homeModule), the widest first. Widgets
+ * other plugins add to the home page are left out: the page answers what is mine in the fleet.
+ */
 export function FleetHomeLayout(props: HomePageLayoutProps) {
-  const identityApi = useApi(identityApiRef);
-  const { value: profile } = useAsync(
-    () => identityApi.getProfileInfo(),
-    [identityApi],
-  );
-  const widgets = [...props.widgets].sort(
-    (a, b) => Number(WIDE.has(b.name ?? '')) - Number(WIDE.has(a.name ?? '')),
-  );
+  const name = useMyDisplayName();
+  const widgets = props.widgets
+    .filter(w => w.name?.startsWith('fleet-'))
+    .sort(
+      (a, b) => Number(WIDE.has(b.name ?? '')) - Number(WIDE.has(a.name ?? '')),
+    );
   return (
     <Page themeId="home">
       <Header
-        title={profile?.displayName ? `Hello, ${profile.displayName}` : 'Home'}
+        title={name ? `Hello, ${name}` : 'Home'}
         subtitle="Your teams' clusters and namespaces, what is due and what you asked for"
       />
       <Content>

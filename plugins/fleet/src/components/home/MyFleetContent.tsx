@@ -1,10 +1,11 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import {
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  type TableColumn,
-} from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -15,16 +16,14 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { fleetApiRef } from '../../api/FleetApi';
 import { fleetHealthApiRef } from '../../api/FleetHealthApi';
+import { EntityLink } from '../EntityLink';
 import { HealthStatusChip } from '../HealthStatus';
 import { LifecycleStatusChip } from '../LifecycleStatus';
 import { useMyGroups } from './useMyGroups';
 
-type Row = ClusterLifecycle & { health?: SignalStatus; namespaces: string[] };
+type ClusterRow = ClusterLifecycle & { health?: SignalStatus };
 
-/**
- * My team's clusters with their health and lifecycle, and the tenant namespaces my teams own
- * on each (namespaces on clusters of other teams listed with their cluster too).
- */
+/** My teams' clusters with their health and lifecycle, and the tenant namespaces my teams own. */
 export function MyFleetContent() {
   const groups = useMyGroups();
   const fleetApi = useApi(fleetApiRef);
@@ -33,11 +32,12 @@ export function MyFleetContent() {
   const { value, loading, error } = useAsync(async () => {
     const owner = groups.value ?? [];
     if (owner.length === 0) {
-      return { rows: [] as Row[], namespaces: [] };
+      return { clusters: [] as ClusterRow[], namespaces: [] };
     }
     const [clusters, health, namespaces] = await Promise.all([
       fleetApi.listClusters({ owner, limit: 100, orderBy: 'name' }),
-      healthApi.listClusters({ owner, limit: 100 }).catch(() => undefined), // health is optional: a user may not see it
+      // health is optional: not every user may read it
+      healthApi.listClusters({ owner, limit: 100 }).catch(() => undefined),
       catalogApi.getEntities({
         filter: {
           kind: 'Resource',
@@ -50,12 +50,13 @@ export function MyFleetContent() {
     const healthOf = new Map(
       (health?.items ?? []).map(h => [h.entityRef ?? h.cluster, h.status]),
     );
-    const rows: Row[] = clusters.items.map(cluster => ({
-      ...cluster,
-      health: healthOf.get(cluster.entityRef),
-      namespaces: [],
-    }));
-    return { rows, namespaces: namespaces.items };
+    return {
+      clusters: clusters.items.map(cluster => ({
+        ...cluster,
+        health: healthOf.get(cluster.entityRef),
+      })),
+      namespaces: namespaces.items,
+    };
   }, [groups.value, fleetApi, healthApi, catalogApi]);
 
   if (groups.loading || loading) {
@@ -64,66 +65,85 @@ export function MyFleetContent() {
   if (groups.error || error) {
     return <ResponseErrorPanel error={(groups.error ?? error)!} />;
   }
-  const columns: TableColumn<Row>[] = [
-    {
-      title: 'Cluster',
-      render: row => <EntityRefLink entityRef={row.entityRef} />,
-    },
-    { title: 'Environment', field: 'environment' },
-    {
-      title: 'Health',
-      render: row =>
-        row.health ? <HealthStatusChip status={row.health} /> : '—',
-    },
-    {
-      title: 'Lifecycle',
-      render: row => (
-        <LifecycleStatusChip status={row.status} daysLeft={row.daysLeft} />
-      ),
-    },
-  ];
   return (
-    <>
-      <Table<Row>
-        title="Clusters of my teams"
-        options={{ paging: false, search: false, padding: 'dense' }}
-        columns={columns}
-        data={value?.rows ?? []}
-        emptyContent={
-          <Typography variant="body2" style={{ padding: 16 }}>
-            Your teams own no clusters.
-          </Typography>
-        }
-      />
-      <Table
-        title="Namespaces of my teams"
-        options={{ paging: false, search: false, padding: 'dense' }}
-        columns={[
-          {
-            title: 'Namespace',
-            render: (entity: any) => <EntityRefLink entityRef={entity} />,
-          },
-          {
-            title: 'Cluster',
-            render: (entity: any) =>
-              typeof entity.spec?.cluster === 'string' ? (
-                <EntityRefLink
-                  entityRef={entity.spec.cluster}
-                  defaultKind="resource"
-                />
-              ) : (
-                '—'
-              ),
-          },
-        ]}
-        data={value?.namespaces ?? []}
-        emptyContent={
-          <Typography variant="body2" style={{ padding: 16 }}>
+    <Grid container spacing={3}>
+      <Grid item xs={12} lg={7}>
+        <Typography variant="h6">Clusters of my teams</Typography>
+        {value?.clusters.length ? (
+          <Table size="small" aria-label="Clusters of my teams">
+            <TableHead>
+              <TableRow>
+                <TableCell>Cluster</TableCell>
+                <TableCell>Environment</TableCell>
+                <TableCell>Health</TableCell>
+                <TableCell>Lifecycle</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {value.clusters.map(cluster => (
+                <TableRow key={cluster.entityRef}>
+                  <TableCell>
+                    <EntityRefLink entityRef={cluster.entityRef} />
+                  </TableCell>
+                  <TableCell>{cluster.environment ?? '—'}</TableCell>
+                  <TableCell>
+                    {cluster.health ? (
+                      <HealthStatusChip status={cluster.health} />
+                    ) : (
+                      '—'
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <LifecycleStatusChip
+                      status={cluster.status}
+                      daysLeft={cluster.daysLeft}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : (
+          <Typography variant="body2">Your teams own no clusters.</Typography>
+        )}
+      </Grid>
+      <Grid item xs={12} lg={5}>
+        <Typography variant="h6">Namespaces of my teams</Typography>
+        {value?.namespaces.length ? (
+          <Table size="small" aria-label="Namespaces of my teams">
+            <TableHead>
+              <TableRow>
+                <TableCell>Namespace</TableCell>
+                <TableCell>Cluster</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {value.namespaces.map(entity => (
+                <TableRow key={entity.metadata.name}>
+                  <TableCell>
+                    <EntityRefLink entityRef={entity} />
+                  </TableCell>
+                  <TableCell>
+                    {typeof entity.spec?.cluster === 'string' ? (
+                      <EntityLink
+                        entityRef={entity.spec.cluster}
+                        defaultKind="resource"
+                      />
+                    ) : (
+                      '—'
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : (
+          <Typography variant="body2">
             Your teams own no namespaces yet — request one with the Tenant
             namespace template.
           </Typography>
-        }
-      />
-    </>
+        )}
+      </Grid>
+    </Grid>
   );
 }

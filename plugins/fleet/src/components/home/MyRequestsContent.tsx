@@ -58,10 +58,14 @@ export function MyRequestsContent() {
               primary={
                 <Link to={`/create/tasks/${task.id}`}>
                   {template?.title ?? template?.name ?? 'Request'}
-                  {subject ? ` — ${subject}` : ''}
                 </Link>
               }
-              secondary={new Date(task.createdAt).toLocaleString('en-GB')}
+              secondary={[
+                subject,
+                new Date(task.createdAt).toLocaleString('en-GB'),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             />
             {STATE[task.status] ?? task.status}
           </ListItem>

@@ -7,17 +7,17 @@ const LINKS = [
   {
     to: '/create/templates/default/tenant-namespace',
     title: 'Request a tenant namespace',
-    text: 'Quota, network policies and your team’s roles on a governed cluster',
+    text: 'On a governed cluster, within its profile',
   },
   {
     to: '/create/templates/default/new-cluster',
     title: 'Request a new cluster',
-    text: 'Built from an approved profile, proposed for review (platform team)',
+    text: 'From an approved profile (platform team)',
   },
   {
     to: '/fleet/lifecycle',
     title: 'Fleet lifecycle',
-    text: 'Review and retirement dates of every cluster',
+    text: 'Review and retirement dates',
   },
 ];
 

@@ -191,11 +191,23 @@ export function ClusterNameBuilder(
         />
       </Box>
       <Typography variant="h6" data-testid="fleet-cluster-name">
-        {name || '—'}
+        {complete ? name : draftName(parts)}
       </Typography>
       <FormHelperText>{status.text}</FormHelperText>
     </FormControl>
   );
+}
+
+/** A name not yet complete, its missing parts named: `prd-‹location›-‹purpose›-‹nn›`. */
+function draftName(parts: NameParts): string {
+  const part = (value: string, placeholder: string) =>
+    value.trim() ? value.trim().toLocaleLowerCase('en-US') : `‹${placeholder}›`;
+  return [
+    part(parts.tier, 'tier'),
+    part(parts.location, 'location'),
+    part(parts.purpose, 'purpose'),
+    part(parts.number, 'nn'),
+  ].join('-');
 }
 
 /** Every part of the name is filled in. */

@@ -26,7 +26,7 @@ export function LifetimeDateField(
     formValue(formContext, options?.profileField ?? 'profile'),
   );
   const bounds = profile ? lifetimeBounds(profile, new Date()) : undefined;
-  const retire = options?.field === 'retireBy';
+  const retire = options?.rule === 'retireBy';
   const latest = retire ? bounds?.latestRetireBy : bounds?.latestReviewBy;
 
   let help = schema.description ?? '';
@@ -46,7 +46,6 @@ export function LifetimeDateField(
       value={formData ?? ''}
       error={!!rawErrors?.length}
       helperText={help}
-      inputProps={{ min: bounds?.earliest, max: latest }}
       onChange={event => onChange(event.target.value || undefined)}
     />
   );

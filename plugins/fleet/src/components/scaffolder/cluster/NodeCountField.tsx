@@ -29,7 +29,7 @@ export function NodeCountField(
   } = props;
   const options = uiSchema?.['ui:options'];
   const group =
-    GROUP[(options?.field ?? 'workerNodes') as keyof typeof GROUP] ?? 'workers';
+    GROUP[(options?.rule ?? 'workerNodes') as keyof typeof GROUP] ?? 'workers';
   const { value: profile } = useClusterProfile(
     formValue(formContext, options?.profileField ?? 'profile'),
   );
@@ -60,7 +60,8 @@ export function NodeCountField(
       value={formData ?? ''}
       error={!!rawErrors?.length}
       helperText={range}
-      inputProps={{ min: bounds?.min ?? 0, max: bounds?.max, step: 1 }}
+      // no min/max: the browser's own range message would replace the rule's words
+      inputProps={{ step: 1 }}
       onChange={event =>
         onChange(
           event.target.value === '' ? undefined : Number(event.target.value),

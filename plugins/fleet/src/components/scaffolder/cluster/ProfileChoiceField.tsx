@@ -36,6 +36,14 @@ export function profileChoices(
   return undefined;
 }
 
+/** Two sentences, the first closed with a full stop. */
+function sentences(first: string | undefined, second: string): string {
+  if (!first) {
+    return second;
+  }
+  return `${first}${first.endsWith('.') ? '' : '.'} ${second}`;
+}
+
 /**
  * A field the profile or the fleet knows the values of: the profile's versions and the
  * environments its type builds are picked from a list (the only one is chosen); the environment
@@ -55,7 +63,7 @@ export function ProfileChoiceField(
     required,
   } = props;
   const options = uiSchema?.['ui:options'];
-  const field = options?.field ?? 'environment';
+  const field = options?.rule ?? 'environment';
   const { value: profile } = useClusterProfile(
     formValue(formContext, options?.profileField ?? 'profile'),
   );
@@ -103,9 +111,12 @@ export function ProfileChoiceField(
         margin="normal"
         value={choices.some(c => c.value === formData) ? formData : ''}
         error={!!rawErrors?.length}
-        helperText={`${schema.description ?? ''} Offered by profile ${
-          profile?.metadata.title ?? profile?.metadata.name
-        }.`.trim()}
+        helperText={sentences(
+          schema.description,
+          `Offered by profile ${
+            profile?.metadata.title ?? profile?.metadata.name
+          }.`,
+        )}
         onChange={event => onChange(String(event.target.value))}
       >
         {choices.map(choice => (

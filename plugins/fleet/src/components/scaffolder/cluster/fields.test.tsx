@@ -269,7 +269,7 @@ describe('new-cluster form fields', () => {
   it("node counts start at the profile's minimum and say its bounds", async () => {
     const props = fieldProps({
       formData: 1,
-      uiSchema: { 'ui:options': { field: 'controlPlaneNodes' } },
+      uiSchema: { 'ui:options': { rule: 'controlPlaneNodes' } },
       formContext: { formData: { profile: 'clusterprofile:default/regional' } },
     });
     await renderField(<NodeCountField {...props} />);
@@ -282,7 +282,7 @@ describe('new-cluster form fields', () => {
   it('the profile version is picked from the versions the profile accepts', async () => {
     const props = fieldProps({
       formData: undefined,
-      uiSchema: { 'ui:options': { field: 'profileVersion' } },
+      uiSchema: { 'ui:options': { rule: 'profileVersion' } },
     });
     await renderField(<ProfileChoiceField {...props} />);
     await waitFor(() => expect(props.onChange).toHaveBeenCalledWith('1.3.0'));
@@ -313,7 +313,7 @@ describe('new-cluster form fields', () => {
           apiHolder,
           formData: { profile: 'clusterprofile:default/regional', ...formData },
           schema: {},
-          uiSchema: { 'ui:options': { field } },
+          uiSchema: { 'ui:options': { rule: field } },
         } as any,
       );
       return errors;

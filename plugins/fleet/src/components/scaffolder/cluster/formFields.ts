@@ -29,7 +29,7 @@ export const cidrPreviewField = createFormField({
   validation: cidrPreviewValidation,
 });
 
-// Request fields judged by the request rules of fleet-common (`ui:options.field` names the rule's field).
+// Request fields judged by the request rules of fleet-common (`ui:options.rule` names the rule's field).
 
 export const clusterProfileChoiceField = createFormField({
   name: 'FleetProfileChoice',

@@ -27,14 +27,16 @@ export function quotaProblems(
   profile: ClusterProfileEntity,
 ): Record<string, string> {
   const { issues } = checkTenancyRequest({ quota }, profile);
-  return Object.fromEntries(
-    fieldProblems(issues, 'quota').flatMap(problem => {
-      const colon = problem.indexOf(': ');
-      return colon > 0
-        ? [[problem.slice(0, colon), problem.slice(colon + 2)]]
-        : [];
-    }),
-  );
+  const problems: Record<string, string> = {};
+  // the first problem of a resource is the one shown (the maximum before the requests-limits rule)
+  for (const problem of fieldProblems(issues, 'quota')) {
+    const colon = problem.indexOf(': ');
+    const resource = problem.slice(0, colon);
+    if (colon > 0 && !(resource in problems)) {
+      problems[resource] = problem.slice(colon + 2);
+    }
+  }
+  return problems;
 }
 
 /**

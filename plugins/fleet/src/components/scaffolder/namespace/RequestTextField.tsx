@@ -8,8 +8,11 @@ import type { NamespaceFormField } from '@fleet-portal/plugin-fleet-common';
 import { namespaceFieldValidation } from './validation';
 
 export type RequestTextOptions = {
-  /** The request field whose rules apply: namespace, costCenter, reason or description. */
-  field: NamespaceFormField;
+  /**
+   * The request field whose rules apply: namespace, costCenter, reason or description. Not
+   * `field`: rjsf reads `ui:options.field` as the field component's name.
+   */
+  rule: NamespaceFormField;
   /** Lines of a multi-line field. */
   rows?: number;
 };
@@ -52,12 +55,12 @@ export function RequestTextField(
   );
 }
 
-/** The rules of the field named in `ui:options.field`. */
+/** The rules of the field named in `ui:options.rule`. */
 export const requestTextValidation: CustomFieldValidator<
   string,
   RequestTextOptions
 > = (value, validation, context) => {
-  const field = context.uiSchema?.['ui:options']?.field;
+  const field = context.uiSchema?.['ui:options']?.rule;
   return field
     ? namespaceFieldValidation<string>(field)(value, validation, context)
     : undefined;

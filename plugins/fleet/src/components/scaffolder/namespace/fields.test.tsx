@@ -209,7 +209,7 @@ describe('tenant-namespace form fields', () => {
         await errorsOf(
           requestTextValidation,
           { namespace: 'Checkout' },
-          { 'ui:options': { field: 'namespace' } },
+          { 'ui:options': { rule: 'namespace' } },
         ),
       ).toEqual([
         `"Checkout" must be lowercase letters, digits and '-', starting and ending with a letter or digit (e.g. checkout-dev)`,

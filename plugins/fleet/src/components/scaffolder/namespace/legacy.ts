@@ -49,7 +49,7 @@ export const FleetNamespaceRolesFieldExtension = fleetPlugin.provide(
   }),
 );
 
-/** `ui:field: FleetRequestText` — a request text field checked by the request rules (`ui:options.field`). */
+/** `ui:field: FleetRequestText` — a request text field checked by the request rules (`ui:options.rule`). */
 export const FleetRequestTextFieldExtension = fleetPlugin.provide(
   createScaffolderFieldExtension<string, RequestTextOptions>({
     name: 'FleetRequestText',
