@@ -59,13 +59,16 @@ test.describe('clusters from Portainer (platform owner)', () => {
       page.getByText('Not under fleet governance', { exact: false }).first(),
     ).toBeVisible();
 
-    // The lifecycle view lists it with the rest of the fleet.
-    await page.goto('/fleet/lifecycle?search=pop-up-store-leipzig');
+    // The lifecycle view lists it with the rest of the fleet, once its catalog snapshot (judged
+    // once and kept for fleet.lifecycle.catalogSnapshotSeconds, 30 s) includes the new entity.
     const row = page
       .getByRole('table', { name: 'Clusters' })
       .getByRole('row')
       .filter({ hasText: /Pop-up Store Leipzig|pop-up-store-leipzig/ });
-    await expect(row).toBeVisible();
+    await expect(async () => {
+      await page.goto('/fleet/lifecycle?search=pop-up-store-leipzig');
+      await expect(row).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 90_000 });
     await expect(row).toContainText('Platform Team');
     await expect(row).toContainText('Ungoverned');
     await saveScreenshot(page, testInfo, 'lifecycle');
