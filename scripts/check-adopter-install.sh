@@ -38,24 +38,13 @@ printf '#!/bin/sh\nexec node "%s" "$@"\n' "$ROOT/$(sed -n 's/^yarnPath: *//p' .y
 chmod +x "$WORK/bin/yarn"
 export PATH="$WORK/bin:$PATH"
 
-log "building and packing the plugins (in a copy: packing rewrites package.json files)"
-SRC="$WORK/src"
-mkdir -p "$SRC"
-tar --exclude=./node_modules --exclude=./.git --exclude=./data --exclude=./.tools --exclude=./e2e/artifacts \
-  --exclude='./plugins/*/dist' --exclude=./dist-types -cf - . | tar -xf - -C "$SRC"
-# the copy shares the installed packages, but its own workspaces stand for @fleet-portal/*
-mkdir -p "$SRC/node_modules/@fleet-portal"
-for entry in "$ROOT"/node_modules/* "$ROOT"/node_modules/.bin; do
-  [ "$(basename "$entry")" = "@fleet-portal" ] || ln -s "$entry" "$SRC/node_modules/"
-done
-for dir in "$SRC"/plugins/*/; do
-  ln -s "$dir" "$SRC/node_modules/$(node -p "require('${dir}package.json').name")"
-done
-(cd "$SRC" && node node_modules/.bin/tsc >"$WORK/tsc.log" 2>&1) ||
-  { tail -20 "$WORK/tsc.log"; fail "type declarations"; exit 1; }
+log "building and packing the plugins"
+# yarn pack's prepack/postpack rewrite and restore each plugin's package.json: run this script while
+# nobody edits those files
+node node_modules/.bin/tsc >"$WORK/tsc.log" 2>&1 || { tail -20 "$WORK/tsc.log"; fail "type declarations"; exit 1; }
 mkdir -p "$PACKS"
-for dir in "$SRC"/plugins/*/; do
-  name="$(node -p "require('${dir}package.json').name")"
+for dir in plugins/*/; do
+  name="$(node -p "require('./${dir}package.json').name")"
   (cd "$dir" && node "$ROOT/node_modules/.bin/backstage-cli" package build >"$WORK/build.log" 2>&1 &&
     yarn pack --out "$PACKS/$(basename "$dir").tgz" >>"$WORK/build.log" 2>&1) ||
     { tail -20 "$WORK/build.log"; fail "pack $name"; exit 1; }
@@ -66,7 +55,7 @@ BACKSTAGE_APP_NAME=scratch-app npx -y @backstage/create-app@latest --skip-instal
   </dev/null >"$WORK/create-app.log" 2>&1 || { tail -20 "$WORK/create-app.log"; fail "create-app"; exit 1; }
 
 log "moving the scratch app to the newest @backstage release and adding the packed plugins"
-node scripts/adopter/prepare-scratch-app.js "$SRC" "$APP" "$PACKS" || { fail "prepare scratch app"; exit 1; }
+node scripts/adopter/prepare-scratch-app.js "$ROOT" "$APP" "$PACKS" || { fail "prepare scratch app"; exit 1; }
 
 log "yarn install in the scratch app (a few minutes: native addons compile)"
 cp "$ROOT/.yarnrc.yml" "$APP/.yarnrc.yml"
