@@ -1,4 +1,5 @@
 import { Page, TestInfo } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 
 const screenshotDir = path.resolve(__dirname, '..', 'artifacts', 'screenshots');
@@ -40,7 +41,25 @@ export async function signInAs(page: Page, displayName: string, to = '/') {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const demoDates = require('../../scripts/demo-dates');
 
-/** The date the demo shows for a date written in examples/platform-config, e.g. a cluster's reviewBy. */
-export function demoDate(exampleDate: string): string {
-  return demoDates.demoDate(exampleDate);
+/**
+ * The date the demo shows for a lifetime date of a demo cluster (`created`, `reviewBy`, `retireBy`):
+ * read from its file in examples/platform-config and moved as the demo repository moves it.
+ */
+export function demoClusterDate(
+  cluster: string,
+  field: 'created' | 'reviewBy' | 'retireBy',
+): string {
+  const file = path.resolve(
+    __dirname,
+    '../../examples/platform-config/clusters',
+    cluster,
+    'cluster.yaml',
+  );
+  const written = new RegExp(`\\b${field}: *"?(\\d{4}-\\d{2}-\\d{2})`).exec(
+    fs.readFileSync(file, 'utf8'),
+  )?.[1];
+  if (!written) {
+    throw new Error(`${file} has no ${field} date`);
+  }
+  return demoDates.demoDate(written);
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { demoDate, saveScreenshot, signInAs } from './helpers';
+import { demoClusterDate, saveScreenshot, signInAs } from './helpers';
 
 /** Parses the exported CSV (RFC 4180 quoting) into objects keyed by the header row. */
 function parseCsv(text: string): Record<string, string>[] {
@@ -111,7 +111,11 @@ test.describe('cluster and profile pages (platform owner)', () => {
       .first();
     await expect(card.getByText('3.1.0').first()).toBeVisible();
     await expect(card.getByText(/behind/i).first()).toBeVisible();
-    await expect(card.getByText(demoDate('2027-05-10')).first()).toBeVisible();
+    await expect(
+      card
+        .getByText(demoClusterDate('prd-euw1-checkout-01', 'reviewBy'))
+        .first(),
+    ).toBeVisible();
     await expect(card.getByText(/10\.\d+\.\d+\.\d+\/16/).first()).toBeVisible();
     await saveScreenshot(page, testInfo);
   });
