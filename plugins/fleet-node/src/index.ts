@@ -8,3 +8,4 @@ export * from './platformRepo';
 export * from './cidr';
 export * from './managementPlane';
 export * from './sourceGuards';
+export * from './portalLinks';

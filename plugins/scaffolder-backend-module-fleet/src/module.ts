@@ -9,6 +9,7 @@ import {
   CidrReservationsClient,
   platformRepoWriterFromConfig,
   readPlatformRepoOrigins,
+  PortalLinks,
 } from '@fleet-portal/plugin-fleet-node';
 import { createFleetClusterRenderAction } from './actions/cluster/renderAction';
 import { createFleetClusterValidateAction } from './actions/cluster/validateAction';
@@ -19,11 +20,7 @@ import { reservedNamespacesFromConfig } from './actions/namespace/reservedNamesp
 import { createNamespaceRenderAction } from './actions/namespace/renderAction';
 import { createNamespaceValidateAction } from './actions/namespace/validateAction';
 import { createPlatformRepoProposeAction } from './actions/platformRepo/proposeAction';
-import {
-  createFleetRequestActions,
-  entityPageUrl,
-  InlineTask,
-} from './actions/registry';
+import { createFleetRequestActions, InlineTask } from './actions/registry';
 
 /**
  * The Fleet Portal scaffolder actions: tenant namespace requests (validate, render) and
@@ -106,6 +103,7 @@ export const scaffolderModuleFleet = createBackendModule({
         scaffolder.addActions(...templateActions);
         // the same requests for AI agents (actions registry, MCP): the steps of the templates,
         // run with these very actions as the calling user
+        const links = PortalLinks.fromConfig(config);
         createFleetRequestActions({
           actionsRegistry,
           auth,
@@ -113,7 +111,7 @@ export const scaffolderModuleFleet = createBackendModule({
           permissions,
           templateActions,
           workingDirectory: InlineTask.baseDirectory(config),
-          entityPageUrl: entityPageUrl(config),
+          entityPageUrl: ref => links.entity(ref),
         });
       },
     });

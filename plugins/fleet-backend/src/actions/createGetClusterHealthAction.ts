@@ -12,7 +12,7 @@ import type { HealthService } from '../health/HealthService';
 import type { FleetHealthView } from '../health/views/FleetHealthView';
 import { fullRef, refKey } from '../lifecycle/refs';
 import { clusterInput } from './lifecycleSchemas';
-import type { PortalLinks } from './portalLinks';
+import type { PortalLinks } from '@fleet-portal/plugin-fleet-node';
 import { requirePermission } from './requirePermission';
 
 const HEALTH_STATUSES = HEALTH_STATUS_ORDER as [

@@ -9,7 +9,7 @@ import {
   clusterSummary,
   clusterSummarySchema,
 } from './lifecycleSchemas';
-import type { PortalLinks } from './portalLinks';
+import type { PortalLinks } from '@fleet-portal/plugin-fleet-node';
 import { requirePermission } from './requirePermission';
 
 export type GetClusterLifecycleActionOptions = {

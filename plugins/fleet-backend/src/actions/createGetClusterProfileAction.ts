@@ -11,7 +11,7 @@ import {
   PlatformRepoOrigin,
 } from '@fleet-portal/plugin-fleet-common';
 import type { z as zod } from 'zod/v3';
-import type { PortalLinks } from './portalLinks';
+import type { PortalLinks } from '@fleet-portal/plugin-fleet-node';
 import { requirePermission } from './requirePermission';
 
 type Zod = typeof zod;

@@ -15,7 +15,7 @@ import {
   STATUS_HELP,
   STATUSES,
 } from './lifecycleSchemas';
-import type { PortalLinks } from './portalLinks';
+import type { PortalLinks } from '@fleet-portal/plugin-fleet-node';
 import { requirePermission } from './requirePermission';
 
 type Zod = typeof zod;

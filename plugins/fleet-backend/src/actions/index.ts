@@ -10,7 +10,7 @@ import { createGetClusterLifecycleAction } from './createGetClusterLifecycleActi
 import { createGetClusterProfileAction } from './createGetClusterProfileAction';
 import { createListClustersAction } from './createListClustersAction';
 import { createPreviewClusterCidrsAction } from './createPreviewClusterCidrsAction';
-import type { PortalLinks } from './portalLinks';
+import type { PortalLinks } from '@fleet-portal/plugin-fleet-node';
 
 export type FleetActionsOptions = {
   actionsRegistry: ActionsRegistryService;
@@ -36,4 +36,4 @@ export function createFleetActions(options: FleetActionsOptions) {
   createPreviewClusterCidrsAction(options);
 }
 
-export { PortalLinks } from './portalLinks';
+export { PortalLinks } from '@fleet-portal/plugin-fleet-node';

@@ -4,7 +4,7 @@ import {
   LIFECYCLE_STATUSES,
   LifecycleStatus,
 } from '@fleet-portal/plugin-fleet-common';
-import type { PortalLinks } from './portalLinks';
+import type { PortalLinks } from '@fleet-portal/plugin-fleet-node';
 
 type Zod = typeof zod;
 

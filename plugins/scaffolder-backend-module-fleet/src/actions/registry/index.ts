@@ -30,4 +30,3 @@ export function createFleetRequestActions(options: FleetRequestActionsOptions) {
 }
 
 export { InlineTask } from './InlineTask';
-export { entityPageUrl } from './portalLinks';

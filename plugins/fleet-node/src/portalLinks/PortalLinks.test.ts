@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { PortalLinks } from './portalLinks';
+import { PortalLinks } from './PortalLinks';
 
 describe('PortalLinks', () => {
   const links = new PortalLinks('https://portal.example.com/');
