@@ -11,6 +11,8 @@ describe('fleet permissions', () => {
       ['fleet.namespace.request', 'create', 'basic'],
       ['fleet.cluster.request', 'create', 'basic'],
       ['fleet.platformRepo.read', 'read', 'basic'],
+      ['fleet.cidr.reservation.delete', 'delete', 'basic'],
+      ['fleet.cluster.retire', 'delete', 'basic'],
     ]);
   });
 });

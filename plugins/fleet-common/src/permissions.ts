@@ -38,12 +38,29 @@ export const fleetPlatformRepoReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Release a CIDR reservation by hand (`DELETE /cidr/reservations/:id`): platform owners only.
+ * A confirmed reservation is released only with a reason, which is recorded.
+ */
+export const fleetCidrReservationDeletePermission = createPermission({
+  name: 'fleet.cidr.reservation.delete',
+  attributes: { action: 'delete' },
+});
+
+/** Retire a cluster (mark it retiring, or remove it from the platform repository): platform owners only. */
+export const fleetClusterRetirePermission = createPermission({
+  name: 'fleet.cluster.retire',
+  attributes: { action: 'delete' },
+});
+
 export const fleetPermissions = [
   fleetHealthReadPermission,
   fleetLifecycleReadPermission,
   fleetNamespaceRequestPermission,
   fleetClusterRequestPermission,
   fleetPlatformRepoReadPermission,
+  fleetCidrReservationDeletePermission,
+  fleetClusterRetirePermission,
 ];
 
 /**

@@ -9,7 +9,9 @@ import {
   catalogLocationCreatePermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import {
+  fleetCidrReservationDeletePermission,
   fleetClusterRequestPermission,
+  fleetClusterRetirePermission,
   fleetNamespaceRequestPermission,
   fleetPlatformRepoReadPermission,
 } from '@fleet-portal/plugin-fleet-common';
@@ -47,7 +49,7 @@ describe('FleetPortalPermissionPolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('hides entities that require fleet.cluster.request (the new-cluster template) from everyone else', async () => {
+  it('hides entities that require fleet.cluster.request or fleet.cluster.retire (the new-cluster and retire-cluster templates) from everyone else', async () => {
     for (const user of [developer, undefined]) {
       await expect(
         policy.handle({ permission: catalogEntityReadPermission }, user),
@@ -64,6 +66,14 @@ describe('FleetPortalPermissionPolicy', () => {
                 params: {
                   annotation: 'fleet-portal.dev/requires-permission',
                   value: 'fleet.cluster.request',
+                },
+              },
+              {
+                rule: 'HAS_ANNOTATION',
+                resourceType: 'catalog-entity',
+                params: {
+                  annotation: 'fleet-portal.dev/requires-permission',
+                  value: 'fleet.cluster.retire',
                 },
               },
             ],
@@ -88,6 +98,8 @@ describe('FleetPortalPermissionPolicy', () => {
       catalogEntityDeletePermission,
       catalogLocationCreatePermission,
       fleetPlatformRepoReadPermission,
+      fleetCidrReservationDeletePermission,
+      fleetClusterRetirePermission,
     ].map(p => [p.name, p] as const),
   )('allows %s only to platform owners', async (_name, permission) => {
     await expect(policy.handle({ permission }, owner)).resolves.toEqual({

@@ -20,7 +20,9 @@ import {
   catalogLocationDeletePermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import {
+  fleetCidrReservationDeletePermission,
   fleetClusterRequestPermission,
+  fleetClusterRetirePermission,
   fleetNamespaceRequestPermission,
   fleetPlatformRepoReadPermission,
 } from '@fleet-portal/plugin-fleet-common';
@@ -36,6 +38,8 @@ const PLATFORM_OWNER_ONLY = new Set<string>([
   catalogIngestionManagePermission.name,
   fleetClusterRequestPermission.name,
   fleetPlatformRepoReadPermission.name,
+  fleetCidrReservationDeletePermission.name,
+  fleetClusterRetirePermission.name,
 ]);
 
 /**
@@ -46,7 +50,10 @@ export const REQUIRES_PERMISSION_ANNOTATION =
   'fleet-portal.dev/requires-permission';
 
 /** The fleet permissions of platform owners only, which templates may require. */
-const PLATFORM_OWNER_ONLY_FLEET = [fleetClusterRequestPermission.name];
+const PLATFORM_OWNER_ONLY_FLEET = [
+  fleetClusterRequestPermission.name,
+  fleetClusterRetirePermission.name,
+];
 
 export interface FleetPortalPolicyOptions {
   /** Entity refs (usually groups) whose members are platform owners. */
