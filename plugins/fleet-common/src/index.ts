@@ -30,6 +30,7 @@ export type {
   ProfileStorageClasses,
   ProfileTenancy,
   Quota,
+  TeamBudget,
   TenantNamespaceEntity,
   TenantNamespaceSpec,
 } from './types';
@@ -87,7 +88,12 @@ export type {
 } from './cidr';
 export { IntervalSet } from './intervalSet';
 export type { BigRange } from './intervalSet';
-export { compareQuantities, parseQuantity } from './quantity';
+export {
+  addQuantities,
+  compareQuantities,
+  formatQuantity,
+  parseQuantity,
+} from './quantity';
 export type { Quantity, QuantityParseResult } from './quantity';
 export * from './permissions';
 export {

@@ -1,4 +1,9 @@
-import { compareQuantities, parseQuantity } from './quantity';
+import {
+  addQuantities,
+  compareQuantities,
+  formatQuantity,
+  parseQuantity,
+} from './quantity';
 
 function value(text: string): { unscaled: bigint; scale: number } {
   const result = parseQuantity(text);
@@ -106,5 +111,17 @@ describe('compareQuantities', () => {
         '"2 cores" is not a Kubernetes quantity (e.g. 500m, 2, 4Gi)',
       ),
     );
+  });
+});
+
+describe('addQuantities and formatQuantity', () => {
+  it('adds exactly across suffixes and formats for people', () => {
+    expect(addQuantities(['500m', '1', '250m']).text).toBe('1750m');
+    expect(addQuantities(['4Gi', '4Gi']).text).toBe('8Gi');
+    expect(addQuantities(['512Mi', '4Gi']).text).toBe('4608Mi');
+    expect(addQuantities([]).text).toBe('0');
+    expect(formatQuantity('2k')).toBe('2000');
+    expect(formatQuantity('1500u')).toBe('0.0015');
+    expect(formatQuantity('-3')).toBe('-3');
   });
 });

@@ -119,3 +119,48 @@ function toQuantity(value: Quantity | string): Quantity {
   }
   return result.quantity;
 }
+
+/** The exact sum of quantities (an empty list is zero). Invalid strings throw a TypeError. */
+export function addQuantities(
+  values: ReadonlyArray<Quantity | string>,
+): Quantity {
+  const parsed = values.map(toQuantity);
+  const scale = Math.max(0, ...parsed.map(q => q.scale));
+  const unscaled = parsed.reduce(
+    (sum, q) => sum + q.unscaled * 10n ** BigInt(scale - q.scale),
+    0n,
+  );
+  const quantity = { unscaled, scale, text: '' };
+  return { ...quantity, text: formatQuantity(quantity) };
+}
+
+const GI = 1n << 30n;
+const MI = 1n << 20n;
+
+/**
+ * A quantity as a person reads it: whole numbers plainly (`8`), whole Gi/Mi amounts of at
+ * least one Mi with their binary suffix (`24Gi`, `512Mi`), fractions in millis (`1500m`),
+ * anything finer as a decimal.
+ */
+export function formatQuantity(value: Quantity | string): string {
+  const q = toQuantity(value);
+  const sign = q.unscaled < 0n ? '-' : '';
+  const abs = q.unscaled < 0n ? -q.unscaled : q.unscaled;
+  const unit = 10n ** BigInt(q.scale);
+  if (abs % unit === 0n) {
+    const whole = abs / unit;
+    if (whole >= GI && whole % GI === 0n) {
+      return `${sign}${whole / GI}Gi`;
+    }
+    if (whole >= MI && whole % MI === 0n) {
+      return `${sign}${whole / MI}Mi`;
+    }
+    return `${sign}${whole}`;
+  }
+  if (q.scale <= 3 || (abs * 1000n) % unit === 0n) {
+    return `${sign}${(abs * 1000n) / unit}m`;
+  }
+  const digits = abs.toString().padStart(q.scale + 1, '0');
+  const fraction = digits.slice(-q.scale).replace(/0+$/, '');
+  return `${sign}${digits.slice(0, -q.scale)}.${fraction}`;
+}

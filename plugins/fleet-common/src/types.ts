@@ -125,9 +125,19 @@ export type ProfileNetworkPolicy = {
   allowIngressFromNamespaces?: string[];
 };
 
+/**
+ * What one team may hold on one cluster of a profile: the number of its namespaces and the
+ * sum of their quotas per resource.
+ */
+export type TeamBudget = {
+  namespaces?: number;
+  quota?: Quota;
+};
+
 export type ProfileTenancy = {
   defaults?: { quota?: Quota; limits?: LimitRangeSpec };
   maximums?: { quota?: Quota };
+  teamBudget?: TeamBudget;
   allowedRoles?: string[];
   networkPolicy?: ProfileNetworkPolicy;
 };

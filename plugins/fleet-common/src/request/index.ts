@@ -47,3 +47,13 @@ export {
   namespaceFormIssues,
 } from './form';
 export type { ClusterFormField, NamespaceFormField } from './form';
+export {
+  checkTeamBudget,
+  teamBudgetRemaining,
+  teamBudgetUsage,
+} from './teamBudget';
+export type {
+  TeamBudgetChange,
+  TeamBudgetNamespace,
+  TeamBudgetUsage,
+} from './teamBudget';
