@@ -169,7 +169,10 @@ export type {
   CidrReservationList,
   CidrReservationRequest,
   CidrReservationStatus,
+  CidrReleaseRequest,
   CidrRole,
+  RetiredCluster,
+  RetiredClusterList,
 } from './api/cidr';
 export { PLATFORM_REPO_STATUS_PATH } from './api/platformRepo';
 export type {

@@ -5,7 +5,8 @@
 //   POST   /cidr/preview            CidrPreviewRequest     → CidrPreview       (stores nothing)
 //   POST   /cidr/reservations       CidrReservationRequest → CidrReservation   (201 new, 200 existing)
 //   GET    /cidr/reservations       ?cluster=&status=      → CidrReservationList
-//   DELETE /cidr/reservations/:id                          → 204               (release; 404 unknown id)
+//   DELETE /cidr/reservations/:id  CidrReleaseRequest?     → 204               (release; 404 unknown id)
+//   GET    /cidr/retired                                   → RetiredClusterList (confirmed, cluster gone, in grace)
 //
 // Who may call: a user holding `fleet.cluster.request`, or a service principal (the scaffolder module
 // calls with `auth.getPluginRequestToken({ onBehalfOf: await auth.getOwnServiceCredentials(),
@@ -26,7 +27,14 @@
 //   409 ConflictError  a pool has no free block of the wanted size; the message names the pool and the
 //                      profile and `error.cause` is a CidrPoolExhaustedCause. Also when the cluster
 //                      already has a confirmed reservation with other CIDRs than those requested.
-//   403 NotAllowedError the caller lacks `fleet.cluster.request`.
+//   403 NotAllowedError the caller lacks `fleet.cluster.request`; for DELETE, the caller is not a user
+//                      holding `fleet.cidr.reservation.delete` (platform owners).
+//
+// Reservations follow their proposal: a reservation made with `proposalBranch` is held while that
+// branch exists in the configured platform repository (whatever its TTL), confirmed when the cluster
+// reaches the catalog or its file is on the main branch, and released when the branch was deleted
+// unmerged. Without a branch the TTL decides. A confirmed reservation whose cluster left the catalog
+// (a retired cluster) is released `fleet.cidr.retiredGracePeriodDays` after the sweep first missed it.
 
 /** What a block is for. */
 export type CidrRole = 'pod' | 'service';
@@ -96,7 +104,15 @@ export type CidrReservationRequest = {
   requestedBy: string;
   /** How long a pending reservation lives; default `fleet.cidr.reservationTtlMinutes` (1440). */
   ttlMinutes?: number;
+  /**
+   * The branch of the proposal the cluster is requested on: the reservation is held while it exists
+   * in the platform repository and released once it is deleted unmerged.
+   */
+  proposalBranch?: string;
 };
+
+/** Body of DELETE /cidr/reservations/:id; `reason` is required for a confirmed reservation. */
+export type CidrReleaseRequest = { reason?: string };
 
 export type CidrReservationStatus = 'pending' | 'confirmed';
 
@@ -122,9 +138,30 @@ export type CidrReservation = {
   confirmedAt?: string;
   /** Entity ref of the catalog cluster that confirmed it. */
   confirmedBy?: string;
+  /** The proposal it follows, when it was reserved with a branch. */
+  proposal?: { branch: string; repository?: string };
+  /** When the sweep first missed a confirmed reservation's cluster in the catalog. */
+  clusterGoneAt?: string;
+  /** When the blocks of a cluster gone from the catalog are released (end of the grace period). */
+  releaseAt?: string;
 };
 
 export type CidrReservationList = { items: CidrReservation[] };
+
+/** A cluster that left the catalog and whose CIDRs are held until the grace period ends. */
+export type RetiredCluster = {
+  cluster: string;
+  /** Entity ref the cluster had in the catalog. */
+  entityRef?: string;
+  podCidr: string;
+  serviceCidr: string;
+  /** When the cluster was first missing from the catalog (ISO instant). */
+  goneSince: string;
+  /** When its CIDRs are free (ISO instant). */
+  cidrsFreeAt: string;
+};
+
+export type RetiredClusterList = { items: RetiredCluster[] };
 
 /** `error.cause` of a 400 when requested CIDRs overlap. */
 export type CidrConflictCause = {
