@@ -9,6 +9,7 @@ export type { PlatformRepoOrigin } from './locations';
 export {
   GOVERNED_NAMESPACE,
   isFromPlatformRepository,
+  isFromRepositoryOf,
   platformRepoEntityPath,
   PROVENANCE_FIELDS,
 } from './provenance';

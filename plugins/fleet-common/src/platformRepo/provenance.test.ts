@@ -5,7 +5,11 @@ import {
   tenantNamespace,
 } from '../__fixtures__/corpus';
 import { PlatformRepoOrigin } from './locations';
-import { isFromPlatformRepository, platformRepoEntityPath } from './provenance';
+import {
+  isFromPlatformRepository,
+  isFromRepositoryOf,
+  platformRepoEntityPath,
+} from './provenance';
 
 const ORIGIN = 'backstage.io/managed-by-origin-location';
 
@@ -195,5 +199,65 @@ describe('platformRepoEntityPath', () => {
       },
     };
     expect(platformRepoEntityPath(misnamed)).toBeUndefined();
+  });
+});
+
+describe('isFromRepositoryOf', () => {
+  const NAMESPACE_FILE =
+    'clusters/prd-euw1-payments-01/namespaces/checkout/namespace.yaml';
+  const localBase = 'fleet-platform-repo:/srv/git/platform-config.git/';
+  const cluster = withOrigin(governedCluster, `${localBase}${CLUSTER_FILE}`);
+
+  it("accepts a namespace read from the governed cluster's repository", () => {
+    expect(
+      isFromRepositoryOf(
+        cluster,
+        withOrigin(tenantNamespace, `${localBase}${NAMESPACE_FILE}`),
+      ),
+    ).toBe(true);
+    const https = withOrigin(governedCluster, blob('acme/platform', 'main'));
+    expect(
+      isFromRepositoryOf(
+        https,
+        withOrigin(
+          tenantNamespace,
+          blob('acme/platform', 'main', NAMESPACE_FILE),
+        ),
+      ),
+    ).toBe(true);
+  });
+
+  it('refuses another repository, branch, path, namespace or no origin', () => {
+    const https = withOrigin(governedCluster, blob('acme/platform', 'main'));
+    for (const origin of [
+      blob('acme/platform', 'feature', NAMESPACE_FILE),
+      blob('evil/platform', 'main', NAMESPACE_FILE),
+      `${localBase}${NAMESPACE_FILE}`,
+      blob('acme/platform', 'main', `copy/${NAMESPACE_FILE}`),
+      undefined,
+    ]) {
+      expect(
+        isFromRepositoryOf(https, withOrigin(tenantNamespace, origin)),
+      ).toBe(false);
+    }
+    expect(
+      isFromRepositoryOf(
+        cluster,
+        withOrigin(tenantNamespace, `${localBase}${NAMESPACE_FILE}`, 'other'),
+      ),
+    ).toBe(false);
+  });
+
+  it('trusts nothing when the governed entity is not where its file says', () => {
+    const misplaced = withOrigin(
+      governedCluster,
+      `${localBase}clusters/elsewhere/cluster.yaml`,
+    );
+    expect(
+      isFromRepositoryOf(
+        misplaced,
+        withOrigin(tenantNamespace, `${localBase}${NAMESPACE_FILE}`),
+      ),
+    ).toBe(false);
   });
 });

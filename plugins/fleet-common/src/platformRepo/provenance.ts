@@ -96,6 +96,31 @@ export function isFromPlatformRepository(
   );
 }
 
+/**
+ * Whether `entity` comes from the same platform repository, branch included, as `governed` — an
+ * entity the backend already judged to be from the platform repository (e.g. a cluster whose
+ * lifecycle record says governed). For frontends, which do not know the configured origins:
+ * the catalog-set origin of both must be that repository's location of each one's file.
+ */
+export function isFromRepositoryOf(governed: Entity, entity: Entity): boolean {
+  const governedOrigin =
+    governed.metadata.annotations?.[ANNOTATION_ORIGIN_LOCATION];
+  const governedPath = platformRepoEntityPath(governed);
+  const origin = entity.metadata.annotations?.[ANNOTATION_ORIGIN_LOCATION];
+  const path = platformRepoEntityPath(entity);
+  if (
+    !governedOrigin ||
+    !governedPath ||
+    !origin ||
+    !path ||
+    !governedOrigin.endsWith(`/${governedPath}`)
+  ) {
+    return false;
+  }
+  const base = governedOrigin.slice(0, -governedPath.length);
+  return origin === `${base}${path}`;
+}
+
 /** The name a tenant namespace's spec.cluster refers to, as the provider reads it. */
 function refName(ref: unknown): string | undefined {
   if (typeof ref !== 'string') {
