@@ -183,3 +183,26 @@ export type {
   PlatformRepoStatusList,
 } from './api/platformRepo';
 export * from './request';
+export { ROLLOUT_ALLOWED_STATUSES, UNASSIGNED_WAVE } from './api/rollout';
+export type {
+  ClusterRollout,
+  ProfileRollout,
+  ProfileRolloutWave,
+  RolloutAllowedStatus,
+  RolloutCluster,
+  RolloutGate,
+  RolloutGateEvidence,
+  RolloutGatePeriod,
+  RolloutGateSpec,
+  RolloutGateVerdict,
+  RolloutList,
+  RolloutProgress,
+  RolloutView,
+  RolloutWave,
+} from './api/rollout';
+export {
+  checkClusterWave,
+  gateAllowedStatuses,
+  parseVersionSince,
+  rolloutWaveOrder,
+} from './validation/rollout';

@@ -13,6 +13,7 @@ describe('fleet permissions', () => {
       ['fleet.platformRepo.read', 'read', 'basic'],
       ['fleet.cidr.reservation.delete', 'delete', 'basic'],
       ['fleet.cluster.retire', 'delete', 'basic'],
+      ['fleet.rollout.promote', 'update', 'basic'],
     ]);
   });
 });

@@ -53,6 +53,16 @@ export const fleetClusterRetirePermission = createPermission({
   attributes: { action: 'delete' },
 });
 
+/**
+ * Promote the next wave of a profile rollout (the scaffolder action `fleet:rollout:promote`, its
+ * template and agent action): a proposal that bumps the wave's clusters to the profile's version.
+ * Platform owners only in the demo policy. Reading rollouts needs fleet.health.read.
+ */
+export const fleetRolloutPromotePermission = createPermission({
+  name: 'fleet.rollout.promote',
+  attributes: { action: 'update' },
+});
+
 export const fleetPermissions = [
   fleetHealthReadPermission,
   fleetLifecycleReadPermission,
@@ -61,6 +71,7 @@ export const fleetPermissions = [
   fleetPlatformRepoReadPermission,
   fleetCidrReservationDeletePermission,
   fleetClusterRetirePermission,
+  fleetRolloutPromotePermission,
 ];
 
 /**

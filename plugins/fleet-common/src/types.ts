@@ -8,6 +8,7 @@ import type {
   ProfileType,
   Provisioner,
 } from './constants';
+import type { ClusterRollout, ProfileRollout } from './api/rollout';
 
 // Spec shapes are type aliases, not interfaces: only type literals are assignable to
 // Entity's JsonObject spec.
@@ -54,6 +55,8 @@ export type ClusterFleetFields = {
   network?: ClusterNetwork;
   lifetime?: ClusterLifetime;
   nodes?: ClusterNodes;
+  /** The cluster's wave in its profile's rollouts (docs/entity-model.md, "Waves and rollouts"). */
+  rollout?: ClusterRollout;
 };
 
 export type ClusterSpec = ClusterFleetFields & {
@@ -202,6 +205,8 @@ export type ClusterProfileSpec = {
   review?: ProfileReview;
   nodes?: ProfileNodes;
   provisioner?: ProfileProvisioner;
+  /** The ordered waves a new version is promoted through, each with the gate after it. */
+  rollout?: ProfileRollout;
 };
 
 export interface ClusterProfileEntity extends Entity {

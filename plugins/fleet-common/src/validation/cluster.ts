@@ -7,6 +7,7 @@ import type { ClusterEntity, ClusterLifetime, ClusterNetwork } from '../types';
 import { checkCidrs } from './cidrs';
 import { FleetValidationIssue, issue } from './issues';
 import { checkRef, OWNER_REF, PROFILE_REF } from './refs';
+import { checkClusterRollout } from './rollout';
 import { schemaCheck } from './structure';
 import { checkSemver } from './versions';
 
@@ -33,6 +34,7 @@ export function validateClusterFleetFields(
     ...checkSemver('spec.profileVersion', spec.profileVersion),
     ...checkNetwork(spec.network),
     ...checkLifetime(spec.lifetime),
+    ...checkClusterRollout(spec.rollout),
   ];
 }
 

@@ -15,6 +15,7 @@ import { FleetValidationIssue, fieldPath, issue } from './issues';
 import { checkProfileNaming } from './profileNaming';
 import { checkProfileNetwork } from './profileNetwork';
 import { checkRef, OWNER_REF } from './refs';
+import { checkProfileRollout } from './rollout';
 import { schemaCheck } from './structure';
 import {
   checkLimitRange,
@@ -52,6 +53,7 @@ export function validateClusterProfile(entity: Entity): FleetValidationIssue[] {
     ...checkProfileNaming(spec.naming),
     ...checkNodeRange('spec.nodes.controlPlane', spec.nodes?.controlPlane),
     ...checkNodeRange('spec.nodes.workers', spec.nodes?.workers),
+    ...checkProfileRollout(spec.rollout),
   ];
 }
 

@@ -14,6 +14,7 @@ import {
   fleetClusterRetirePermission,
   fleetNamespaceRequestPermission,
   fleetPlatformRepoReadPermission,
+  fleetRolloutPromotePermission,
 } from '@fleet-portal/plugin-fleet-common';
 import { FleetPortalPermissionPolicy } from './FleetPortalPermissionPolicy';
 
@@ -49,7 +50,7 @@ describe('FleetPortalPermissionPolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('hides entities that require fleet.cluster.request or fleet.cluster.retire (the new-cluster and retire-cluster templates) from everyone else', async () => {
+  it('hides entities that require fleet.cluster.request, fleet.cluster.retire or fleet.rollout.promote (the new-cluster, retire-cluster and promote-rollout templates) from everyone else', async () => {
     for (const user of [developer, undefined]) {
       await expect(
         policy.handle({ permission: catalogEntityReadPermission }, user),
@@ -76,6 +77,14 @@ describe('FleetPortalPermissionPolicy', () => {
                   value: 'fleet.cluster.retire',
                 },
               },
+              {
+                rule: 'HAS_ANNOTATION',
+                resourceType: 'catalog-entity',
+                params: {
+                  annotation: 'fleet-portal.dev/requires-permission',
+                  value: 'fleet.rollout.promote',
+                },
+              },
             ],
           },
         },
@@ -100,6 +109,7 @@ describe('FleetPortalPermissionPolicy', () => {
       fleetPlatformRepoReadPermission,
       fleetCidrReservationDeletePermission,
       fleetClusterRetirePermission,
+      fleetRolloutPromotePermission,
     ].map(p => [p.name, p] as const),
   )('allows %s only to platform owners', async (_name, permission) => {
     await expect(policy.handle({ permission }, owner)).resolves.toEqual({

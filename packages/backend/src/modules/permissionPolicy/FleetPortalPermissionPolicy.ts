@@ -25,6 +25,7 @@ import {
   fleetClusterRetirePermission,
   fleetNamespaceRequestPermission,
   fleetPlatformRepoReadPermission,
+  fleetRolloutPromotePermission,
 } from '@fleet-portal/plugin-fleet-common';
 
 /**
@@ -40,6 +41,7 @@ const PLATFORM_OWNER_ONLY = new Set<string>([
   fleetPlatformRepoReadPermission.name,
   fleetCidrReservationDeletePermission.name,
   fleetClusterRetirePermission.name,
+  fleetRolloutPromotePermission.name,
 ]);
 
 /**
@@ -53,6 +55,7 @@ export const REQUIRES_PERMISSION_ANNOTATION =
 const PLATFORM_OWNER_ONLY_FLEET = [
   fleetClusterRequestPermission.name,
   fleetClusterRetirePermission.name,
+  fleetRolloutPromotePermission.name,
 ];
 
 export interface FleetPortalPolicyOptions {
