@@ -15,6 +15,7 @@ import { createFleetClusterRenderAction } from './actions/cluster/renderAction';
 import { createFleetClusterValidateAction } from './actions/cluster/validateAction';
 import { FleetCatalog } from './catalog/FleetCatalog';
 import { KubernetesApplier } from './kubernetes/KubernetesApplier';
+import { ScmChangeRequests } from './actions/platformRepo/openChangeRequest';
 import { RenderSeal } from './integrity/RenderSeal';
 import { reservedNamespacesFromConfig } from './actions/namespace/reservedNamespaces';
 import { createNamespaceRenderAction } from './actions/namespace/renderAction';
@@ -82,6 +83,7 @@ export const scaffolderModuleFleet = createBackendModule({
             ...deps,
             seal,
             applier: KubernetesApplier.fromConfig(config),
+            changeRequests: ScmChangeRequests.fromConfig(config),
           }),
           // new clusters: validate, then reserve CIDRs and render (proposed by the action above)
           createFleetClusterValidateAction({

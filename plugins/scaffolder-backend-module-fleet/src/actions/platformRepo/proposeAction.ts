@@ -20,6 +20,11 @@ import { ChangeMode, changeModeFor } from './changeMode';
 import { checkRendered } from './checkRendered';
 import { commitMessage } from './commitMessage';
 import { assertNamespaceAbsent, manifestsToApply } from './directApply';
+import {
+  changeRequestOutputs,
+  openProposalChangeRequest,
+} from './changeRequestStep';
+import type { ChangeRequestOpener } from './openChangeRequest';
 import { requesterIdentity } from './requester';
 import { withPeopleFacingErrors } from '../peopleFacingErrors';
 
@@ -31,6 +36,8 @@ export type PlatformRepoProposeDeps = {
   applier?: KubernetesApplier;
   /** Opens the render records of fleet:namespace:render and fleet:cluster:render. */
   seal: RenderSeal;
+  /** Opens the pull/merge request of a proposal where the platform repository's host has them. */
+  changeRequests?: ChangeRequestOpener;
 };
 
 const KINDS = {
@@ -193,6 +200,7 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
             .describe(
               'Objects server-side applied to the cluster, as Kind/namespace/name',
             ),
+        ...changeRequestOutputs,
       },
     },
     async handler(ctx) {
@@ -313,6 +321,13 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
       if (result.url) {
         ctx.output('url', result.url);
       }
+      await openProposalChangeRequest(ctx, deps.changeRequests, {
+        mode: mode.mode,
+        head: result.branch,
+        base: writer.defaultBranch,
+        title: input.title,
+        body: message,
+      });
       if (applies) {
         const applied = await ctx.checkpoint({
           key: `fleet-apply-${result.commit}`,
