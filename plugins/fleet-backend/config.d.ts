@@ -170,6 +170,13 @@ export interface Config {
        */
       reservationTtlMinutes?: number;
       /**
+       * Days a retired cluster's CIDRs stay reserved after the sweep first misses the cluster in the
+       * catalog (its folder was removed from the platform repository), so that a cluster still being
+       * de-provisioned never shares addresses with a new one. Default 7. A reservation made for a
+       * proposal branch is held while the branch exists, whatever reservationTtlMinutes says.
+       */
+      retiredGracePeriodDays?: number;
+      /**
        * Seconds the catalog's clusters are reused between allocations. Reservations themselves are
        * always read from the database inside the allocating transaction. Default 10.
        */

@@ -7,11 +7,15 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { fleetPermissions } from '@fleet-portal/plugin-fleet-common';
-import { readPlatformRepoOrigins } from '@fleet-portal/plugin-fleet-node';
+import {
+  platformRepoWriterFromConfig,
+  readPlatformRepoOrigins,
+} from '@fleet-portal/plugin-fleet-node';
 import { createFleetActions, PortalLinks } from './actions';
 import { CatalogNetworks } from './cidr/CatalogNetworks';
 import { readCidrConfig } from './cidr/cidrConfig';
 import { CidrService } from './cidr/CidrService';
+import { proposalBranchesOf } from './cidr/ProposalBranches';
 import { ReservationStore } from './cidr/ReservationStore';
 import { scheduleCidrSweep } from './cidr/scheduleCidrSweep';
 import { clockServiceRef } from './clock';
@@ -105,6 +109,8 @@ export const fleetPlugin = createBackendPlugin({
           );
         }
         const cidrConfig = readCidrConfig(deps.config);
+        // Reservations made for a proposal branch are held while the branch is open there.
+        const platformRepo = platformRepoWriterFromConfig(deps.config);
         const cidr = new CidrService({
           store: new ReservationStore(db),
           catalog: new CatalogNetworks(deps.catalog, deps.auth, {
@@ -114,6 +120,7 @@ export const fleetPlugin = createBackendPlugin({
           config: cidrConfig,
           clock: deps.clock,
           logger,
+          proposals: platformRepo && proposalBranchesOf(platformRepo),
         });
         deps.httpRouter.use(
           await createRouter({

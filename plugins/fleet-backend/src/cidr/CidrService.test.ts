@@ -89,6 +89,7 @@ describe.each(databases.eachSupportedId())('CidrService on %s', databaseId => {
           },
         ],
         reservationTtlMinutes: 60,
+        retiredGracePeriodMs: 7 * 24 * 3600_000,
         catalogSnapshotMs: 0,
         schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
       },

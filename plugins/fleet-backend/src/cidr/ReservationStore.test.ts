@@ -106,8 +106,18 @@ describe.each(databases.eachSupportedId())(
 
     it('releases a reservation and its blocks, which the next request then gets', async () => {
       const { reservation } = await store.reserve(input('a'));
-      expect(await store.release(reservation.id)).toBe(true);
-      expect(await store.release(reservation.id)).toBe(false);
+      const by = { by: 'user:default/priya.platform', at: NOW, reason: 'test' };
+      expect(await store.release(reservation.id, by)).toBe(true);
+      expect(await store.release(reservation.id, by)).toBe(false);
+      expect(await store.releases('a')).toEqual([
+        expect.objectContaining({
+          reservationId: reservation.id,
+          releasedBy: 'user:default/priya.platform',
+          releasedAt: NOW.toISOString(),
+          reason: 'test',
+          status: 'pending',
+        }),
+      ]);
       expect(await store.occupants()).toEqual([]);
       expect((await store.reserve(input('b'))).reservation.podCidr).toBe(
         reservation.podCidr,

@@ -12,6 +12,15 @@ import { Occupant } from './occupancy';
 
 const RESERVATIONS = 'fleet_cidr_reservations';
 const BLOCKS = 'fleet_cidr_blocks';
+const RELEASES = 'fleet_cidr_releases';
+
+/** Who released a reservation and why, recorded in `fleet_cidr_releases`. */
+export type ReleaseRecord = {
+  /** A user entity ref, or `fleet-backend` for the sweep. */
+  by: string;
+  at: Date;
+  reason: string;
+};
 
 export type ChosenBlock = { cidr: string; pool: string };
 export type ChosenBlocks = { pod: ChosenBlock; service: ChosenBlock };
@@ -22,6 +31,8 @@ export type ReserveInput = {
   requestedBy: string;
   now: Date;
   expiresAt: Date;
+  /** The proposal the reservation follows; a re-reservation moves it to the newest proposal. */
+  proposal?: { branch: string; repository?: string };
   /**
    * Chooses the blocks, given the blocks of every other reservation as read inside the transaction.
    * Throws (InputError, ConflictError) when there are none to choose; that is not retried.
@@ -47,6 +58,9 @@ type ReservationRow = {
   expires_at: string | null;
   confirmed_at: string | null;
   confirmed_by: string | null;
+  proposal_branch?: string | null;
+  platform_repo?: string | null;
+  cluster_gone_at?: string | null;
 };
 
 type BlockRow = {
@@ -72,6 +86,13 @@ function toReservation(row: ReservationRow): CidrReservation {
     ...(row.expires_at && { expiresAt: row.expires_at }),
     ...(row.confirmed_at && { confirmedAt: row.confirmed_at }),
     ...(row.confirmed_by && { confirmedBy: row.confirmed_by }),
+    ...(row.proposal_branch && {
+      proposal: {
+        branch: row.proposal_branch,
+        ...(row.platform_repo && { repository: row.platform_repo }),
+      },
+    }),
+    ...(row.cluster_gone_at && { clusterGoneAt: row.cluster_gone_at }),
   };
 }
 
@@ -129,12 +150,26 @@ export class ReservationStore {
       const reservation = toReservation(existing);
       input.checkExisting(reservation);
       if (reservation.status === 'pending') {
+        const update: Partial<ReservationRow> = {};
         const expiresAt = input.expiresAt.toISOString();
         if (!existing.expires_at || expiresAt > existing.expires_at) {
-          await tx(RESERVATIONS)
-            .where({ id: existing.id })
-            .update({ expires_at: expiresAt });
-          reservation.expiresAt = expiresAt;
+          update.expires_at = expiresAt;
+        }
+        if (
+          input.proposal &&
+          input.proposal.branch !== existing.proposal_branch
+        ) {
+          // A later request for the same name (the earlier proposal abandoned or not) is the one
+          // the reservation now waits for.
+          update.proposal_branch = input.proposal.branch;
+          update.platform_repo = input.proposal.repository ?? null;
+        }
+        if (Object.keys(update).length > 0) {
+          await tx(RESERVATIONS).where({ id: existing.id }).update(update);
+          return {
+            reservation: toReservation({ ...existing, ...update }),
+            created: false,
+          };
         }
       }
       return { reservation, created: false };
@@ -155,6 +190,9 @@ export class ReservationStore {
       expires_at: input.expiresAt.toISOString(),
       confirmed_at: null,
       confirmed_by: null,
+      proposal_branch: input.proposal?.branch ?? null,
+      platform_repo: input.proposal?.repository ?? null,
+      cluster_gone_at: null,
     };
     await tx(RESERVATIONS).insert(row);
     await tx(BLOCKS).insert(
@@ -213,22 +251,67 @@ export class ReservationStore {
     return row && toReservation(row);
   }
 
-  /** Deletes a reservation and its blocks; false when there was none with that id. */
-  async release(id: string): Promise<boolean> {
+  async get(id: string): Promise<CidrReservation | undefined> {
+    const row = await this.db<ReservationRow>(RESERVATIONS)
+      .where({ id })
+      .first();
+    return row && toReservation(row);
+  }
+
+  /**
+   * Deletes a reservation and its blocks and records who released it and why; false when there
+   * was none with that id (or, with `status`, none in that status any more).
+   */
+  async release(
+    id: string,
+    record: ReleaseRecord,
+    where: { status?: CidrReservationStatus } = {},
+  ): Promise<boolean> {
     return this.db.transaction(async tx => {
+      const row = await tx<ReservationRow>(RESERVATIONS)
+        .where({ id, ...(where.status && { status: where.status }) })
+        .first();
+      if (!row) {
+        return false;
+      }
       await tx(BLOCKS).where({ reservation_id: id }).delete();
-      return (await tx(RESERVATIONS).where({ id }).delete()) > 0;
+      await tx(RESERVATIONS).where({ id }).delete();
+      await tx(RELEASES).insert(releaseRow(row, record));
+      return true;
     });
   }
 
-  /** Releases the pending reservations whose time is up; returns them. */
-  async releaseExpired(now: Date): Promise<CidrReservation[]> {
+  /** The recorded releases of a cluster's reservations, oldest first. */
+  async releases(cluster: string) {
+    const rows: Array<Record<string, string>> = await this.db(RELEASES)
+      .where({ cluster })
+      .orderBy('id');
+    return rows.map(row => ({
+      reservationId: row.reservation_id,
+      cluster: row.cluster,
+      status: row.status as CidrReservationStatus,
+      podCidr: row.pod_cidr,
+      serviceCidr: row.service_cidr,
+      releasedAt: row.released_at,
+      releasedBy: row.released_by,
+      reason: row.reason,
+    }));
+  }
+
+  /**
+   * Releases the pending reservations whose time is up, except those in `held` (their proposal
+   * branch is still open); returns them.
+   */
+  async releaseExpired(
+    now: Date,
+    held: ReadonlySet<string> = new Set(),
+  ): Promise<CidrReservation[]> {
     const cutoff = now.toISOString();
     const candidates = await this.db<ReservationRow>(RESERVATIONS)
       .where({ status: 'pending' })
       .where('expires_at', '<=', cutoff);
     const released: CidrReservation[] = [];
-    for (const row of candidates) {
+    for (const row of candidates.filter(r => !held.has(r.id))) {
       await this.db.transaction(async tx => {
         // Re-checked inside the transaction: a retried request may just have extended it.
         const deleted = await tx(RESERVATIONS)
@@ -237,11 +320,25 @@ export class ReservationStore {
           .delete();
         if (deleted > 0) {
           await tx(BLOCKS).where({ reservation_id: row.id }).delete();
+          await tx(RELEASES).insert(
+            releaseRow(row, {
+              by: 'fleet-backend',
+              at: now,
+              reason: `pending past ${row.expires_at}`,
+            }),
+          );
           released.push(toReservation(row));
         }
       });
     }
     return released;
+  }
+
+  /** Records when a confirmed reservation's cluster was first missing from the catalog (or clears it). */
+  async markClusterGone(id: string, at: Date | null): Promise<void> {
+    await this.db(RESERVATIONS)
+      .where({ id, status: 'confirmed' })
+      .update({ cluster_gone_at: at ? at.toISOString() : null });
   }
 
   async confirm(id: string, by: string, now: Date): Promise<void> {
@@ -252,6 +349,19 @@ export class ReservationStore {
       confirmed_by: by,
     });
   }
+}
+
+function releaseRow(row: ReservationRow, record: ReleaseRecord) {
+  return {
+    reservation_id: row.id,
+    cluster: row.cluster,
+    status: row.status,
+    pod_cidr: row.pod_cidr,
+    service_cidr: row.service_cidr,
+    released_at: record.at.toISOString(),
+    released_by: record.by,
+    reason: record.reason,
+  };
 }
 
 function blockRow(

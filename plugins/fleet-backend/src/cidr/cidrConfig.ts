@@ -10,6 +10,8 @@ export type CidrConfig = {
   /** Enterprise ranges no cluster may use, as occupants named by their description. */
   reservedRanges: Occupant[];
   reservationTtlMinutes: number;
+  /** How long a retired cluster's confirmed reservation outlives the cluster in the catalog, ms. */
+  retiredGracePeriodMs: number;
   /** How long the catalog's clusters are reused between allocations, ms. */
   catalogSnapshotMs: number;
   schedule: SchedulerServiceTaskScheduleDefinition;
@@ -46,9 +48,16 @@ export function readCidrConfig(config: RootConfigService): CidrConfig {
       `Invalid fleet.cidr.reservationTtlMinutes: ${ttl} is not a positive whole number of minutes`,
     );
   }
+  const grace = cidr?.getOptionalNumber('retiredGracePeriodDays') ?? 7;
+  if (!Number.isFinite(grace) || grace < 0) {
+    throw new Error(
+      `Invalid fleet.cidr.retiredGracePeriodDays: ${grace} is not a number of days of 0 or more`,
+    );
+  }
   return {
     reservedRanges,
     reservationTtlMinutes: ttl,
+    retiredGracePeriodMs: grace * 24 * 60 * 60 * 1000,
     catalogSnapshotMs:
       (cidr?.getOptionalNumber('catalogSnapshotSeconds') ?? 10) * 1000,
     schedule: cidr?.has('schedule')

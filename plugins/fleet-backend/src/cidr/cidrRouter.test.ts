@@ -4,6 +4,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CidrPreview,
   CidrReservation,
+  fleetCidrReservationDeletePermission,
   fleetClusterRequestPermission,
 } from '@fleet-portal/plugin-fleet-common';
 import request from 'supertest';
@@ -321,7 +322,7 @@ describe('CIDR route permissions', () => {
         ['post', '/cidr/preview'],
         ['post', '/cidr/reservations'],
         ['get', '/cidr/reservations'],
-        ['delete', '/cidr/reservations/x'],
+        ['get', '/cidr/retired'],
       ] as const) {
         const res = await request(server)
           [method](`/api/fleet${path}`)
@@ -345,5 +346,94 @@ describe('CIDR route permissions', () => {
     } finally {
       await backend.stop();
     }
+  });
+});
+
+describe('releasing a CIDR reservation by hand', () => {
+  const DEVON = 'user:default/devon.developer';
+  // The demo policy's split: everyone may request, only platform owners may release.
+  const permissions = mockServices.permissions.mock({
+    authorize: jest.fn(async (requests, options) =>
+      requests.map(({ permission }: { permission: { name: string } }) => ({
+        result:
+          permission.name === fleetCidrReservationDeletePermission.name &&
+          (options?.credentials as any)?.principal?.userEntityRef !== PRIYA
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+    ),
+  });
+  let context: Awaited<ReturnType<typeof startFleetTestBackend>>;
+  beforeEach(async () => {
+    context = await startFleetTestBackend({
+      entities,
+      today: TODAY,
+      config,
+      features: [permissions.factory],
+    });
+  });
+  afterEach(() => context.backend.stop());
+
+  const as = (user: string, method: 'post' | 'delete', path: string) =>
+    request(context.server)
+      [method](`/api/fleet${path}`)
+      .set('Authorization', mockCredentials.user.header(user));
+
+  async function reserveAsDevon() {
+    const res = await as(DEVON, 'post', '/cidr/reservations').send({
+      cluster: 'edg-muc01-store-01',
+      profileRef: 'edge',
+    });
+    expect(res.status).toBe(201);
+    return res.body as CidrReservation;
+  }
+
+  it('refuses a developer with 403 in words, even for a reservation they made, and keeps it', async () => {
+    const reservation = await reserveAsDevon();
+    const res = await as(
+      DEVON,
+      'delete',
+      `/cidr/reservations/${reservation.id}`,
+    ).send({ reason: 'mine' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'Only platform owners may release CIDR reservations (permission fleet.cidr.reservation.delete); a pending reservation is released by itself when its proposal branch is deleted',
+    );
+    const list = await request(context.server)
+      .get('/api/fleet/cidr/reservations')
+      .set('Authorization', mockCredentials.service.header());
+    expect(list.body.items.map((r: CidrReservation) => r.id)).toEqual([
+      reservation.id,
+    ]);
+  });
+
+  it('refuses service principals: a release is always someone’s decision', async () => {
+    const reservation = await reserveAsDevon();
+    const res = await request(context.server)
+      .delete(`/api/fleet/cidr/reservations/${reservation.id}`)
+      .set('Authorization', mockCredentials.service.header());
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      "This endpoint does not allow 'service' credentials",
+    );
+  });
+
+  it('lets a platform owner release a pending reservation, and refuses a reason that is not text', async () => {
+    const reservation = await reserveAsDevon();
+    const bad = await as(
+      PRIYA,
+      'delete',
+      `/cidr/reservations/${reservation.id}`,
+    ).send({ reason: 42 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('reason must be text');
+    const ok = await as(PRIYA, 'delete', `/cidr/reservations/${reservation.id}`);
+    expect(ok.status).toBe(204);
+    const again = await as(
+      PRIYA,
+      'delete',
+      `/cidr/reservations/${reservation.id}`,
+    );
+    expect(again.status).toBe(404);
   });
 });

@@ -8,7 +8,9 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CidrReservationList,
+  fleetCidrReservationDeletePermission,
   fleetClusterRequestPermission,
+  RetiredClusterList,
 } from '@fleet-portal/plugin-fleet-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -25,6 +27,7 @@ export type CidrRouterOptions = {
 /**
  * The CIDR allocation API (see `api/cidr.ts` in fleet-common). Users need `fleet.cluster.request`;
  * backend plugins (the scaffolder module reserving for a task) call with their service token.
+ * Releasing by hand needs a user holding `fleet.cidr.reservation.delete`.
  */
 export function createCidrRouter(options: CidrRouterOptions): express.Router {
   const { httpAuth, auth, permissions, cidr } = options;
@@ -90,9 +93,35 @@ export function createCidrRouter(options: CidrRouterOptions): express.Router {
     res.json(body);
   });
 
-  router.delete('/cidr/reservations/:id', async (req, res) => {
+  router.get('/cidr/retired', async (req, res) => {
     await callerOf(req);
-    await cidr.release(req.params.id);
+    const body: RetiredClusterList = { items: await cidr.retired() };
+    res.json(body);
+  });
+
+  // Releasing address space someone else may be using: platform owners only, as themselves.
+  router.delete('/cidr/reservations/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: fleetCidrReservationDeletePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Only platform owners may release CIDR reservations (permission ${fleetCidrReservationDeletePermission.name}); a pending reservation is released by itself when its proposal branch is deleted`,
+      );
+    }
+    const reason = req.body?.reason;
+    if (reason !== undefined && typeof reason !== 'string') {
+      throw new InputError('reason must be text');
+    }
+    if (typeof reason === 'string' && reason.length > 1000) {
+      throw new InputError('reason must be at most 1000 characters');
+    }
+    await cidr.release(req.params.id, {
+      userEntityRef: credentials.principal.userEntityRef,
+      reason,
+    });
     res.status(204).end();
   });
 

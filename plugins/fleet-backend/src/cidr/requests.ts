@@ -65,6 +65,28 @@ export function parsePreviewRequest(raw: unknown): CidrPreviewRequest {
   return done(request, problems);
 }
 
+/** The proposal branch a reservation follows: a Git branch name, as the platform repository allows. */
+function proposalBranchOf(body: Body, problems: string[]) {
+  const branch = optionalString(body, 'proposalBranch', problems);
+  if (branch === undefined) {
+    return {};
+  }
+  if (
+    branch.length > 255 ||
+    !/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) ||
+    branch.includes('..') ||
+    branch.includes('//') ||
+    branch.endsWith('/') ||
+    branch.endsWith('.lock')
+  ) {
+    problems.push(
+      `proposalBranch: ${JSON.stringify(branch)} is not a branch name (letters, digits, '.', '_', '-' and '/', at most 255 characters)`,
+    );
+    return {};
+  }
+  return { proposalBranch: branch };
+}
+
 /** A reservation request; `requestedBy` may be left out when the caller is the user it is for. */
 export function parseReservationRequest(
   raw: unknown,
@@ -108,6 +130,7 @@ export function parseReservationRequest(
       podCidr: optionalString(body, 'podCidr', problems),
       serviceCidr: optionalString(body, 'serviceCidr', problems),
       ...(typeof ttl === 'number' && { ttlMinutes: ttl }),
+      ...proposalBranchOf(body, problems),
     },
     problems,
   );

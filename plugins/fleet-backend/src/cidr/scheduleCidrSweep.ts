@@ -4,7 +4,7 @@ import { CidrService } from './CidrService';
 
 export const CIDR_SWEEP_TASK_ID = 'fleet-cidr-reservation-sweep';
 
-/** Releases expired CIDR reservations and confirms those whose cluster reached the catalog. */
+/** Confirms, holds and releases CIDR reservations as their proposals and clusters move (CidrService.sweep). */
 export async function scheduleCidrSweep(options: {
   scheduler: SchedulerService;
   config: CidrConfig;
@@ -16,10 +16,10 @@ export async function scheduleCidrSweep(options: {
     id: CIDR_SWEEP_TASK_ID,
     ...config.schedule,
     fn: async () => {
-      const { released, confirmed } = await cidr.sweep();
-      if (released.length > 0 || confirmed.length > 0) {
+      const { released, confirmed, held } = await cidr.sweep();
+      if (released.length > 0 || confirmed.length > 0 || held.length > 0) {
         logger.info(
-          `CIDR reservations: ${confirmed.length} confirmed, ${released.length} expired and released`,
+          `CIDR reservations: ${confirmed.length} confirmed, ${released.length} released, ${held.length} past their expiry held for an open proposal`,
         );
       }
     },

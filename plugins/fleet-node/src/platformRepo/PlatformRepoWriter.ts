@@ -31,7 +31,23 @@ export type PlatformRepoCommitRequest = {
    * the commit fail with a ConflictError.
    */
   expectAbsent?: string[];
+  /**
+   * Paths that must still be these blobs on the base (path → blob id, as `readFiles` gives
+   * them), re-checked on every fresh base: a modification of what was read. A path that
+   * changed or is gone makes the commit fail with a ConflictError naming it.
+   */
+  expectBlobs?: Record<string, string>;
   signal?: AbortSignal;
+};
+
+/** A file read from the platform repository: its text and its Git blob id. */
+export type PlatformRepoFile = { content: string; blob: string };
+
+/** Files read from the tip of a branch, and the commit they were read at. */
+export type PlatformRepoFiles = {
+  commit: string;
+  /** Path → file, for every file at or below the paths asked for. */
+  files: Record<string, PlatformRepoFile>;
 };
 
 export type PlatformRepoCommitResult = {
@@ -125,6 +141,71 @@ export class PlatformRepoWriter {
     }
   }
 
+  /**
+   * The branch names of the remote (`git ls-remote --heads`), e.g. to tell whether a proposal
+   * branch is still open. One call for every branch, whatever the number of proposals asked about.
+   */
+  async branches(options: { signal?: AbortSignal } = {}): Promise<Set<string>> {
+    const authorization = await this.#options.authorization?.();
+    const out = await runGit(['ls-remote', '--heads', '--', this.#remote], {
+      signal: options.signal,
+      env: authorization ? credentialEnv(authorization) : undefined,
+      secrets: authorization ? [authorization] : undefined,
+    });
+    const names = new Set<string>();
+    for (const line of out.toString('utf8').split('\n')) {
+      const ref = line.split('\t')[1]?.trim();
+      if (ref?.startsWith('refs/heads/')) {
+        names.add(ref.slice('refs/heads/'.length));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The files at or below the given paths (files or directories) on the tip of a branch,
+   * with their blob ids, from one shallow fetch; paths that do not exist are left out. A file
+   * larger than `maxFileBytes` (default 1 MiB) is an InputError naming it.
+   */
+  async readFiles(
+    paths: string[],
+    options: {
+      branch?: string;
+      signal?: AbortSignal;
+      maxFileBytes?: number;
+    } = {},
+  ): Promise<PlatformRepoFiles> {
+    const checked = paths.map(p => checkPath(p, 'paths'));
+    const branch = options.branch ?? this.#branch;
+    checkBranch(branch, 'branch');
+    const maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
+    const dir = await this.#tempDir();
+    try {
+      const git = await this.#git(dir, options.signal);
+      await git(['init', '--bare', '--quiet', dir]);
+      const commit = await this.#fetchBase(git, branch);
+      const blobs = await listBlobs(git, commit, checked);
+      const tooLarge = blobs.find(b => b.size > maxFileBytes);
+      if (tooLarge) {
+        throw new InputError(
+          `${tooLarge.path} in the platform repository is larger than ${maxFileBytes} bytes`,
+        );
+      }
+      const contents = await catBlobs(
+        dir,
+        blobs.map(b => b.blob),
+        options.signal,
+      );
+      const files: Record<string, PlatformRepoFile> = {};
+      for (const { path: filePath, blob } of blobs) {
+        files[filePath] = { content: contents.get(blob)!, blob };
+      }
+      return { commit, files };
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+
   #tempDir() {
     return fs.mkdtemp(
       path.join(
@@ -140,6 +221,9 @@ export class PlatformRepoWriter {
     const files = checkFiles(request.files);
     const expectAbsent = (request.expectAbsent ?? []).map(p =>
       checkPath(p, 'expectAbsent'),
+    );
+    const expectBlobs = Object.entries(request.expectBlobs ?? {}).map(
+      ([p, blob]) => ({ path: checkPath(p, 'expectBlobs'), blob }),
     );
     const baseBranch = request.baseBranch ?? this.#branch;
     checkBranch(baseBranch, 'baseBranch');
@@ -165,6 +249,7 @@ export class PlatformRepoWriter {
       for (let attempt = 1; ; attempt++) {
         const base = await this.#fetchBase(git, baseBranch);
         await assertAbsent(git, base, expectAbsent);
+        await assertUnchanged(git, base, expectBlobs);
         const commit = await this.#commit(git, dir, base, files, request);
         const pushed = await this.#push(git, commit, target, {
           mode: request.mode,
@@ -362,6 +447,101 @@ async function listPresent(
   )
     .split('\n')
     .filter(Boolean);
+}
+
+/** The blobs at or below the paths, with their ids and sizes (`git ls-tree -r -l`). */
+async function listBlobs(
+  git: GitFn,
+  base: string,
+  paths: string[],
+): Promise<Array<{ path: string; blob: string; size: number }>> {
+  if (paths.length === 0) {
+    return [];
+  }
+  const out = await git([
+    'ls-tree',
+    '-r',
+    '-l',
+    '-z',
+    '--full-tree',
+    base,
+    '--',
+    ...paths,
+  ]);
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .flatMap(line => {
+      // <mode> SP <type> SP <object> SP+ <size> TAB <path>
+      const [meta, filePath] = line.split('\t');
+      const [, type, blob, size] = meta.split(/\s+/);
+      return type === 'blob'
+        ? [{ path: filePath, blob, size: Number(size) }]
+        : [];
+    });
+}
+
+/** The texts of blobs, from one `git cat-file --batch`. */
+async function catBlobs(
+  gitDir: string,
+  blobs: string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  if (blobs.length === 0) {
+    return texts;
+  }
+  const out = await runGit(['cat-file', '--batch'], {
+    gitDir,
+    signal,
+    input: `${blobs.join('\n')}\n`,
+  });
+  // each object: "<id> blob <size>\n", <size> bytes, "\n"
+  let at = 0;
+  while (at < out.length) {
+    const headerEnd = out.indexOf(0x0a, at);
+    const [id, type, size] = out
+      .subarray(at, headerEnd)
+      .toString('utf8')
+      .split(' ');
+    if (type !== 'blob') {
+      throw new Error(`git cat-file did not find blob ${id}`);
+    }
+    const start = headerEnd + 1;
+    const end = start + Number(size);
+    texts.set(id, out.subarray(start, end).toString('utf8'));
+    at = end + 1;
+  }
+  return texts;
+}
+
+async function assertUnchanged(
+  git: GitFn,
+  base: string,
+  expected: Array<{ path: string; blob: string }>,
+) {
+  if (expected.length === 0) {
+    return;
+  }
+  const present = new Map(
+    (
+      await listBlobs(
+        git,
+        base,
+        expected.map(e => e.path),
+      )
+    ).map(b => [b.path, b.blob]),
+  );
+  const changed = expected
+    .filter(e => present.get(e.path) !== e.blob)
+    .map(e => e.path);
+  if (changed.length > 0) {
+    throw new ConflictError(
+      `changed in the platform repository since it was read: ${changed.join(
+        ', ',
+      )}`,
+    );
+  }
 }
 
 async function assertAbsent(git: GitFn, base: string, paths: string[]) {
