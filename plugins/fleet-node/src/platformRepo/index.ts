@@ -8,6 +8,8 @@ export type {
   PlatformRepoCommitMode,
   PlatformRepoCommitRequest,
   PlatformRepoCommitResult,
+  PlatformRepoFile,
+  PlatformRepoFiles,
   PlatformRepoWriterOptions,
 } from './PlatformRepoWriter';
 export {
