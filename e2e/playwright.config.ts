@@ -4,6 +4,8 @@ import { chromiumLaunchOptions } from './chromium';
 
 const port = Number(process.env.FLEET_E2E_PORT ?? 7027);
 const prometheusPort = Number(process.env.FLEET_E2E_PROMETHEUS_PORT ?? 7029);
+/** The e2e metrics source (e2e/start-prometheus.sh). */
+export const prometheusUrl = `http://127.0.0.1:${prometheusPort}`;
 export const artifactsDir = path.resolve(__dirname, 'artifacts');
 /** Where e2e/start-prometheus.sh records the pid of the metrics source, for the spec that stops it. */
 export const prometheusPidFile = path.join(artifactsDir, 'prometheus.pid');

@@ -1,5 +1,6 @@
 # Sourced by scripts/start.sh: when Debian's `prometheus` is installed, starts a local Prometheus
-# (127.0.0.1:9090, remote-write receiver, data in ./data/prometheus, fresh at each start) and the
+# (127.0.0.1:9090, remote-write receiver, data in ./data/prometheus, fresh at each start, with days
+# of backfilled history for the rollout gates: examples/metrics-feeder/backfill-history.sh) and the
 # DEMO metrics feeder (examples/metrics-feeder), and stops both — only those two pids — when the
 # calling shell exits. Without prometheus the portal still starts; its health views then say the
 # source is unavailable.
@@ -22,6 +23,12 @@ else
   mkdir -p "$ROOT/data/prometheus"
   # no scrape jobs: the store only holds what the feeder remote-writes
   : >"$ROOT/data/prometheus/prometheus.yml"
+  # days of history of the clusters that record when they moved to their profile version (the canary
+  # wave of the demo's rollout), written as blocks before Prometheus starts; the feeder shares its anchor
+  fleet_metrics_anchor="$(date +%s)"
+  bash "$ROOT/examples/metrics-feeder/backfill-history.sh" "$ROOT/data/prometheus/tsdb" \
+    "$ROOT/examples/metrics-feeder/scenarios/demo.json" "$fleet_metrics_anchor" ||
+    printf '\033[1;33mThe demo metrics history could not be written: rollout gates will say their history is missing.\033[0m\n'
   prometheus --config.file="$ROOT/data/prometheus/prometheus.yml" \
     --storage.tsdb.path="$ROOT/data/prometheus/tsdb" \
     --web.listen-address="127.0.0.1:${FLEET_PROMETHEUS_PORT}" \
@@ -43,7 +50,8 @@ else
     printf '\033[1;33mThe demo Prometheus did not start (see data/prometheus/prometheus.log): fleet health will report its metrics source as unavailable.\033[0m\n'
   else
     node "$ROOT/examples/metrics-feeder/feed.js" \
-      --url "http://127.0.0.1:${FLEET_PROMETHEUS_PORT}/api/v1/write" --interval 20 &
+      --url "http://127.0.0.1:${FLEET_PROMETHEUS_PORT}/api/v1/write" --interval 20 \
+      --anchor "$fleet_metrics_anchor" &
     fleet_demo_pids+=($!)
     printf 'Demo Prometheus on http://127.0.0.1:%s, fed with DEMO series by examples/metrics-feeder.\n' "$FLEET_PROMETHEUS_PORT"
   fi

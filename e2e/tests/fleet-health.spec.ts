@@ -1,7 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { prometheusPidFile } from '../playwright.config';
-import { saveScreenshot, signInAsGuest } from './helpers';
+import {
+  ensurePrometheusRunning,
+  saveScreenshot,
+  signInAsGuest,
+} from './helpers';
 
 // The metrics source is the real Prometheus of e2e/start-prometheus.sh, fed by the metrics feeder
 // from e2e/fixtures/health-scenario.json: every demo cluster healthy except one certificate of
@@ -17,6 +21,10 @@ function signalRows(page: Page): Locator {
 
 // Not serial: the tests are independent, and the one that stops the source runs last (one worker, file order).
 test.describe('fleet health', () => {
+  test.afterAll(async () => {
+    await ensurePrometheusRunning();
+  });
+
   test('the cluster whose certificate expires in 5 days shows that signal critical and the rest ok', async ({
     page,
   }, testInfo) => {

@@ -1,6 +1,7 @@
-import { Page, TestInfo } from '@playwright/test';
+import { expect, Page, TestInfo } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { prometheusPidFile, prometheusUrl } from '../playwright.config';
 
 const screenshotDir = path.resolve(__dirname, '..', 'artifacts', 'screenshots');
 
@@ -62,4 +63,25 @@ export function demoClusterDate(
     throw new Error(`${file} has no ${field} date`);
   }
   return demoDates.demoDate(written);
+}
+
+/**
+ * Starts the e2e Prometheus again on its data when a test stopped it (fleet-health.spec.ts stops it
+ * to see the portal say so): e2e/start-prometheus.sh restarts it on SIGUSR1. Resolves once it answers
+ * ready; does nothing when it runs.
+ */
+export async function ensurePrometheusRunning() {
+  const ready = async () => {
+    try {
+      return (await fetch(`${prometheusUrl}/-/ready`)).ok;
+    } catch {
+      return false;
+    }
+  };
+  if (await ready()) return;
+  const supervisor = Number(
+    fs.readFileSync(`${prometheusPidFile}.supervisor`, 'utf8').trim(),
+  );
+  process.kill(supervisor, 'SIGUSR1');
+  await expect.poll(ready, { timeout: 30_000 }).toBe(true);
 }

@@ -8,12 +8,12 @@
  *   node examples/metrics-feeder/feed.js [--url http://127.0.0.1:9090/api/v1/write]
  *        [--scenario examples/metrics-feeder/scenarios/demo.json] [--interval 20]
  *        [--platform-config examples/platform-config] [--backfill-minutes 55] [--once]
+ *        [--anchor <unix seconds>]
  */
 const path = require('node:path');
 const fs = require('node:fs');
 const { pushTimeseries } = require('prometheus-remote-write');
-const { readClusters } = require('./lib/fleet');
-const { clusterSeries } = require('./lib/series');
+const { fleetOf, timeseries } = require('./lib/timeseries');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -25,6 +25,7 @@ function parseArgs(argv) {
     platformConfig: path.join(ROOT, 'examples', 'platform-config'),
     backfillMinutes: 55,
     once: false,
+    anchor: undefined,
   };
   for (let i = 2; i < argv.length; i++) {
     const arg = argv[i];
@@ -40,6 +41,7 @@ function parseArgs(argv) {
     else if (arg === '--backfill-minutes')
       args.backfillMinutes = Number(value());
     else if (arg === '--once') args.once = true;
+    else if (arg === '--anchor') args.anchor = Number(value());
     else throw new Error(`unknown argument ${arg}`);
   }
   if (!(args.interval >= 1))
@@ -49,64 +51,6 @@ function parseArgs(argv) {
     throw new Error('--backfill-minutes must be between 0 and 59');
   }
   return args;
-}
-
-/** The clusters to feed: the platform repository's, plus the scenario's unregistered ones. */
-function fleetOf(args, scenario) {
-  const clusters = readClusters(args.platformConfig);
-  const known = new Set(clusters.map(c => c.name));
-  for (const name of Object.keys(scenario.clusters ?? {})) {
-    if (!known.has(name)) {
-      throw new Error(
-        `scenario ${args.scenario}: clusters.${name} is not a cluster of ${args.platformConfig}`,
-      );
-    }
-  }
-  for (const extra of scenario.unregistered ?? []) {
-    clusters.push({
-      controlPlane: 3,
-      workers: 4,
-      platformVersion: 'unknown',
-      kubernetesVersion: '1.31.4',
-      roles: {
-        certificates: 'cert-manager',
-        gitops: 'argo-cd',
-        admission: 'kyverno',
-        cni: 'cilium',
-        backup: 'velero',
-      },
-      ...extra,
-    });
-  }
-  return clusters;
-}
-
-/** Every series of the fleet with one sample per time in `times` (seconds, ascending). */
-function timeseries(clusters, scenario, anchor, times) {
-  const byKey = new Map();
-  for (const cluster of clusters) {
-    const problems = { anchor, ...(scenario.clusters?.[cluster.name] ?? {}) };
-    const dropSite = new Set(problems.missingSiteLabelOn ?? []);
-    for (const t of times) {
-      for (const s of clusterSeries(cluster, problems, t)) {
-        const labels = {
-          ...s.labels,
-          cluster: cluster.name,
-          environment: cluster.environment,
-          platform_version: cluster.platformVersion,
-          ...(dropSite.has(s.group) ? {} : { site: cluster.site }),
-        };
-        const key = JSON.stringify(labels);
-        let entry = byKey.get(key);
-        if (!entry) {
-          entry = { labels, samples: [] };
-          byKey.set(key, entry);
-        }
-        entry.samples.push({ value: s.value, timestamp: t * 1000 });
-      }
-    }
-  }
-  return [...byKey.values()];
 }
 
 async function push(url, series) {
@@ -128,8 +72,9 @@ async function push(url, series) {
 async function main() {
   const args = parseArgs(process.argv);
   const scenario = JSON.parse(fs.readFileSync(args.scenario, 'utf8'));
-  const clusters = fleetOf(args, scenario);
-  const anchor = Math.floor(Date.now() / 1000);
+  const clusters = fleetOf(args.platformConfig, args.scenario, scenario);
+  // the time the scenario's problems are fixed to; history.js is given the same one
+  const anchor = args.anchor ?? Math.floor(Date.now() / 1000);
   console.log(
     `metrics-feeder: DEMO DATA for ${clusters.length} clusters (${path.relative(
       ROOT,

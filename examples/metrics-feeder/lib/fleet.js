@@ -54,6 +54,8 @@ function readClusters(platformDir) {
         controlPlane: spec.nodes?.controlPlane ?? 3,
         workers: spec.nodes?.workers ?? 3,
         roles: profile.roles,
+        // when the cluster moved to its profile version (a rollout promoted it), if recorded
+        versionSince: spec.rollout?.versionSince,
       };
     });
 }
