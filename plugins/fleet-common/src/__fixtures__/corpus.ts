@@ -627,7 +627,7 @@ const profileCases: CorpusCase[] = [
     entity: profile({ tenancy: { networkpolicy: { allowDnsEgress: true } } }),
     valid: false,
     message:
-      'spec.tenancy.networkpolicy: unknown field (allowed: defaults, maximums, allowedRoles, networkPolicy)',
+      'spec.tenancy.networkpolicy: unknown field (allowed: defaults, maximums, teamBudget, allowedRoles, networkPolicy)',
   },
   {
     name: 'typo in a top-level profile field',

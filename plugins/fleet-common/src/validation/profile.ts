@@ -168,6 +168,7 @@ function checkTenancy(
 ): FleetValidationIssue[] {
   const defaults = 'spec.tenancy.defaults.quota';
   const maximums = 'spec.tenancy.maximums.quota';
+  const budget = 'spec.tenancy.teamBudget.quota';
   const ingressFrom = 'spec.tenancy.networkPolicy.allowIngressFromNamespaces';
   return [
     ...checkQuantities(defaults, tenancy?.defaults?.quota),
@@ -182,6 +183,20 @@ function checkTenancy(
         path: maximums,
         quantities: tenancy?.maximums?.quota,
         label: 'maximum',
+      },
+    ),
+    ...checkQuantities(budget, tenancy?.teamBudget?.quota),
+    // a budget below one namespace's defaults would refuse every request of the profile
+    ...checkNotAbove(
+      {
+        path: defaults,
+        quantities: tenancy?.defaults?.quota,
+        label: 'default',
+      },
+      {
+        path: budget,
+        quantities: tenancy?.teamBudget?.quota,
+        label: 'team budget',
       },
     ),
     ...checkLimitRange(
