@@ -37,6 +37,11 @@ export type PlatformRepoCommitRequest = {
    * changed or is gone makes the commit fail with a ConflictError naming it.
    */
   expectBlobs?: Record<string, string>;
+  /**
+   * Files the commit removes. Each must exist on the base; name it in `expectBlobs` too, so a
+   * file changed since it was read is not removed unseen.
+   */
+  deletions?: string[];
   signal?: AbortSignal;
 };
 
@@ -218,7 +223,10 @@ export class PlatformRepoWriter {
   async commitFiles(
     request: PlatformRepoCommitRequest,
   ): Promise<PlatformRepoCommitResult> {
-    const files = checkFiles(request.files);
+    const deletions = (request.deletions ?? []).map(p =>
+      checkPath(p, 'deletions'),
+    );
+    const files = checkFiles(request.files, deletions.length > 0);
     const expectAbsent = (request.expectAbsent ?? []).map(p =>
       checkPath(p, 'expectAbsent'),
     );
@@ -250,6 +258,7 @@ export class PlatformRepoWriter {
         const base = await this.#fetchBase(git, baseBranch);
         await assertAbsent(git, base, expectAbsent);
         await assertUnchanged(git, base, expectBlobs);
+        await assertPresent(git, base, deletions);
         const commit = await this.#commit(git, dir, base, files, request);
         const pushed = await this.#push(git, commit, target, {
           mode: request.mode,
@@ -342,6 +351,10 @@ export class PlatformRepoWriter {
         await git(['hash-object', '-w', '--stdin'], { input: content })
       ).trim();
       entries.push(`100644 ${oid}\t${filePath}`);
+    }
+    for (const filePath of request.deletions ?? []) {
+      // mode 0 removes the path from the index
+      entries.push(`0 ${'0'.repeat(40)}\t${filePath}`);
     }
     await git(['update-index', '--index-info'], {
       env: index,
@@ -544,6 +557,16 @@ async function assertUnchanged(
   }
 }
 
+async function assertPresent(git: GitFn, base: string, paths: string[]) {
+  const present = new Set(await listPresent(git, base, paths));
+  const missing = paths.filter(p => !present.has(p));
+  if (missing.length > 0) {
+    throw new ConflictError(
+      `not in the platform repository (any more): ${missing.join(', ')}`,
+    );
+  }
+}
+
 async function assertAbsent(git: GitFn, base: string, paths: string[]) {
   const present = await listPresent(git, base, paths);
   if (present.length > 0) {
@@ -559,9 +582,12 @@ function resolveRemote(remote: string): string {
     : path.resolve(remote);
 }
 
-function checkFiles(files: Record<string, string>): Record<string, string> {
+function checkFiles(
+  files: Record<string, string>,
+  deletes: boolean,
+): Record<string, string> {
   const entries = Object.entries(files ?? {});
-  if (entries.length === 0) {
+  if (entries.length === 0 && !deletes) {
     throw new InputError('files must name at least one file');
   }
   const checked: Record<string, string> = {};
