@@ -29,6 +29,7 @@ import { HealthService } from './health/HealthService';
 import { FleetInventory } from './service/FleetInventory';
 import { PlatformRepoStatusClient } from './metrics/PlatformRepoStatusClient';
 import { createRouter } from './service/router';
+import { RolloutService } from './rollout/RolloutService';
 
 /**
  * The fleet backend: the lifecycle and governance API, lifecycle notifications and a Prometheus
@@ -122,6 +123,15 @@ export const fleetPlugin = createBackendPlugin({
           logger,
           proposals: platformRepo && proposalBranchesOf(platformRepo),
         });
+        // profile rollouts: waves and their gates from the metrics history, shared through the cache
+        const rollouts = new RolloutService({
+          inventory,
+          health,
+          auth: deps.auth,
+          catalog: deps.catalog,
+          cache: deps.cache,
+          clock: deps.clock,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -134,6 +144,7 @@ export const fleetPlugin = createBackendPlugin({
               discovery: deps.discovery,
               auth: deps.auth,
             }),
+            rollouts,
           }),
         );
         // the same reads as the routes above, as typed actions for AI agents (MCP)

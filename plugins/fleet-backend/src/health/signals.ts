@@ -174,6 +174,8 @@ export const DEFAULT_SIGNALS: readonly SignalTemplate[] = [
 export type ResolvedSignal = SignalDefinition & {
   /** PromQL restricted to one cluster; undefined for a config query without `$filter`. */
   clusterQuery?: (cluster: string) => string;
+  /** PromQL restricted to a set of clusters (a rollout wave); undefined like clusterQuery. */
+  clustersQuery?: (clusters: readonly string[]) => string;
 };
 
 /** A PromQL string literal. */
@@ -199,7 +201,20 @@ function resolveQuery(template: string, source: MetricsSourceConfig) {
       ? (cluster: string) =>
           expandTemplate(template, label, `${label}=${promqlString(cluster)}`)
       : undefined,
+    clustersQuery: template.includes('$filter')
+      ? (clusters: readonly string[]) =>
+          expandTemplate(
+            template,
+            label,
+            `${label}=~${promqlString(clusters.map(escapeRegex).join('|'))}`,
+          )
+      : undefined,
   };
+}
+
+/** A literal inside a PromQL (RE2) regular expression. */
+function escapeRegex(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function checkThresholds(id: string, t: SignalThresholds) {
@@ -249,7 +264,7 @@ export function resolveSignals(config: HealthConfig): ResolvedSignal[] {
       critical: override.critical ?? base?.thresholds.critical,
     };
     checkThresholds(id, thresholds);
-    const { query, clusterQuery } = resolveQuery(
+    const { query, clusterQuery, clustersQuery } = resolveQuery(
       override.query ?? base!.template,
       source,
     );
@@ -269,6 +284,7 @@ export function resolveSignals(config: HealthConfig): ResolvedSignal[] {
         : {}),
       ...(appliesTo?.length && role ? { role } : {}),
       clusterQuery,
+      clustersQuery,
     });
   }
   return signals;
@@ -276,6 +292,10 @@ export function resolveSignals(config: HealthConfig): ResolvedSignal[] {
 
 /** The definition as the API shows it (without functions). */
 export function signalDefinition(signal: ResolvedSignal): SignalDefinition {
-  const { clusterQuery: _omit, ...definition } = signal;
+  const {
+    clusterQuery: _omit,
+    clustersQuery: _omitToo,
+    ...definition
+  } = signal;
   return definition;
 }

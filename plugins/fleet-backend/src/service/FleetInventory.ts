@@ -43,6 +43,9 @@ const PROFILE_FIELDS = [
   'spec.components',
   // The pinned Kubernetes version and range, for the health view's version drift.
   'spec.kubernetes',
+  // The waves and gates of the rollout views.
+  'spec.rollout',
+  'metadata.title',
 ];
 
 /** What one principal may see of the catalog, as read for the lifecycle views. */

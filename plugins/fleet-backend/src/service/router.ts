@@ -11,6 +11,8 @@ import { createHealthRouter } from '../health/healthRouter';
 import { HealthService } from '../health/HealthService';
 import { createLifecycleRouter } from '../lifecycle/lifecycleRouter';
 import { createMetricsRouter } from '../metrics/metricsRouter';
+import { createRolloutRouter } from '../rollout/rolloutRouter';
+import { RolloutService } from '../rollout/RolloutService';
 import type { PlatformRepoStatusReader } from '../metrics/platformRepoMetrics';
 import { FleetInventory } from './FleetInventory';
 import { permissionGate } from './permissionGate';
@@ -26,6 +28,8 @@ export type RouterOptions = {
   cidr?: CidrService;
   /** The platform repositories' state for /metrics, from the catalog module. */
   platformRepos?: PlatformRepoStatusReader;
+  /** Profile rollouts under /rollouts; absent in tests of other routes. */
+  rollouts?: RolloutService;
 };
 
 /** The fleet backend's API: one router per concern. */
@@ -37,11 +41,13 @@ export async function createRouter({
   health,
   cidr,
   platformRepos,
+  rollouts,
 }: RouterOptions): Promise<express.Router> {
   const gate = permissionGate(httpAuth, permissions);
   const router = Router();
   router.use(createHealthRouter({ gate, health }));
   router.use(createLifecycleRouter({ gate, inventory }));
+  router.use(createRolloutRouter({ gate, rollouts }));
   router.use(
     createMetricsRouter({ gate, auth, inventory, health, platformRepos }),
   );
