@@ -14,6 +14,8 @@ describe('fleet permissions', () => {
       ['fleet.cidr.reservation.delete', 'delete', 'basic'],
       ['fleet.cluster.retire', 'delete', 'basic'],
       ['fleet.rollout.promote', 'update', 'basic'],
+      ['fleet.namespace.change', 'update', 'basic'],
+      ['fleet.namespace.decommission', 'delete', 'basic'],
     ]);
   });
 });

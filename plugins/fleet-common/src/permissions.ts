@@ -63,6 +63,25 @@ export const fleetRolloutPromotePermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Change a tenant namespace's quota, limits or roles. The scaffolder action also requires
+ * the requester to be in the owning team or the group owning the cluster's profile.
+ */
+export const fleetNamespaceChangePermission = createPermission({
+  name: 'fleet.namespace.change',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Give a tenant namespace back (remove its folder from the platform repository). The
+ * scaffolder action also requires the requester to be in the owning team or the group
+ * owning the cluster's profile.
+ */
+export const fleetNamespaceDecommissionPermission = createPermission({
+  name: 'fleet.namespace.decommission',
+  attributes: { action: 'delete' },
+});
+
 export const fleetPermissions = [
   fleetHealthReadPermission,
   fleetLifecycleReadPermission,
@@ -72,6 +91,8 @@ export const fleetPermissions = [
   fleetCidrReservationDeletePermission,
   fleetClusterRetirePermission,
   fleetRolloutPromotePermission,
+  fleetNamespaceChangePermission,
+  fleetNamespaceDecommissionPermission,
 ];
 
 /**
