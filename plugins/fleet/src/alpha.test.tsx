@@ -46,6 +46,7 @@ describe('fleet plugin (new frontend system)', () => {
     'page:fleet/health',
     'entity-content:fleet/health',
     'entity-card:fleet/namespace-health',
+    'entity-card:fleet/namespace-budget',
     'api:fleet/platform-repo',
     'page:fleet/platform-repository',
   ] as const)('provides %s', id => {

@@ -8,6 +8,7 @@ import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { fleetApi, fleetHealthApi, platformRepoApi } from './alpha/apis';
 import {
   clusterOverviewCard,
+  namespaceBudgetCard,
   namespaceHealthCard,
   tenantNamespaceCard,
 } from './alpha/entityCards';
@@ -42,6 +43,7 @@ export default createFrontendPlugin({
     fleetHealthPage,
     clusterHealthContent,
     namespaceHealthCard,
+    namespaceBudgetCard,
     platformRepoApi,
     fleetPlatformRepositoryPage,
     ...clusterFormFields,

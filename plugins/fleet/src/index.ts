@@ -10,6 +10,7 @@ export {
   EntityClusterHealthContent,
   EntityClusterOverviewCard,
   EntityClusterProfileContent,
+  EntityNamespaceBudgetCard,
   EntityNamespaceHealthCard,
   EntityTenantNamespaceCard,
   FleetHealthPage,

@@ -137,6 +137,22 @@ export const EntityNamespaceHealthCard = fleetPlugin.provide(
 );
 
 /**
+ * On `kubernetes-namespace` Resources: the owning team's usage on the namespace's cluster
+ * against the team budget of the cluster's profile.
+ */
+export const EntityNamespaceBudgetCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityNamespaceBudgetCard',
+    component: {
+      lazy: () =>
+        import('./components/NamespaceBudgetCard').then(
+          m => m.NamespaceBudgetCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The state of the platform repositories (needs `fleet.platformRepo.read`); mount it at
  * `/fleet/platform-repository`.
  */

@@ -40,3 +40,15 @@ export const namespaceHealthCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+export const namespaceBudgetCard = EntityCardBlueprint.make({
+  name: 'namespace-budget',
+  params: {
+    type: 'info',
+    filter: { kind: 'resource', 'spec.type': NAMESPACE_SPEC_TYPE },
+    loader: () =>
+      import('../components/NamespaceBudgetCard').then(m => (
+        <m.NamespaceBudgetCard />
+      )),
+  },
+});

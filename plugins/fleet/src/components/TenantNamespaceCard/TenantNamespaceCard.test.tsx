@@ -53,6 +53,30 @@ describe('TenantNamespaceCard', () => {
     );
   });
 
+  it('links to the Day-2 templates with this namespace chosen', async () => {
+    await render(namespaceEntity);
+    const formData = (link: HTMLElement) =>
+      JSON.parse(
+        new URL(link.getAttribute('href')!, 'http://x').searchParams.get(
+          'formData',
+        )!,
+      );
+    const change = screen.getByRole('button', { name: 'Change' });
+    expect(change.getAttribute('href')).toMatch(
+      /^\/create\/templates\/default\/change-tenant-namespace\?formData=/,
+    );
+    expect(formData(change)).toEqual({
+      namespace: 'resource:default/prd-euw1-payments-01.checkout',
+    });
+    const giveBack = screen.getByRole('button', { name: 'Give back' });
+    expect(giveBack.getAttribute('href')).toMatch(
+      /^\/create\/templates\/default\/decommission-tenant-namespace\?/,
+    );
+    expect(formData(giveBack)).toEqual({
+      namespace: 'resource:default/prd-euw1-payments-01.checkout',
+    });
+  });
+
   it('notes when no quota or limits are recorded', async () => {
     const { quota, limits, ...spec } = namespaceEntity.spec!;
     await render({ ...namespaceEntity, spec });

@@ -12,6 +12,7 @@ import {
 } from '@fleet-portal/plugin-fleet-common';
 import { ResourceTable } from '../ResourceTable';
 import { EntityLink } from '../EntityLink';
+import { NamespaceActions } from './NamespaceActions';
 
 const TITLE = 'Tenant namespace';
 
@@ -60,6 +61,7 @@ function TenantNamespace(props: { entity: TenantNamespaceEntity }) {
           apply.
         </Typography>
       )}
+      <NamespaceActions entity={props.entity} />
     </InfoCard>
   );
 }

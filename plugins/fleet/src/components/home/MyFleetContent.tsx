@@ -19,6 +19,7 @@ import { fleetHealthApiRef } from '../../api/FleetHealthApi';
 import { EntityLink } from '../EntityLink';
 import { HealthStatusChip } from '../HealthStatus';
 import { LifecycleStatusChip } from '../LifecycleStatus';
+import { MyTeamBudgets } from './MyTeamBudgets';
 import { useMyGroups } from './useMyGroups';
 
 type ClusterRow = ClusterLifecycle & { health?: SignalStatus };
@@ -44,7 +45,13 @@ export function MyFleetContent() {
           'spec.type': NAMESPACE_SPEC_TYPE,
           'relations.ownedBy': owner,
         },
-        fields: ['kind', 'metadata', 'spec.cluster', 'spec.namespace'],
+        fields: [
+          'kind',
+          'metadata',
+          'spec.cluster',
+          'spec.namespace',
+          'spec.owner',
+        ],
       }),
     ]);
     const healthOf = new Map(
@@ -143,6 +150,7 @@ export function MyFleetContent() {
             namespace template.
           </Typography>
         )}
+        <MyTeamBudgets namespaces={value?.namespaces ?? []} />
       </Grid>
     </Grid>
   );

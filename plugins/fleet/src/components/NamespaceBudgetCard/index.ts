@@ -1,0 +1,1 @@
+export { NamespaceBudgetCard } from './NamespaceBudgetCard';
