@@ -132,13 +132,28 @@ test.describe('new cluster from a profile', () => {
     await expect(
       page.getByText(/is proposed for review on branch/),
     ).toBeVisible({ timeout: 90_000 });
-    await expect(
-      page.getByText(`fleet/cluster/${CLUSTER}`).first(),
-    ).toBeVisible();
+    // every request proposes on its own branch (fleet/cluster/<name>/<task>), which its CIDR
+    // reservation follows
+    const branches = execFileSync(
+      'git',
+      [
+        '--git-dir',
+        platformRepo(),
+        'for-each-ref',
+        '--format=%(refname:short)',
+        `refs/heads/fleet/cluster/${CLUSTER}/`,
+      ],
+      { encoding: 'utf8' },
+    )
+      .split('\n')
+      .filter(Boolean);
+    expect(branches).toHaveLength(1);
+    const [branch] = branches;
+    expect(branch).toMatch(new RegExp(`^fleet/cluster/${CLUSTER}/[0-9a-f]{8}$`));
+    await expect(page.getByText(branch).first()).toBeVisible();
     await expect(page.getByText(podCidr).first()).toBeVisible();
     await saveScreenshot(page, testInfo, '5-done');
 
-    const branch = `fleet/cluster/${CLUSTER}`;
     const entity = parse(gitShow(branch, `clusters/${CLUSTER}/cluster.yaml`));
     expect(entity.metadata.name).toBe(CLUSTER);
     expect(entity.spec).toMatchObject({

@@ -152,7 +152,7 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
     const { proposed } = await request(edgeRequest());
 
     expect(proposed.mode).toBe('propose');
-    expect(proposed.branch).toBe('fleet/cluster/edg-ber03-store-01');
+    expect(proposed.branch).toBe('fleet/cluster/edg-ber03-store-01/task-000');
     expect(repo.git('rev-parse', 'main').trim()).toBe(mainBefore);
     expect(repo.git('rev-parse', proposed.branch).trim()).toBe(proposed.commit);
 
@@ -216,12 +216,23 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
     );
   });
 
-  it('refuses a second proposal for the same cluster name', async () => {
-    await request(edgeRequest());
-    await expect(request(edgeRequest(), 'task-0002-abcdef')).rejects.toThrow(
-      ConflictError,
+  it('gives a second request for the same cluster name its own branch, so an abandoned proposal never blocks it', async () => {
+    const first = await request(edgeRequest());
+    const second = await request(edgeRequest(), 'b2c3d4e5-0002-abcdef');
+    expect(first.proposed.branch).toBe(
+      'fleet/cluster/edg-ber03-store-01/task-000',
+    );
+    expect(second.proposed.branch).toBe(
+      'fleet/cluster/edg-ber03-store-01/b2c3d4e5',
+    );
+    expect(repo.git('rev-parse', first.proposed.branch).trim()).toBe(
+      first.proposed.commit,
+    );
+    expect(repo.git('rev-parse', second.proposed.branch).trim()).toBe(
+      second.proposed.commit,
     );
   });
+
 
   it('refuses a changed CIDR or an added file between render and propose, and writes nothing', async () => {
     const before = repo.refs();

@@ -1,3 +1,4 @@
+import { proposalBranchName } from '../platformRepo/proposalBranchName';
 import type { RenderContext } from './render/types';
 
 /** First line of the proposal's commit: the cluster and the profile it is built from. */
@@ -44,7 +45,7 @@ export function clusterCommitBody(context: RenderContext): string {
   ].join('\n');
 }
 
-/** The proposal branch of a cluster request. */
-export function clusterBranchName(name: string): string {
-  return `fleet/cluster/${name}`;
+/** The proposal branch of a cluster request: its own per task (see proposalBranchName). */
+export function clusterBranchName(name: string, taskId: string): string {
+  return proposalBranchName('cluster', name, taskId);
 }

@@ -129,6 +129,10 @@ describe('fleet:cluster:render', () => {
       podCidr: '172.16.12.0/22',
       serviceCidr: '172.24.3.0/24',
       requestedBy: 'user:default/priya.platform',
+      proposalBranch: `fleet/cluster/edg-ber03-store-01/${ctx.task.id.slice(
+        0,
+        8,
+      )}`,
     });
     expect(cidrApi.preview).not.toHaveBeenCalled();
     const files = [
@@ -154,10 +158,9 @@ describe('fleet:cluster:render', () => {
     expect(ctx.output).toHaveBeenCalledWith('podCidr', '172.16.12.0/22');
     expect(ctx.output).toHaveBeenCalledWith('serviceCidr', '172.24.3.0/24');
     expect(ctx.output).toHaveBeenCalledWith('reservationId', 'res-1');
-    expect(ctx.output).toHaveBeenCalledWith(
-      'branch',
-      'fleet/cluster/edg-ber03-store-01',
-    );
+    // its own branch, which the CIDR reservation follows
+    const branch = `fleet/cluster/edg-ber03-store-01/${ctx.task.id.slice(0, 8)}`;
+    expect(ctx.output).toHaveBeenCalledWith('branch', branch);
     // the render record names this task's request and every rendered file's digest
     const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
     expect(seal.open(outputs.integrity)).toEqual({

@@ -105,6 +105,7 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
       const root = resolveSafeChildPath(ctx.workspacePath, targetPath);
       const checked = await checkClusterRequest(deps, request);
       const requestedBy = ctx.user?.ref ?? 'unknown';
+      const branch = clusterBranchName(checked.request.name, ctx.task.id);
       const reserve = () =>
         reserveClusterCidrs({
           cidrApi: deps.cidrApi,
@@ -112,6 +113,7 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
           profileRef: checked.profileRef,
           requestedBy,
           requested: cidrs,
+          proposalBranch: branch,
           dryRun: !!ctx.isDryRun,
         });
       // A retried task must not reserve twice; the backend is idempotent per cluster as well.
@@ -163,7 +165,7 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
       }
       ctx.output('profileRef', checked.profileRef);
       ctx.output('profileVersion', checked.profileVersion);
-      ctx.output('branch', clusterBranchName(checked.request.name));
+      ctx.output('branch', branch);
       ctx.output('title', clusterCommitTitle(context));
       ctx.output('reason', clusterCommitBody(context));
       ctx.output('environment', checked.request.environment);

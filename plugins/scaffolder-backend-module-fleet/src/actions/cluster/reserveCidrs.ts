@@ -23,6 +23,8 @@ export async function reserveClusterCidrs(options: {
   profileRef: string;
   requestedBy: string;
   requested?: { podCidr?: string; serviceCidr?: string };
+  /** The branch the cluster is proposed on: the reservation is held while it exists. */
+  proposalBranch?: string;
   dryRun: boolean;
 }): Promise<ClusterCidrs> {
   const { cidrApi, cluster, profileRef, requested } = options;
@@ -53,6 +55,7 @@ export async function reserveClusterCidrs(options: {
     podCidr,
     serviceCidr,
     requestedBy: options.requestedBy,
+    ...(options.proposalBranch && { proposalBranch: options.proposalBranch }),
   });
   return {
     podCidr: reservation.podCidr,

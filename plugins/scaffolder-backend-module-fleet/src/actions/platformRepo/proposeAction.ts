@@ -25,6 +25,7 @@ import {
   openProposalChangeRequest,
 } from './changeRequestStep';
 import type { ChangeRequestOpener } from './openChangeRequest';
+import { proposalBranchName } from './proposalBranchName';
 import { requesterIdentity } from './requester';
 import { withPeopleFacingErrors } from '../peopleFacingErrors';
 
@@ -447,7 +448,8 @@ function proposalBranch(
   taskId: string,
 ): string {
   const prefix = `fleet/${kind}/${clusterName}`;
-  const branch = requested ?? `${prefix}/${taskId.slice(0, 8)}`;
+  const branch =
+    requested ?? proposalBranchName(kind, clusterName, taskId);
   if (branch !== prefix && !branch.startsWith(`${prefix}/`)) {
     throw new InputError(
       `branch: ${branch} is not a branch of this request; a proposal goes to ${prefix} or a branch below it`,

@@ -75,7 +75,9 @@ describe('scaffolder:fleet-request-cluster', () => {
       podCidr: '172.16.4.0/22',
       serviceCidr: '172.24.1.0/24',
       reservationId: 'reservation-1',
-      branch: 'fleet/cluster/edg-ber03-store-01',
+      branch: expect.stringMatching(
+        /^fleet\/cluster\/edg-ber03-store-01\/[0-9a-f-]{8}$/,
+      ),
       commit: expect.stringMatching(/^[0-9a-f]{40}$/),
       requestedBy: PRIYA,
       profileUrl:
@@ -88,6 +90,8 @@ describe('scaffolder:fleet-request-cluster', () => {
         cluster: 'edg-ber03-store-01',
         profileRef: 'clusterprofile:default/edge',
         requestedBy: PRIYA,
+        // the reservation follows this request's own proposal branch
+        proposalBranch: output.branch,
       }),
     ]);
     expect(repo.git('rev-parse', 'main').trim()).toBe(main);
@@ -110,7 +114,9 @@ describe('scaffolder:fleet-request-cluster', () => {
     expect(output).toMatchObject({
       status: 'checked',
       name: 'edg-ham02-store-01',
-      branch: 'fleet/cluster/edg-ham02-store-01',
+      branch: expect.stringMatching(
+        /^fleet\/cluster\/edg-ham02-store-01\/[0-9a-f-]{8}$/,
+      ),
     });
     expect(output.commit).toBeUndefined();
     expect(output.reservationId).toBeUndefined();
