@@ -12,6 +12,8 @@ import {
   fleetCidrReservationDeletePermission,
   fleetClusterRequestPermission,
   fleetClusterRetirePermission,
+  fleetNamespaceChangePermission,
+  fleetNamespaceDecommissionPermission,
   fleetNamespaceRequestPermission,
   fleetPlatformRepoReadPermission,
   fleetRolloutPromotePermission,
@@ -164,6 +166,24 @@ describe('FleetPortalPermissionPolicy', () => {
         await expect(withTeams.handle({ permission }, user)).resolves.toEqual({
           result: AuthorizeResult.DENY,
         });
+      }
+    });
+
+    it('decides changing and giving back a namespace as requesting one (the action checks the owning team)', async () => {
+      for (const day2 of [
+        fleetNamespaceChangePermission,
+        fleetNamespaceDecommissionPermission,
+      ]) {
+        for (const user of [developer, owner]) {
+          await expect(
+            withTeams.handle({ permission: day2 }, user),
+          ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+        }
+        for (const user of [manager, loner, undefined]) {
+          await expect(
+            withTeams.handle({ permission: day2 }, user),
+          ).resolves.toEqual({ result: AuthorizeResult.DENY });
+        }
       }
     });
 

@@ -23,6 +23,8 @@ import {
   fleetCidrReservationDeletePermission,
   fleetClusterRequestPermission,
   fleetClusterRetirePermission,
+  fleetNamespaceChangePermission,
+  fleetNamespaceDecommissionPermission,
   fleetNamespaceRequestPermission,
   fleetPlatformRepoReadPermission,
   fleetRolloutPromotePermission,
@@ -113,9 +115,15 @@ export class FleetPortalPermissionPolicy implements PermissionPolicy {
         not: { anyOf: [first, ...rest] },
       });
     }
-    if (isPermission(request.permission, fleetNamespaceRequestPermission)) {
+    if (
+      isPermission(request.permission, fleetNamespaceRequestPermission) ||
+      isPermission(request.permission, fleetNamespaceChangePermission) ||
+      isPermission(request.permission, fleetNamespaceDecommissionPermission)
+    ) {
       // Whether the request lands directly or as a proposal is not the policy's call:
       // the action decides it from the cluster's profile (production is always a proposal).
+      // Changing or giving back a namespace also needs membership of its owning team (or
+      // of the platform owners), which the actions check against the namespace.
       return {
         result:
           this.isPlatformOwner(user) || this.isNamespaceRequester(user)
