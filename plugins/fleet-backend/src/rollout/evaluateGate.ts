@@ -21,8 +21,8 @@ import {
 import { formatDays, formatPeriod } from './words';
 
 const DAY = 86400;
-/** Points per range query: a 5-day soak reads at 5-minute steps. */
-export const SOAK_MAX_POINTS = 2000;
+/** Points per series of a range query: a 5-day soak (10-day window) reads at 30-minute steps. */
+export const SOAK_MAX_POINTS = 500;
 /** The window reaches back past the soak to show how long a wave has been healthy, but not far. */
 const MAX_EXTRA_DAYS = 14;
 const MIN_WINDOW_SECONDS = 3600;
