@@ -44,6 +44,30 @@ describe('PlatformRepoWriter', () => {
     expect(repo.commitCount()).toBe(2);
   });
 
+  it('lists the branches of the remote, proposals included', async () => {
+    const writer = new PlatformRepoWriter({ remote: repo.remote });
+    expect(await writer.branches()).toEqual(new Set(['main']));
+    await writer.commitFiles({
+      mode: 'propose',
+      branch: 'fleet/cluster/c2/1a2b3c4d',
+      files: { 'clusters/c2/cluster.yaml': 'x: 1\n' },
+      message: 'Request cluster c2',
+      author,
+    });
+    expect(await writer.branches()).toEqual(
+      new Set(['main', 'fleet/cluster/c2/1a2b3c4d']),
+    );
+    git(repo.remote, 'update-ref', '-d', 'refs/heads/fleet/cluster/c2/1a2b3c4d');
+    expect(await writer.branches()).toEqual(new Set(['main']));
+  });
+
+  it('reports a remote it cannot read as a Git error when listing branches', async () => {
+    const writer = new PlatformRepoWriter({
+      remote: path.join(repo.root, 'missing.git'),
+    });
+    await expect(writer.branches()).rejects.toThrow(GitCommandError);
+  });
+
   it('proposes a change on a new branch and leaves main alone', async () => {
     const writer = new PlatformRepoWriter({
       remote: repo.remote,
