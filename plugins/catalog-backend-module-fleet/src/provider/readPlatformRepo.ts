@@ -15,6 +15,7 @@ import { checkEntityEnvelope } from './entityEnvelope';
 import { fieldLine } from './fieldLine';
 import { parseEntityYaml } from './parseEntityYaml';
 import { checkKubernetesAccess } from './kubernetesAccess';
+import { checkRolloutWaves } from './rolloutWaves';
 import { yieldEvery } from './yieldEvery';
 
 /** A file of the platform repository, by its path from the repository root. */
@@ -102,7 +103,8 @@ export async function readPlatformRepo(
 
 /**
  * Combines the results of the files of one commit: the entities, and the errors
- * including those of files that define an entity an earlier path already defines.
+ * including those of files that define an entity an earlier path already defines, or a
+ * cluster whose wave its profile does not define.
  */
 export function collectEntities(
   results: Array<{ path: string; result: EntityFileResult }>,
@@ -128,7 +130,7 @@ export function collectEntities(
     seen.set(ref, path);
     contents.entities.push({ path, entity: result.entity });
   }
-  return contents;
+  return checkRolloutWaves(contents);
 }
 
 /**
