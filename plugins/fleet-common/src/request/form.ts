@@ -6,6 +6,9 @@ import {
   type ClusterRequest,
 } from './clusterRequest';
 import { issueReason, issuesOfField } from './issues';
+import { checkNamespaceChange } from './namespaceChange';
+import { checkNamespaceDecommission } from './namespaceDecommission';
+import type { NamespaceChangeLookups } from './namespaceTarget';
 import {
   checkNamespaceRequest,
   type NamespaceRequestLookups,
@@ -34,6 +37,44 @@ export async function namespaceFormIssues(
 ): Promise<FleetValidationIssue[]> {
   const { issues } = await checkNamespaceRequest(formData, lookups, today);
   return NAMESPACE_FORM_FIELDS.flatMap(field => issuesOfField(issues, field));
+}
+
+/** The fields of the change-tenant-namespace form. */
+export const NAMESPACE_CHANGE_FORM_FIELDS = [
+  'namespace',
+  'quota',
+  'limits',
+  'roles',
+  'reason',
+] as const;
+
+/** The fields of the decommission-tenant-namespace form. */
+export const NAMESPACE_DECOMMISSION_FORM_FIELDS = [
+  'namespace',
+  'confirmation',
+  'reason',
+] as const;
+
+/** What the change-tenant-namespace form refuses, field by field. */
+export async function namespaceChangeFormIssues(
+  formData: Record<string, unknown>,
+  lookups: NamespaceChangeLookups,
+): Promise<FleetValidationIssue[]> {
+  const { issues } = await checkNamespaceChange(formData, lookups);
+  return NAMESPACE_CHANGE_FORM_FIELDS.flatMap(field =>
+    issuesOfField(issues, field),
+  );
+}
+
+/** What the decommission-tenant-namespace form refuses, field by field. */
+export async function namespaceDecommissionFormIssues(
+  formData: Record<string, unknown>,
+  lookups: NamespaceChangeLookups,
+): Promise<FleetValidationIssue[]> {
+  const { issues } = await checkNamespaceDecommission(formData, lookups);
+  return NAMESPACE_DECOMMISSION_FORM_FIELDS.flatMap(field =>
+    issuesOfField(issues, field),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 export {
   checkNamespaceRequest,
   checkRequestText,
+  checkTextField,
   clusterProblem,
   clusterRefOf,
   profileRefOf,
@@ -43,7 +44,11 @@ export {
   clusterFormProblems,
   clusterRequestFromForm,
   fieldProblems,
+  NAMESPACE_CHANGE_FORM_FIELDS,
+  NAMESPACE_DECOMMISSION_FORM_FIELDS,
   NAMESPACE_FORM_FIELDS,
+  namespaceChangeFormIssues,
+  namespaceDecommissionFormIssues,
   namespaceFormIssues,
 } from './form';
 export type { ClusterFormField, NamespaceFormField } from './form';
@@ -57,3 +62,28 @@ export type {
   TeamBudgetNamespace,
   TeamBudgetUsage,
 } from './teamBudget';
+export { checkNamespaceChange } from './namespaceChange';
+export type {
+  CheckedNamespaceChange,
+  NamespaceChangeDraft,
+  NamespaceChangeOptions,
+} from './namespaceChange';
+export {
+  checkNamespaceDecommission,
+  proposalOnly,
+} from './namespaceDecommission';
+export type {
+  CheckedNamespaceDecommission,
+  NamespaceDecommissionDraft,
+} from './namespaceDecommission';
+export {
+  budgetNamespacesOf,
+  namespaceClusterRef,
+  namespaceRefOf,
+  resolveNamespaceTarget,
+} from './namespaceTarget';
+export type {
+  NamespaceActor,
+  NamespaceChangeLookups,
+  NamespaceTarget,
+} from './namespaceTarget';

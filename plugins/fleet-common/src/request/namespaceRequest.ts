@@ -10,6 +10,8 @@ import type { ClusterEntity, ClusterProfileEntity } from '../types';
 import { isGovernedCluster } from '../validation/cluster';
 import { FleetValidationIssue, issue } from '../validation/issues';
 import { checkTenancyRequest, type CheckedTenancy } from './tenancyRequest';
+import { budgetNamespacesOf } from './namespaceTarget';
+import { checkTeamBudget, teamBudgetUsage } from './teamBudget';
 
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 // eslint-disable-next-line no-control-regex
@@ -35,6 +37,8 @@ export type NamespaceRequestDraft = {
 export type NamespaceRequestLookups = {
   cluster(ref: string): Promise<Entity | undefined>;
   profile(ref: string): Promise<ClusterProfileEntity | undefined>;
+  /** The tenant namespaces of a cluster; when given, the team budget is checked too. */
+  namespacesOnCluster?(clusterRef: string): Promise<Entity[]>;
 };
 
 /** What the rules resolved, with every broken rule. */
@@ -74,6 +78,30 @@ export async function checkNamespaceRequest(
   const { cluster, profile } = resolved;
   const tenancy = profile ? checkTenancyRequest(request, profile) : undefined;
   issues.push(...(tenancy?.issues ?? []));
+  const team = textOf(request.team, TEXT_FIELDS.team);
+  if (
+    cluster &&
+    profile?.spec.tenancy?.teamBudget &&
+    team &&
+    tenancy?.issues.length === 0 &&
+    lookups.namespacesOnCluster
+  ) {
+    const namespaces = await lookups.namespacesOnCluster(
+      stringifyEntityRef(cluster),
+    );
+    issues.push(
+      ...checkTeamBudget(
+        profile.spec.tenancy.teamBudget,
+        teamBudgetUsage(budgetNamespacesOf(namespaces), team),
+        {
+          team,
+          cluster: cluster.metadata.name,
+          addsNamespace: true,
+          quota: tenancy.quota,
+        },
+      ),
+    );
+  }
 
   const namespace = textOf(request.namespace);
   let entityName: string | undefined;
@@ -124,6 +152,30 @@ export function checkRequestText(
     }
   }
   return issues;
+}
+
+/**
+ * One required free-text field of a request: present, a string, at most `max` characters,
+ * without control characters.
+ */
+export function checkTextField(
+  request: Record<string, unknown>,
+  field: string,
+  max: number,
+): FleetValidationIssue[] {
+  const value = request[field];
+  if (value === undefined || value === null || value === '') {
+    return [issue(field, 'is required')];
+  }
+  if (typeof value !== 'string') {
+    return [issue(field, 'must be a string')];
+  }
+  if (value.length > max) {
+    return [issue(field, `must be at most ${max} characters`)];
+  }
+  return CONTROL_CHARACTERS.test(value)
+    ? [issue(field, 'must not contain control characters')]
+    : [];
 }
 
 /**
