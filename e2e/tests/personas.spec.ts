@@ -50,6 +50,18 @@ test("Devon lands on a home page with his team's clusters and namespaces", async
       .first(),
   ).toBeVisible();
   await expect(fleet.getByText('Namespaces of my teams')).toBeVisible();
+  // health as the health page judges it: the cluster whose certificate expires is critical
+  const rowOf = (cluster: string) =>
+    fleet.getByRole('row').filter({
+      has: page.getByRole('link', { name: cluster, exact: true }),
+    });
+  await expect(
+    rowOf('prd-euw1-checkout-01').getByText('Critical', { exact: true }),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(
+    rowOf('stg-euw1-checkout-01').getByText('OK', { exact: true }).first(),
+  ).toBeVisible();
+  await expect(fleet.getByText('Unknown', { exact: true })).toHaveCount(0);
   await expect(
     page.getByRole('link', { name: 'Request a tenant namespace' }),
   ).toBeVisible();

@@ -10,12 +10,14 @@ export {
   EntityClusterHealthContent,
   EntityClusterOverviewCard,
   EntityClusterProfileContent,
+  EntityClusterProfileRolloutContent,
   EntityNamespaceBudgetCard,
   EntityNamespaceHealthCard,
   EntityTenantNamespaceCard,
   FleetHealthPage,
   FleetLifecyclePage,
   FleetPlatformRepositoryPage,
+  FleetRolloutsPage,
   fleetPlugin,
   hasFleetFields,
   isClusterEntity,
@@ -31,6 +33,9 @@ export { FleetHealthClient } from './api/FleetHealthClient';
 export { platformRepoApiRef } from './api/PlatformRepoApi';
 export type { PlatformRepoApi } from './api/PlatformRepoApi';
 export { PlatformRepoClient } from './api/PlatformRepoClient';
+export { rolloutApiRef } from './api/RolloutApi';
+export type { RolloutApi } from './api/RolloutApi';
+export { RolloutClient } from './api/RolloutClient';
 export {
   FleetCidrPreviewFieldExtension,
   FleetClusterNameBuilderFieldExtension,
@@ -46,9 +51,19 @@ export {
   FleetRequestTextFieldExtension,
 } from './components/scaffolder/namespace/legacy';
 export {
+  FleetNamespaceLimitsFieldExtension,
+  FleetNamespacePickerFieldExtension,
+} from './components/scaffolder/namespaceChange/legacy';
+export {
   MyFleetContent,
   MyRequestsContent,
   MyReviewsContent,
   QuickLinksContent,
   useMyDisplayName,
 } from './components/home';
+export {
+  fleetClusterColumns,
+  isClusterList,
+  withFleetClusterColumns,
+} from './components/CatalogClusterColumns';
+export type { CatalogRow } from './components/CatalogClusterColumns';

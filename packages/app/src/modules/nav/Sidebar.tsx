@@ -14,11 +14,22 @@ import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
+// The open sidebar has room for about 16 characters; longer page titles get a short label here.
+const SHORT_LABELS: Record<string, string> = {
+  'Platform repository': 'Platform repo',
+  'Catalog Graph': 'Graph',
+  'Register Existing Component': 'Register',
+};
+
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
       const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
+        <SidebarItem
+          icon={() => item.icon}
+          to={item.href}
+          text={SHORT_LABELS[item.title] ?? item.title}
+        />
       ));
 
       // Skipped items

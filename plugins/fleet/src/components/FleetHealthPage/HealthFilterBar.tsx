@@ -11,6 +11,7 @@ import {
   type HealthStatus,
 } from '@fleet-portal/plugin-fleet-common';
 import { shortRef } from '../../lib/refs';
+import { useEntityTitles } from '../../lib/useEntityTitles';
 import { HEALTH_STATUS_LABELS } from '../HealthStatus';
 import { FacetPicker, SearchField } from '../LifecycleFilters';
 import type { HealthGrouping } from './useHealthQuery';
@@ -22,6 +23,8 @@ const GROUPINGS: Array<[HealthGrouping, string]> = [
   ['none', 'No grouping'],
 ];
 
+const NONE: string[] = [];
+
 /** Status toggles, environment, profile and owner pickers, a name search and the grouping. */
 export function HealthFilterBar(props: {
   query: HealthClusterQuery;
@@ -31,6 +34,7 @@ export function HealthFilterBar(props: {
   onGroupingChange: (grouping: HealthGrouping) => void;
 }) {
   const { query, facets, grouping, onChange, onGroupingChange } = props;
+  const ownerTitle = useEntityTitles(facets?.owner ?? NONE);
   const status = query.status ?? [];
   const toggleStatus = (value: HealthStatus) =>
     onChange({
@@ -74,7 +78,7 @@ export function HealthFilterBar(props: {
         label="Owner"
         options={facets?.owner ?? []}
         value={query.owner ?? []}
-        optionLabel={shortRef}
+        optionLabel={ownerTitle}
         onChange={owner => onChange({ owner })}
       />
       <SearchField

@@ -6,6 +6,7 @@ import {
   type LifecycleStatus,
 } from '@fleet-portal/plugin-fleet-common';
 import { shortRef } from '../../lib/refs';
+import { useEntityTitles } from '../../lib/useEntityTitles';
 import { STATUS_LABELS } from '../LifecycleStatus';
 import { FacetPicker } from './FacetPicker';
 import { SearchField } from './SearchField';
@@ -17,6 +18,7 @@ export function LifecycleFilters(props: {
   onChange: (patch: Partial<LifecycleQuery>) => void;
 }) {
   const { facets, query, onChange } = props;
+  const ownerTitle = useEntityTitles(facets.owner);
   const statusLabel = (status: LifecycleStatus) =>
     `${STATUS_LABELS[status]} (${facets.status[status] ?? 0})`;
   return (
@@ -25,7 +27,7 @@ export function LifecycleFilters(props: {
         label="Owner"
         options={facets.owner}
         value={query.owner ?? []}
-        optionLabel={shortRef}
+        optionLabel={ownerTitle}
         onChange={owner => onChange({ owner })}
       />
       <FacetPicker

@@ -2,7 +2,11 @@ import type {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  type Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -38,6 +42,8 @@ export type CheckedClusterRequest = {
   profileRef: string;
   profileVersion: string;
   ownerRef: string;
+  /** The owning group as people read it: its display name, title or name. */
+  ownerTitle: string;
 };
 
 /**
@@ -143,7 +149,16 @@ export async function checkClusterRequest(
     profileRef,
     profileVersion: requestedProfileVersion(request, profile),
     ownerRef,
+    ownerTitle: entityTitle(ownerEntity) ?? ownerRef,
   };
+}
+
+function entityTitle(entity: Entity | undefined): string | undefined {
+  const displayName = (entity?.spec?.profile as { displayName?: unknown })
+    ?.displayName;
+  return typeof displayName === 'string'
+    ? displayName
+    : entity?.metadata.title ?? entity?.metadata.name;
 }
 
 function normalizeRef(

@@ -80,6 +80,8 @@ describe('fleet:cluster:validate', () => {
       'ownerRef',
       'group:default/team-checkout',
     );
+    // a group without a display name or title is named by its name
+    expect(ctx.output).toHaveBeenCalledWith('ownerTitle', 'team-checkout');
     expect(permissions.authorize).toHaveBeenCalledWith(
       [
         {
@@ -98,6 +100,25 @@ describe('fleet:cluster:validate', () => {
     expect(error.message).toBe(
       'user:default/priya.platform may not request new clusters: the permission fleet.cluster.request is not granted (platform owners request clusters)',
     );
+  });
+
+  it("names the owner by the group's display name for result pages", async () => {
+    const payments: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'team-payments', namespace: 'default', title: 'Pay' },
+      spec: {
+        type: 'team',
+        children: [],
+        profile: { displayName: 'Payments' },
+      },
+    };
+    const { ctx } = await run(
+      edgeRequest({ owner: 'group:default/team-payments' }),
+      undefined,
+      [payments],
+    );
+    expect(ctx.output).toHaveBeenCalledWith('ownerTitle', 'Payments');
   });
 
   it('accepts bare names for profile and owner', async () => {

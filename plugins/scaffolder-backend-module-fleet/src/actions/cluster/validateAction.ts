@@ -58,6 +58,9 @@ export function createFleetClusterValidateAction(deps: ClusterValidateDeps) {
             .describe('production, non-production, edge or regulated'),
           provisioner: z.string().describe('cluster-api, crossplane or omni'),
           ownerRef: z.string().describe('The owning group entity ref'),
+          ownerTitle: z
+            .string()
+            .describe("The owning group's display name, for result pages"),
         }),
     },
     async handler(ctx) {
@@ -87,6 +90,7 @@ export function createFleetClusterValidateAction(deps: ClusterValidateDeps) {
         checked.profile.spec.provisioner?.type ?? 'cluster-api',
       );
       ctx.output('ownerRef', checked.ownerRef);
+      ctx.output('ownerTitle', checked.ownerTitle);
     },
   });
   return withPeopleFacingErrors(action);

@@ -57,6 +57,11 @@ export function NamespaceQuotaField(
   const rows = profile ? quotaResources(profile) : [];
   const problems = profile ? quotaProblems(formData, profile) : {};
   const profileName = profile?.metadata.name;
+  // A resource's problem shows once, at its input; the template hides rjsf's copy below the
+  // field (ui:options.hideError), so the field shows the problems that belong to no input.
+  const otherProblems = (rawErrors ?? []).filter(
+    problem => !rows.some(row => problem.startsWith(`${row.resource}: `)),
+  );
 
   // A new cluster (and so profile) starts from that profile's defaults.
   useEffect(() => {
@@ -115,6 +120,11 @@ export function NamespaceQuotaField(
           );
         })}
       </Box>
+      {otherProblems.map(problem => (
+        <FormHelperText key={problem} error>
+          {problem}
+        </FormHelperText>
+      ))}
       {profile && (
         <FormHelperText>
           Defaults and maximums of the profile{' '}

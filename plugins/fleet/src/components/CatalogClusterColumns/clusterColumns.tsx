@@ -1,0 +1,103 @@
+import type { TableColumn } from '@backstage/core-components';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { EntityListContextProps } from '@backstage/plugin-catalog-react';
+import { CLUSTER_SPEC_TYPE } from '@fleet-portal/plugin-fleet-common';
+import { ProfileVersion } from '../ProfileVersion';
+import { ClusterStatusCell } from './ClusterStatusCell';
+
+/** What a catalog table row carries (the catalog's CatalogTableRow has at least this). */
+export type CatalogRow = { entity: Entity };
+
+type Lifetime = { reviewBy?: string; retireBy?: string; class?: string };
+
+const spec = (row: CatalogRow) =>
+  (row.entity.spec ?? {}) as Record<string, any>;
+const text = (value: unknown) =>
+  typeof value === 'string' ? value : undefined;
+
+/** The date a cluster is held to: review-by, or retire-by for a project cluster without one. */
+function reviewDate(row: CatalogRow): string | undefined {
+  const lifetime = (spec(row).lifetime ?? {}) as Lifetime;
+  return text(lifetime.reviewBy) ?? text(lifetime.retireBy);
+}
+
+/** Catalog default columns (by field) the cluster list leaves out. */
+const DROPPED_FOR_CLUSTERS = new Set([
+  'resolved.partOfSystemRelationTitle',
+  'entity.metadata.description',
+  'entity.metadata.tags',
+]);
+
+/** True when the catalog list shows exactly the fleet's clusters: kind Resource, type kubernetes-cluster. */
+export function isClusterList(
+  context: Pick<EntityListContextProps, 'filters'>,
+) {
+  const kind = context.filters.kind?.value?.toLocaleLowerCase('en-US');
+  const types = context.filters.type?.getTypes() ?? [];
+  return (
+    kind === 'resource' && types.length === 1 && types[0] === CLUSTER_SPEC_TYPE
+  );
+}
+
+/** The fleet columns of the catalog's cluster list: profile, environment, review-by and lifecycle status. */
+export function fleetClusterColumns<T extends CatalogRow>(): TableColumn<T>[] {
+  return [
+    {
+      title: 'Profile',
+      field: 'entity.spec.profile',
+      render: row => (
+        <ProfileVersion
+          profileRef={text(spec(row).profile)}
+          version={text(spec(row).profileVersion)}
+        />
+      ),
+    },
+    {
+      title: 'Environment',
+      field: 'entity.spec.environment',
+      render: row => text(spec(row).environment) ?? '—',
+    },
+    {
+      title: 'Review by',
+      customSort: (a, b) =>
+        (reviewDate(a) ?? '9999').localeCompare(reviewDate(b) ?? '9999'),
+      render: row => reviewDate(row) ?? '—',
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
+    {
+      title: 'Status',
+      sorting: false,
+      render: row => (
+        <ClusterStatusCell entityRef={stringifyEntityRef(row.entity)} />
+      ),
+      cellStyle: { minWidth: 200 },
+    },
+  ];
+}
+
+/**
+ * Catalog table columns with the fleet columns for the cluster list and the catalog's own columns
+ * for every other list: wrap the catalog's default columns function
+ * (`CatalogTable.defaultColumnsFunc` from @backstage/plugin-catalog) and pass the result as the
+ * catalog index page's `columns`.
+ */
+export function withFleetClusterColumns<T extends CatalogRow>(
+  defaultColumns: (context: EntityListContextProps) => TableColumn<T>[],
+): (context: EntityListContextProps) => TableColumn<T>[] {
+  return context => {
+    const columns = defaultColumns(context);
+    if (!isClusterList(context)) {
+      return columns;
+    }
+    // room for the fleet's columns at 1440 px: clusters belong to no system and the list reads
+    // them by name, so system, description and tags give way; names stay on one line
+    const kept = columns
+      .filter(column => !DROPPED_FOR_CLUSTERS.has(String(column.field)))
+      .map(column =>
+        column.field === 'resolved.entityRef'
+          ? { ...column, cellStyle: { whiteSpace: 'nowrap' as const } }
+          : column,
+      );
+    return [...kept, ...fleetClusterColumns<T>()];
+  };
+}

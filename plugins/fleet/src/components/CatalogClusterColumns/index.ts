@@ -1,0 +1,6 @@
+export {
+  fleetClusterColumns,
+  isClusterList,
+  withFleetClusterColumns,
+} from './clusterColumns';
+export type { CatalogRow } from './clusterColumns';
