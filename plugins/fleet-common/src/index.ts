@@ -14,6 +14,7 @@ export type {
   ClusterNetwork,
   ClusterNodes,
   ClusterProfileEntity,
+  ClusterRetiring,
   ClusterProfileSpec,
   ClusterSpec,
   LimitRangeSpec,

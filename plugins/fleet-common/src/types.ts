@@ -35,6 +35,15 @@ export type ClusterLifetime = {
   created?: string;
   reviewBy?: string;
   retireBy?: string;
+  /** Set when a platform owner marked the cluster retiring (fleet:cluster:retire). */
+  retiring?: ClusterRetiring;
+};
+
+/** Who marked a cluster retiring, when (YYYY-MM-DD) and why. */
+export type ClusterRetiring = {
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
 };
 
 export type ClusterNodes = {

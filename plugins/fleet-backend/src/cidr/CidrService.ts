@@ -183,7 +183,11 @@ export class CidrService {
     }
     const released = await store.release(
       id,
-      { by: by.userEntityRef, at: clock.now(), reason: reason || 'released by hand' },
+      {
+        by: by.userEntityRef,
+        at: clock.now(),
+        reason: reason || 'released by hand',
+      },
       { status: reservation.status },
     );
     if (!released) {

@@ -427,7 +427,11 @@ describe('releasing a CIDR reservation by hand', () => {
     ).send({ reason: 42 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe('reason must be text');
-    const ok = await as(PRIYA, 'delete', `/cidr/reservations/${reservation.id}`);
+    const ok = await as(
+      PRIYA,
+      'delete',
+      `/cidr/reservations/${reservation.id}`,
+    );
     expect(ok.status).toBe(204);
     const again = await as(
       PRIYA,

@@ -80,7 +80,9 @@ function proposalBranchOf(body: Body, problems: string[]) {
     branch.endsWith('.lock')
   ) {
     problems.push(
-      `proposalBranch: ${JSON.stringify(branch)} is not a branch name (letters, digits, '.', '_', '-' and '/', at most 255 characters)`,
+      `proposalBranch: ${JSON.stringify(
+        branch,
+      )} is not a branch name (letters, digits, '.', '_', '-' and '/', at most 255 characters)`,
     );
     return {};
   }

@@ -87,3 +87,14 @@ export type {
   NamespaceChangeLookups,
   NamespaceTarget,
 } from './namespaceTarget';
+export {
+  checkClusterRetirement,
+  RETIREMENT_MODES,
+  RETIREMENT_REASON_MAX,
+  RETIREMENT_REASON_MIN,
+  retireByBounds,
+} from './clusterRetirement';
+export type {
+  ClusterRetirementRequest,
+  RetirementMode,
+} from './clusterRetirement';

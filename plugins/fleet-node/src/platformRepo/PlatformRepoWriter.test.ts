@@ -57,7 +57,12 @@ describe('PlatformRepoWriter', () => {
     expect(await writer.branches()).toEqual(
       new Set(['main', 'fleet/cluster/c2/1a2b3c4d']),
     );
-    git(repo.remote, 'update-ref', '-d', 'refs/heads/fleet/cluster/c2/1a2b3c4d');
+    git(
+      repo.remote,
+      'update-ref',
+      '-d',
+      'refs/heads/fleet/cluster/c2/1a2b3c4d',
+    );
     expect(await writer.branches()).toEqual(new Set(['main']));
   });
 
