@@ -10,14 +10,12 @@ export {
   EntityClusterHealthContent,
   EntityClusterOverviewCard,
   EntityClusterProfileContent,
-  EntityClusterProfileRolloutContent,
   EntityNamespaceBudgetCard,
   EntityNamespaceHealthCard,
   EntityTenantNamespaceCard,
   FleetHealthPage,
   FleetLifecyclePage,
   FleetPlatformRepositoryPage,
-  FleetRolloutsPage,
   fleetPlugin,
   hasFleetFields,
   isClusterEntity,
@@ -33,9 +31,6 @@ export { FleetHealthClient } from './api/FleetHealthClient';
 export { platformRepoApiRef } from './api/PlatformRepoApi';
 export type { PlatformRepoApi } from './api/PlatformRepoApi';
 export { PlatformRepoClient } from './api/PlatformRepoClient';
-export { rolloutApiRef } from './api/RolloutApi';
-export type { RolloutApi } from './api/RolloutApi';
-export { RolloutClient } from './api/RolloutClient';
 export {
   FleetCidrPreviewFieldExtension,
   FleetClusterNameBuilderFieldExtension,
@@ -50,10 +45,6 @@ export {
   FleetNamespaceRolesFieldExtension,
   FleetRequestTextFieldExtension,
 } from './components/scaffolder/namespace/legacy';
-export {
-  FleetNamespaceLimitsFieldExtension,
-  FleetNamespacePickerFieldExtension,
-} from './components/scaffolder/namespaceChange/legacy';
 export {
   MyFleetContent,
   MyRequestsContent,
