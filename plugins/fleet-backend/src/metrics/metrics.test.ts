@@ -53,7 +53,7 @@ describe('GET /metrics', () => {
     });
   });
 
-  it('exposes the governance gauge families, and only those', () => {
+  it('exposes the governance and rollout gauge families, and only those', () => {
     expect([...families.keys()].sort()).toEqual([
       'fleet_cluster_cidr_conflicts',
       'fleet_cluster_profile_behind',
@@ -61,6 +61,9 @@ describe('GET /metrics', () => {
       'fleet_cluster_review_overdue',
       'fleet_cluster_ungoverned',
       'fleet_clusters',
+      'fleet_rollout_clusters',
+      'fleet_rollout_gate',
+      'fleet_rollout_promotable',
     ]);
     for (const family of families.values()) {
       expect(family.help).not.toBe('');

@@ -12,6 +12,8 @@ import { PermissionGate } from '../service/permissionGate';
 import { renderExposition } from './exposition';
 import { governanceMetricFamilies } from './governanceMetrics';
 import { healthMetricFamilies } from './healthMetrics';
+import { RolloutService } from '../rollout/RolloutService';
+import { rolloutGateFamilies, rolloutProgressFamily } from './rolloutMetrics';
 import {
   PlatformRepoStatusReader,
   readPlatformRepoMetricFamilies,
@@ -24,6 +26,8 @@ export type MetricsRouterOptions = {
   health?: HealthService;
   /** The state of the platform repositories, from the catalog module. */
   platformRepos?: PlatformRepoStatusReader;
+  /** Profile rollouts: progress per wave, and gates for callers who may read fleet health. */
+  rollouts?: RolloutService;
 };
 
 /**
@@ -33,7 +37,7 @@ export type MetricsRouterOptions = {
 export function createMetricsRouter(
   options: MetricsRouterOptions,
 ): express.Router {
-  const { gate, auth, inventory, health, platformRepos } = options;
+  const { gate, auth, inventory, health, platformRepos, rollouts } = options;
   const router = Router();
 
   router.get('/metrics', async (req, res) => {
@@ -49,10 +53,17 @@ export function createMetricsRouter(
     const { clusters, judge } = await inventory.snapshot(catalogCredentials);
     // Health verdicts come from the cached fleet snapshot: a scrape never queries per cluster.
     // ... and only to callers also allowed to read fleet health.
+    const mayReadHealth = await gate.allowed(
+      credentials,
+      fleetHealthReadPermission,
+    );
     const healthFamilies =
-      health && (await gate.allowed(credentials, fleetHealthReadPermission))
+      health && mayReadHealth
         ? healthMetricFamilies(await health.fleet(catalogCredentials))
         : [];
+    const rolloutFamilies = rollouts
+      ? await rolloutMetricFamilies(rollouts, mayReadHealth)
+      : [];
     const platformRepoFamilies =
       platformRepos &&
       (await gate.allowed(credentials, fleetPlatformRepoReadPermission))
@@ -62,9 +73,28 @@ export function createMetricsRouter(
       ...governanceMetricFamilies(judge(clusters)),
       ...healthFamilies,
       ...platformRepoFamilies,
+      ...rolloutFamilies,
     ]);
     res.type(contentType).send(body);
   });
 
   return router;
+}
+
+/**
+ * Progress per wave for every caller; the gates (judged from the metrics history, cached for the
+ * health round) only for callers who may read fleet health, and only of profiles in rollout.
+ */
+async function rolloutMetricFamilies(
+  rollouts: RolloutService,
+  withGates: boolean,
+) {
+  const list = await rollouts.list();
+  if (!withGates) return [rolloutProgressFamily(list)];
+  const views = await Promise.all(
+    list.items
+      .filter(item => item.inRollout)
+      .map(item => rollouts.view(item.profileName)),
+  );
+  return [rolloutProgressFamily(list), rolloutGateFamilies(views)];
 }

@@ -137,6 +137,23 @@ describe('rollout routes', () => {
     });
   });
 
+  it('exposes progress per wave and the gates as gauges in /metrics', async () => {
+    const res = await get('/metrics');
+    expect(res.status).toBe(200);
+    const lines = res.text.split('\n');
+    for (const line of [
+      'fleet_rollout_clusters{profile="production",version="3.2.0",wave="canary",state="on-target"} 2',
+      'fleet_rollout_clusters{profile="production",version="3.2.0",wave="canary",state="behind"} 0',
+      'fleet_rollout_clusters{profile="production",version="3.2.0",wave="production-east",state="behind"} 2',
+      'fleet_rollout_clusters{profile="production",version="3.2.0",wave="unassigned",state="behind"} 1',
+      'fleet_rollout_gate{profile="production",version="3.2.0",wave="canary",verdict="unknown"} 1',
+      'fleet_rollout_gate{profile="production",version="3.2.0",wave="canary",verdict="open"} 0',
+      'fleet_rollout_promotable{profile="production",version="3.2.0",wave="production-east"} 0',
+    ]) {
+      expect(lines).toContain(line);
+    }
+  });
+
   it('answers 404 for an unknown profile and 400 for a name that cannot be one', async () => {
     expect((await get('/rollouts/edge')).status).toBe(404);
     const bad = await get('/rollouts/Not%20A%20Profile');

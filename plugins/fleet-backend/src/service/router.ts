@@ -49,7 +49,14 @@ export async function createRouter({
   router.use(createLifecycleRouter({ gate, inventory }));
   router.use(createRolloutRouter({ gate, rollouts }));
   router.use(
-    createMetricsRouter({ gate, auth, inventory, health, platformRepos }),
+    createMetricsRouter({
+      gate,
+      auth,
+      inventory,
+      health,
+      platformRepos,
+      rollouts,
+    }),
   );
   if (cidr) {
     router.use(createCidrRouter({ httpAuth, auth, permissions, cidr }));
