@@ -24,6 +24,7 @@ import {
 import { healthRouteRef, platformRepoRouteRef, rootRouteRef } from './routes';
 import { clusterFormFields } from './components/scaffolder/cluster/alpha';
 import { namespaceFormFields } from './components/scaffolder/namespace/alpha';
+import { namespaceChangeFormFields } from './components/scaffolder/namespaceChange/alpha';
 
 export default createFrontendPlugin({
   pluginId: 'fleet',
@@ -48,5 +49,6 @@ export default createFrontendPlugin({
     fleetPlatformRepositoryPage,
     ...clusterFormFields,
     ...namespaceFormFields,
+    ...namespaceChangeFormFields,
   ],
 });

@@ -46,6 +46,10 @@ export {
   FleetRequestTextFieldExtension,
 } from './components/scaffolder/namespace/legacy';
 export {
+  FleetNamespaceLimitsFieldExtension,
+  FleetNamespacePickerFieldExtension,
+} from './components/scaffolder/namespaceChange/legacy';
+export {
   MyFleetContent,
   MyRequestsContent,
   MyReviewsContent,

@@ -14,6 +14,7 @@ export const budgetProfile: Entity = {
     namespace: 'default',
     title: 'Non-production',
   },
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/platform-team' }],
   spec: {
     type: 'non-production',
     version: '2.4.0',
@@ -96,6 +97,12 @@ export function budgetNamespace(
       roles: options.roles ?? ['edit'],
       identityGroup: owner.replace(/^group:default\//, ''),
     },
+    relations: [
+      {
+        type: 'ownedBy',
+        targetRef: owner.includes(':') ? owner : `group:default/${owner}`,
+      },
+    ],
   };
 }
 
@@ -131,3 +138,17 @@ export function budgetFleet(): Entity[] {
     ),
   ];
 }
+
+/** The catalog's entity presentation as the app has it, for the groups of this fleet. */
+export const budgetPresentationApi = {
+  forEntity(ref: string) {
+    const titles: Record<string, string> = {
+      'group:default/team-checkout': 'Checkout',
+    };
+    const snapshot = {
+      entityRef: ref,
+      primaryTitle: titles[ref] ?? ref.replace(/^group:default\//, ''),
+    };
+    return { snapshot, promise: Promise.resolve(snapshot) };
+  },
+};

@@ -1,10 +1,14 @@
 import { screen } from '@testing-library/react';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  entityPresentationApiRef,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import {
   budgetFleet,
   budgetNamespace,
+  budgetPresentationApi,
   budgetProfile,
 } from '../../__testUtils__/budget';
 import {
@@ -27,7 +31,10 @@ function render(
   return renderForEntity(<NamespaceBudgetCard />, {
     entity: checkout,
     fleetApi: mockFleetApi({ getCluster: jest.fn(getCluster) as any }),
-    apis: [[catalogApiRef, catalogApiMock({ entities })]],
+    apis: [
+      [catalogApiRef, catalogApiMock({ entities })],
+      [entityPresentationApiRef, budgetPresentationApi],
+    ],
   });
 }
 

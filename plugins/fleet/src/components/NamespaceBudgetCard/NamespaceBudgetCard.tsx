@@ -10,7 +10,7 @@ import { tryParseEntityRef } from '../../lib/refs';
 import {
   TeamBudgetUsage,
   useClusterBudgets,
-  useEntityTitles,
+  useTeamTitles,
 } from '../TeamBudget';
 
 const TITLE = 'Team budget';
@@ -25,7 +25,7 @@ export function NamespaceBudgetCard() {
   const cluster = tryParseEntityRef(namespace?.spec.cluster, 'resource')?.name;
   const team = namespace?.spec.owner;
   const budgets = useClusterBudgets(cluster ? [cluster] : []);
-  const titleOf = useEntityTitles(team ? [team] : [], 'group');
+  const titleOf = useTeamTitles(team ? [team] : []);
 
   if (!cluster || !team) {
     return (

@@ -4,4 +4,4 @@ export { loadClusterBudget } from './loadClusterBudget';
 export type { ClusterBudget } from './loadClusterBudget';
 export { TeamBudgetUsage } from './TeamBudgetUsage';
 export { useClusterBudgets } from './useClusterBudgets';
-export { useEntityTitles } from './useEntityTitles';
+export { useTeamTitles } from './useTeamTitles';

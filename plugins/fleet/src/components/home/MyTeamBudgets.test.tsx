@@ -1,12 +1,16 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  entityPresentationApiRef,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { fleetApiRef } from '../../api/FleetApi';
 import {
   budgetCluster,
   budgetFleet,
   budgetNamespace,
+  budgetPresentationApi,
 } from '../../__testUtils__/budget';
 import { clusterLifecycle, mockFleetApi } from '../../__testUtils__/fleet';
 import { MyTeamBudgets } from './MyTeamBudgets';
@@ -40,6 +44,7 @@ describe('MyTeamBudgets', () => {
               getCluster: jest.fn().mockResolvedValue(clusterLifecycle()),
             }),
           ],
+          [entityPresentationApiRef, budgetPresentationApi],
         ]}
       >
         <MyTeamBudgets namespaces={mine} />

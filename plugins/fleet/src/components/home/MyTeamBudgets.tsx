@@ -6,7 +6,7 @@ import { tryParseEntityRef } from '../../lib/refs';
 import {
   TeamBudgetUsage,
   useClusterBudgets,
-  useEntityTitles,
+  useTeamTitles,
 } from '../TeamBudget';
 
 /** The (team, cluster) pairs of these namespaces, teams as full refs. */
@@ -39,9 +39,8 @@ export function MyTeamBudgets(props: { namespaces: readonly Entity[] }) {
   const pairs = teamsByCluster(props.namespaces);
   const clusters = [...pairs.keys()].sort();
   const budgets = useClusterBudgets(clusters);
-  const titleOf = useEntityTitles(
+  const titleOf = useTeamTitles(
     [...pairs.values()].flatMap(teams => [...teams]),
-    'group',
   );
   if (clusters.length === 0) {
     return null;

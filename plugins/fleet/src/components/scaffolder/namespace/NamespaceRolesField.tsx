@@ -5,18 +5,23 @@ import FormGroup from '@material-ui/core/FormGroup';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import FormLabel from '@material-ui/core/FormLabel';
 import { useEffect } from 'react';
-import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import type {
+  CustomFieldValidator,
+  FieldExtensionComponentProps,
+} from '@backstage/plugin-scaffolder-react';
 import {
   defaultRoles,
   requestableRoles,
 } from '@fleet-portal/plugin-fleet-common';
-import { useClusterProfileOf } from './useClusterProfileOf';
+import {
+  type TenancySourceOptions,
+  useTenancySource,
+} from '../namespaceChange/useTenancySource';
+import { day2FieldValidation } from '../namespaceChange/validation';
 import { namespaceFieldValidation } from './validation';
 
-export type NamespaceRolesOptions = {
-  /** The form field holding the cluster's entity ref. @defaultValue cluster */
-  clusterField?: string;
-};
+/** `clusterField` for a new namespace, `namespaceField` to change an existing one's roles. */
+export type NamespaceRolesOptions = TenancySourceOptions;
 
 const ROLE_TEXT: Record<string, string> = {
   view: 'view — read everything but secrets',
@@ -26,30 +31,38 @@ const ROLE_TEXT: Record<string, string> = {
 
 /**
  * The ClusterRoles bound to the team: only the roles the chosen cluster's profile allows are
- * offered (platform-only roles never), starting at the profile's default.
+ * offered (platform-only roles never), starting at the profile's default — or, for an
+ * existing namespace, at the roles it has now.
  */
 export function NamespaceRolesField(
   props: FieldExtensionComponentProps<string[], NamespaceRolesOptions>,
 ) {
   const { formData, onChange, rawErrors, schema, uiSchema, formContext } =
     props;
-  const { profile, loading, clusterRef } = useClusterProfileOf(
+  const options = uiSchema?.['ui:options'];
+  const { profile, loading, chosen, current } = useTenancySource(
     formContext,
-    uiSchema?.['ui:options']?.clusterField ?? 'cluster',
+    options,
   );
   const profileName = profile?.metadata.name;
+  const currentRoles = current?.roles?.join(',');
   const offered = profile ? requestableRoles(profile) : [];
 
-  // Another profile: start from its default roles, keep only those it allows.
+  // Another profile: start from its default roles, keep only those it allows; another
+  // existing namespace: start from its roles.
   useEffect(() => {
     if (!profile) {
+      return;
+    }
+    if (current?.roles) {
+      onChange([...current.roles]);
       return;
     }
     const allowed = requestableRoles(profile);
     const kept = (formData ?? []).filter(role => allowed.includes(role));
     onChange(kept.length > 0 ? kept : defaultRoles(profile));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [profileName]);
+  }, [profileName, currentRoles]);
 
   const selected = new Set(formData ?? []);
   const toggle = (role: string, on: boolean) =>
@@ -64,7 +77,13 @@ export function NamespaceRolesField(
       <FormLabel component="legend">
         {schema.title ?? 'Roles of the team'}
       </FormLabel>
-      {!clusterRef && <FormHelperText>Choose a cluster first.</FormHelperText>}
+      {!chosen && (
+        <FormHelperText>
+          {options?.namespaceField
+            ? 'Choose a namespace first.'
+            : 'Choose a cluster first.'}
+        </FormHelperText>
+      )}
       {loading && (
         <FormHelperText>Loading the cluster's profile…</FormHelperText>
       )}
@@ -94,5 +113,11 @@ export function NamespaceRolesField(
   );
 }
 
-export const namespaceRolesValidation =
-  namespaceFieldValidation<string[]>('roles');
+/** The new-namespace rules, or the change rules for an existing namespace (`namespaceField`). */
+export const namespaceRolesValidation: CustomFieldValidator<
+  string[],
+  NamespaceRolesOptions
+> = (value, validation, context) =>
+  (context.uiSchema?.['ui:options']?.namespaceField
+    ? day2FieldValidation<string[]>('change', 'roles')
+    : namespaceFieldValidation<string[]>('roles'))(value, validation, context);

@@ -5,14 +5,24 @@ import type {
   FieldExtensionComponentProps,
 } from '@backstage/plugin-scaffolder-react';
 import type { NamespaceFormField } from '@fleet-portal/plugin-fleet-common';
+import { DeletionSummary } from '../namespaceChange/DeletionSummary';
+import {
+  day2FieldValidation,
+  type Day2Request,
+} from '../namespaceChange/validation';
 import { namespaceFieldValidation } from './validation';
 
 export type RequestTextOptions = {
   /**
-   * The request field whose rules apply: namespace, costCenter, reason or description. Not
-   * `field`: rjsf reads `ui:options.field` as the field component's name.
+   * The request field whose rules apply: namespace, costCenter, reason or description (a new
+   * namespace), reason or confirmation (Day-2). Not `field`: rjsf reads `ui:options.field` as
+   * the field component's name.
    */
-  rule: NamespaceFormField;
+  rule: NamespaceFormField | 'confirmation';
+  /** The Day-2 form the field belongs to; absent for a new-namespace request. */
+  request?: Day2Request;
+  /** With `rule: confirmation`: the form field holding the namespace given back. */
+  namespaceField?: string;
   /** Lines of a multi-line field. */
   rows?: number;
 };
@@ -33,11 +43,13 @@ export function RequestTextField(
     schema,
     uiSchema,
     idSchema,
+    formContext,
   } = props;
   const [touched, setTouched] = useState(false);
-  const rows = uiSchema?.['ui:options']?.rows;
+  const options = uiSchema?.['ui:options'];
+  const rows = options?.rows;
   const shown = touched || !!formData ? rawErrors ?? [] : [];
-  return (
+  const field = (
     <TextField
       id={idSchema?.$id}
       label={schema.title}
@@ -53,15 +65,38 @@ export function RequestTextField(
       onChange={event => onChange(event.target.value || undefined)}
     />
   );
+  if (options?.rule !== 'confirmation') {
+    return field;
+  }
+  return (
+    <>
+      {field}
+      <DeletionSummary
+        formContext={formContext}
+        namespaceField={options.namespaceField ?? 'namespace'}
+      />
+    </>
+  );
 }
 
-/** The rules of the field named in `ui:options.rule`. */
+/** The rules of the field named in `ui:options.rule`, of the form named in `ui:options.request`. */
 export const requestTextValidation: CustomFieldValidator<
   string,
   RequestTextOptions
 > = (value, validation, context) => {
-  const field = context.uiSchema?.['ui:options']?.rule;
-  return field
-    ? namespaceFieldValidation<string>(field)(value, validation, context)
-    : undefined;
+  const options = context.uiSchema?.['ui:options'];
+  const field = options?.rule;
+  if (!field) {
+    return undefined;
+  }
+  if (options?.request) {
+    return day2FieldValidation<string>(options.request, field)(
+      value,
+      validation,
+      context,
+    );
+  }
+  return field === 'confirmation'
+    ? undefined
+    : namespaceFieldValidation<string>(field)(value, validation, context);
 };

@@ -1,9 +1,9 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { ClusterPicker, clusterPickerValidation } from './ClusterPicker';
 import {
-  NamespaceQuotaField,
-  namespaceQuotaValidation,
-} from './NamespaceQuotaField';
+  TenancyQuotaField,
+  tenancyQuotaValidation,
+} from '../namespaceChange/TenancyQuotaField';
 import {
   NamespaceRolesField,
   namespaceRolesValidation,
@@ -21,8 +21,8 @@ export const clusterPickerField = createFormField({
 
 export const namespaceQuotaField = createFormField({
   name: 'FleetNamespaceQuota',
-  component: NamespaceQuotaField,
-  validation: namespaceQuotaValidation,
+  component: TenancyQuotaField,
+  validation: tenancyQuotaValidation,
 });
 
 export const namespaceRolesField = createFormField({

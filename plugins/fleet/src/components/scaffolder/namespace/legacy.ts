@@ -2,10 +2,10 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { fleetPlugin } from '../../../plugin';
 import { ClusterPicker, clusterPickerValidation } from './ClusterPicker';
 import {
-  NamespaceQuotaField,
-  type NamespaceQuotaOptions,
-  namespaceQuotaValidation,
-} from './NamespaceQuotaField';
+  TenancyQuotaField,
+  type TenancyQuotaOptions,
+  tenancyQuotaValidation,
+} from '../namespaceChange/TenancyQuotaField';
 import {
   NamespaceRolesField,
   type NamespaceRolesOptions,
@@ -29,18 +29,19 @@ export const FleetClusterPickerFieldExtension = fleetPlugin.provide(
   }),
 );
 
-/** `ui:field: FleetNamespaceQuota` — quota inputs with the chosen cluster's profile defaults and maximums. */
+/**
+ * `ui:field: FleetNamespaceQuota` — quota inputs with the chosen cluster's profile defaults and
+ * maximums; with `namespaceField`, an existing namespace's quota with the team budget.
+ */
 export const FleetNamespaceQuotaFieldExtension = fleetPlugin.provide(
-  createScaffolderFieldExtension<Record<string, string>, NamespaceQuotaOptions>(
-    {
-      name: 'FleetNamespaceQuota',
-      component: NamespaceQuotaField,
-      validation: namespaceQuotaValidation,
-    },
-  ),
+  createScaffolderFieldExtension<Record<string, string>, TenancyQuotaOptions>({
+    name: 'FleetNamespaceQuota',
+    component: TenancyQuotaField,
+    validation: tenancyQuotaValidation,
+  }),
 );
 
-/** `ui:field: FleetNamespaceRoles` — the roles the chosen cluster's profile allows. */
+/** `ui:field: FleetNamespaceRoles` — the roles the chosen cluster's (or namespace's) profile allows. */
 export const FleetNamespaceRolesFieldExtension = fleetPlugin.provide(
   createScaffolderFieldExtension<string[], NamespaceRolesOptions>({
     name: 'FleetNamespaceRoles',

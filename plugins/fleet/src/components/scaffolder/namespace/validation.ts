@@ -5,12 +5,14 @@ import {
   type NamespaceFormField,
   namespaceFormIssues,
 } from '@fleet-portal/plugin-fleet-common';
-import { calendarTodayText, catalogLookups } from '../shared/catalogLookups';
+import { namespaceChangeLookups } from '../namespaceChange/changeLookups';
+import { calendarTodayText } from '../shared/catalogLookups';
 
 /**
  * The validation hook of a tenant-namespace form field: the request rules the actions run
- * (fleet-common), with the chosen cluster and its profile from the catalog, reporting the
- * problems of this field only. Next and Review stay blocked while there is one.
+ * (fleet-common), with the chosen cluster, its profile and its platform-repository namespaces
+ * (the team budget) from the catalog, reporting the problems of this field only. Next and
+ * Review stay blocked while there is one.
  */
 export function namespaceFieldValidation<T>(
   field: NamespaceFormField,
@@ -22,7 +24,7 @@ export function namespaceFieldValidation<T>(
     }
     const issues = await namespaceFormIssues(
       context.formData,
-      catalogLookups(catalogApi),
+      namespaceChangeLookups(catalogApi),
       calendarTodayText(),
     );
     for (const problem of fieldProblems(issues, field)) {
