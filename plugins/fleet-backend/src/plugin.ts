@@ -22,6 +22,7 @@ import { clockServiceRef } from './clock';
 import { LeaseStore } from './coordination/LeaseStore';
 import { LifecycleNotifier } from './notifications/LifecycleNotifier';
 import { NotificationLedger } from './notifications/NotificationLedger';
+import { RolloutNotifier } from './notifications/RolloutNotifier';
 import { scheduleNotifications } from './notifications/scheduleNotifications';
 import { readHealthConfig } from './health/config';
 import { inventoryHealthCatalog } from './health/healthCatalog';
@@ -165,17 +166,37 @@ export const fleetPlugin = createBackendPlugin({
           logger,
         });
 
+        const ledger = new NotificationLedger(db);
+        const lifecycleNotifier = new LifecycleNotifier({
+          inventory,
+          ledger,
+          notifications: deps.notifications,
+          auth: deps.auth,
+          logger,
+        });
+        // owners hear when their cluster's wave is promoted, once, through the same ledger
+        const rolloutNotifier = new RolloutNotifier({
+          inventory,
+          ledger,
+          notifications: deps.notifications,
+          auth: deps.auth,
+          logger,
+          clock: deps.clock,
+        });
         await scheduleNotifications({
           config: deps.config,
           scheduler: deps.scheduler,
           logger,
-          notifier: new LifecycleNotifier({
-            inventory,
-            ledger: new NotificationLedger(db),
-            notifications: deps.notifications,
-            auth: deps.auth,
-            logger,
-          }),
+          notifier: {
+            async run(options) {
+              const lifecycle = await lifecycleNotifier.run(options);
+              const rollout = await rolloutNotifier.run(options);
+              return {
+                sent: lifecycle.sent + rollout.sent,
+                failed: lifecycle.failed + rollout.failed,
+              };
+            },
+          },
         });
       },
     });

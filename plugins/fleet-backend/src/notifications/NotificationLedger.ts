@@ -6,9 +6,12 @@ const TABLE = 'fleet_lifecycle_notifications';
 
 export type NotificationKey = {
   clusterRef: string;
-  kind: DateKind;
+  /** A lifecycle date, or `rollout`: the cluster's wave was promoted (RolloutNotifier). */
+  kind: DateKind | 'rollout';
+  /** YYYY-MM-DD */
   date: string;
-  threshold: Threshold;
+  /** A lifecycle threshold, or for `rollout` the version key (at most 16 characters). */
+  threshold: Threshold | string;
 };
 
 type Row = {

@@ -46,7 +46,8 @@ export async function scheduleNotifications(options: {
   config: RootConfigService;
   scheduler: SchedulerService;
   logger: LoggerService;
-  notifier: LifecycleNotifier;
+  /** The lifecycle notifier, or several notifiers run by one task. */
+  notifier: Pick<LifecycleNotifier, 'run'>;
 }): Promise<void> {
   const { config, scheduler, logger, notifier } = options;
   const settings = config.getOptionalConfig(CONFIG_KEY);
