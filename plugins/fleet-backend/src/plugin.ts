@@ -158,6 +158,7 @@ export const fleetPlugin = createBackendPlugin({
           cidr,
           origins,
           links: PortalLinks.fromConfig(deps.config),
+          rollouts,
         });
         await scheduleCidrSweep({
           scheduler: deps.scheduler,

@@ -5,9 +5,11 @@ import type { PlatformRepoOrigin } from '@fleet-portal/plugin-fleet-common';
 import type { CidrService } from '../cidr/CidrService';
 import type { HealthService } from '../health/HealthService';
 import type { FleetInventory } from '../service/FleetInventory';
+import type { RolloutService } from '../rollout/RolloutService';
 import { createGetClusterHealthAction } from './createGetClusterHealthAction';
 import { createGetClusterLifecycleAction } from './createGetClusterLifecycleAction';
 import { createGetClusterProfileAction } from './createGetClusterProfileAction';
+import { createGetRolloutAction } from './createGetRolloutAction';
 import { createListClustersAction } from './createListClustersAction';
 import { createPreviewClusterCidrsAction } from './createPreviewClusterCidrsAction';
 import type { PortalLinks } from '@fleet-portal/plugin-fleet-node';
@@ -22,6 +24,8 @@ export type FleetActionsOptions = {
   cidr: CidrService;
   origins: readonly PlatformRepoOrigin[];
   links: PortalLinks;
+  /** Profile rollouts; absent in tests of other actions. */
+  rollouts?: RolloutService;
 };
 
 /**
@@ -34,6 +38,7 @@ export function createFleetActions(options: FleetActionsOptions) {
   createGetClusterHealthAction(options);
   createGetClusterProfileAction(options);
   createPreviewClusterCidrsAction(options);
+  createGetRolloutAction(options);
 }
 
 export { PortalLinks } from '@fleet-portal/plugin-fleet-node';
