@@ -13,6 +13,7 @@ import {
 } from '@fleet-portal/plugin-fleet-node';
 import { createFleetClusterRenderAction } from './actions/cluster/renderAction';
 import { createFleetClusterValidateAction } from './actions/cluster/validateAction';
+import { createFleetClusterRetireAction } from './actions/cluster/retireAction';
 import { FleetCatalog } from './catalog/FleetCatalog';
 import { KubernetesApplier } from './kubernetes/KubernetesApplier';
 import { ScmChangeRequests } from './actions/platformRepo/openChangeRequest';
@@ -100,6 +101,12 @@ export const scaffolderModuleFleet = createBackendModule({
             origins,
             cidrApi: new CidrReservationsClient({ discovery, auth }),
             seal,
+          }),
+          // Day-2 of a cluster: retire it (mark retiring or remove), always as a proposal
+          createFleetClusterRetireAction({
+            catalog: fleetCatalog,
+            permissions,
+            writer,
           }),
         ];
         scaffolder.addActions(...templateActions);

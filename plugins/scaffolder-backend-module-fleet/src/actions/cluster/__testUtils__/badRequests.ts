@@ -81,3 +81,44 @@ export const BAD_CLUSTER_REQUESTS: BadClusterRequest[] = [
     'profile',
   ],
 ];
+
+/** A bad retirement: what it is, the fields it changes in validRetirement(), the field refused. */
+export type BadRetirement = [string, Record<string, unknown>, string];
+
+/** Marking the demo edge cluster edg-ber01-store-01 retiring (tests run on 2026-05-15). */
+export function validRetirement(): Record<string, unknown> {
+  return {
+    cluster: 'resource:default/edg-ber01-store-01',
+    mode: 'mark',
+    retireBy: '2026-09-30',
+    reason: 'The Berlin 01 store closes at the end of September',
+  };
+}
+
+/** Bad retirements, each refused with a message naming the field and nothing written. */
+export const BAD_RETIREMENTS: BadRetirement[] = [
+  ['no reason', { reason: '' }, 'reason'],
+  ['a reason of a word', { reason: 'closing' }, 'reason'],
+  ['a reason too long', { reason: 'x'.repeat(501) }, 'reason'],
+  ['no retire-by date to mark', { retireBy: undefined }, 'retireBy'],
+  ['a retire-by that is no date', { retireBy: '2026-02-30' }, 'retireBy'],
+  ['a retire-by in the past', { retireBy: '2026-05-01' }, 'retireBy'],
+  ['a retire-by of today', { retireBy: '2026-05-15' }, 'retireBy'],
+  [
+    "a retire-by beyond the profile's review interval",
+    { retireBy: '2027-05-16' },
+    'retireBy',
+  ],
+  ['no cluster', { cluster: '' }, 'cluster'],
+  ['an unknown mode', { mode: 'delete' }, 'mode'],
+  [
+    'a cluster not in the catalog',
+    { cluster: 'resource:default/edg-xxx01-store-01' },
+    'cluster',
+  ],
+  [
+    'a namespace instead of a cluster',
+    { cluster: 'resource:default/edg-ber01-store-01.pos' },
+    'cluster',
+  ],
+];
