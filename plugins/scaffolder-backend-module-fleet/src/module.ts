@@ -22,6 +22,8 @@ import { reservedNamespacesFromConfig } from './actions/namespace/reservedNamesp
 import { createNamespaceRenderAction } from './actions/namespace/renderAction';
 import { createNamespaceValidateAction } from './actions/namespace/validateAction';
 import { createPlatformRepoProposeAction } from './actions/platformRepo/proposeAction';
+import { createNamespaceChangeAction } from './actions/namespaceChange/changeAction';
+import { createNamespaceDecommissionAction } from './actions/namespaceChange/decommissionAction';
 import { createFleetRequestActions, InlineTask } from './actions/registry';
 
 /**
@@ -86,6 +88,13 @@ export const scaffolderModuleFleet = createBackendModule({
             applier: KubernetesApplier.fromConfig(config),
             changeRequests: ScmChangeRequests.fromConfig(config),
           }),
+          // Day-2: change and give back a tenant namespace (proposed by the action above)
+          createNamespaceChangeAction({
+            ...deps,
+            seal,
+            applier: KubernetesApplier.fromConfig(config),
+          }),
+          createNamespaceDecommissionAction({ ...deps, seal }),
           // new clusters: validate, then reserve CIDRs and render (proposed by the action above)
           createFleetClusterValidateAction({
             catalog,

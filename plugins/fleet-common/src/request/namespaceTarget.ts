@@ -84,6 +84,11 @@ export async function resolveNamespaceTarget(
       `the cluster ${entity.spec.cluster} of ${title} is not in the catalog`,
     );
   }
+  if (lookups.governed && !lookups.governed(cluster)) {
+    return fail(
+      `the cluster ${cluster.metadata.name} of ${title} is not from the platform repository, so it is not governed`,
+    );
+  }
   if (!isGovernedCluster(cluster)) {
     return fail(
       `the cluster of ${title} is not governed (no complete owner, profile, environment and review data)`,

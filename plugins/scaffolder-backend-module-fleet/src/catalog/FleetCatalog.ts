@@ -135,6 +135,47 @@ export class FleetCatalog {
     });
   }
 
+  /** Whether the catalog records that the entity came from a configured platform repository. */
+  isGoverned(entity: Entity): boolean {
+    return isFromPlatformRepository(entity, this.origins);
+  }
+
+  /**
+   * Every platform-repository tenant namespace on the cluster (`spec.cluster` naming it), e.g.
+   * for a team's budget.
+   */
+  async namespacesOnCluster(
+    clusterRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const { items } = await this.catalog.getEntities(
+      { filter: { kind: 'Resource', 'spec.type': NAMESPACE_SPEC_TYPE } },
+      { credentials },
+    );
+    return items.filter(
+      item =>
+        isFromPlatformRepository(item, this.origins) &&
+        this.#clusterRefOf(item) === clusterRef,
+    );
+  }
+
+  #clusterRefOf(item: Entity): string | undefined {
+    const ref = item.spec?.cluster;
+    if (typeof ref !== 'string') {
+      return undefined;
+    }
+    try {
+      return stringifyEntityRef(
+        parseEntityRef(ref, {
+          defaultKind: 'resource',
+          defaultNamespace: item.metadata.namespace ?? GOVERNED_NAMESPACE,
+        }),
+      );
+    } catch {
+      return undefined;
+    }
+  }
+
   #assertFromPlatformRepository(entity: Entity) {
     if (!isFromPlatformRepository(entity, this.origins)) {
       throw new NotAllowedError(

@@ -111,6 +111,47 @@ export class KubernetesApplier {
   }
 
   /**
+   * What the namespace uses now, from its ResourceQuotas' `status.used` (resource → quantity),
+   * or undefined when the cluster has no entry in the kubernetes config or does not answer:
+   * a Day-2 change checks quota against live usage only where it can be known.
+   */
+  async quotaUsed(
+    clusterName: string,
+    namespace: string,
+    options: { signal?: AbortSignal; logger?: LoggerService } = {},
+  ): Promise<Record<string, string> | undefined> {
+    const access = this.clusters.get(clusterName);
+    if (!access) {
+      return undefined;
+    }
+    const k8s = await loadClient();
+    const api = (await this.#kubeConfig(access)).makeApiClient(k8s.CoreV1Api);
+    options.signal?.throwIfAborted();
+    try {
+      const list = await api.listNamespacedResourceQuota({ namespace });
+      const used: Record<string, string> = {};
+      for (const quota of list.items ?? []) {
+        for (const [resource, value] of Object.entries(
+          quota.status?.used ?? {},
+        )) {
+          used[resource] ??= String(value);
+        }
+      }
+      return used;
+    } catch (error) {
+      options.logger?.warn(
+        redact(
+          `Live usage of ${namespace} on ${clusterName} unknown: ${String(
+            (error as Error)?.message ?? error,
+          ).slice(0, 300)}`,
+          secretsOf(access),
+        ),
+      );
+      return undefined;
+    }
+  }
+
+  /**
    * Applies the manifests in order and resolves with `Kind/namespace/name` of each.
    * Manifests outside the scope are refused (NotAllowedError) before anything is applied.
    * A cluster without access config is skipped (the change is in Git either way).

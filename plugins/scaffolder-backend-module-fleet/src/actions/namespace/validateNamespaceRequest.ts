@@ -85,6 +85,8 @@ export async function validateNamespaceRequest(
     {
       cluster: ref => context.catalog.cluster(ref, context.credentials),
       profile: ref => context.catalog.profile(ref, context.credentials),
+      namespacesOnCluster: ref =>
+        context.catalog.namespacesOnCluster(ref, context.credentials),
     },
     today,
   );

@@ -18,8 +18,13 @@ export type CheckedChange = {
   folder: string;
   /** The tenant namespace (namespace requests). */
   namespace?: string;
-  /** Every rendered file is new: none may exist on the base branch. */
+  /** Every rendered file that is new: none may exist on the base branch. */
   expectAbsent: string[];
+  /** Files modified or removed: path → the blob they were rendered from, still on the base. */
+  expectBlobs: Record<string, string>;
+  /** Files the change removes. */
+  deletions: string[];
+  operation: 'create' | 'change' | 'decommission';
   applyFiles: string[];
   entityRef: string;
 };
@@ -27,8 +32,9 @@ export type CheckedChange = {
 /**
  * Checks the files a template hands to propose against the render record of the same task:
  * the same request (kind, cluster, change mode), every path inside the request's folder, and
- * exactly the rendered files with exactly their rendered content. Every file is one the
- * request creates, so all of them must be absent from the repository.
+ * exactly the rendered files with exactly their rendered content. A file the request creates
+ * must be absent from the repository; one it modifies or removes (a Day-2 change) must still
+ * be the blob it was rendered from.
  */
 export function checkRendered(
   change: ProposedChange,
@@ -66,7 +72,14 @@ export function checkRendered(
       : platformRepoPaths.clusterDir(record.cluster)
   }/`;
   const extraAbsent = change.expectAbsent ?? [];
-  for (const file of [...Object.keys(change.files), ...extraAbsent]) {
+  const modified = record.modified ?? {};
+  const deleted = record.deleted ?? {};
+  for (const file of [
+    ...Object.keys(change.files),
+    ...extraAbsent,
+    ...Object.keys(modified),
+    ...Object.keys(deleted),
+  ]) {
     if (!file.startsWith(folder) || file.split('/').includes('..')) {
       throw new InputError(
         `files: ${file} is outside ${folder}, the folder of this request`,
@@ -105,12 +118,32 @@ export function checkRendered(
       `entityRef: ${change.entityRef} is not the entity rendered for this request (${record.entityRef})`,
     );
   }
+  for (const file of Object.keys(modified)) {
+    if (!(file in record.files)) {
+      throw new InputError(
+        `integrity: ${file} is recorded as modified but was not rendered`,
+      );
+    }
+  }
+  for (const file of Object.keys(deleted)) {
+    if (file in record.files) {
+      throw new InputError(
+        `integrity: ${file} is recorded as both rendered and removed`,
+      );
+    }
+  }
   return {
     folder,
     namespace: record.namespace,
     expectAbsent: [
-      ...new Set([...Object.keys(record.files), ...extraAbsent]),
+      ...new Set([
+        ...Object.keys(record.files).filter(file => !(file in modified)),
+        ...extraAbsent,
+      ]),
     ].sort(),
+    expectBlobs: { ...modified, ...deleted },
+    deletions: Object.keys(deleted).sort(),
+    operation: record.operation ?? 'create',
     applyFiles: record.applyFiles,
     entityRef: record.entityRef,
   };

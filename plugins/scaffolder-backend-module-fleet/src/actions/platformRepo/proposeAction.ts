@@ -2,11 +2,13 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   fleetClusterRequestPermission,
+  fleetNamespaceChangePermission,
+  fleetNamespaceDecommissionPermission,
   fleetNamespaceRequestPermission,
   isClusterEntity,
   isDns1123Label,
@@ -44,6 +46,12 @@ export type PlatformRepoProposeDeps = {
 const KINDS = {
   namespace: fleetNamespaceRequestPermission,
   cluster: fleetClusterRequestPermission,
+} as const;
+
+/** Day-2 changes of a namespace's folder are decided by their own permissions. */
+const NAMESPACE_OPERATIONS = {
+  change: fleetNamespaceChangePermission,
+  decommission: fleetNamespaceDecommissionPermission,
 } as const;
 
 /**
@@ -213,7 +221,14 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
         );
       }
       const credentials = await ctx.getInitiatorCredentials();
-      await authorize(deps.permissions, credentials, permission);
+      const operation = recordedOperation(deps.seal, input.integrity);
+      await authorize(
+        deps.permissions,
+        credentials,
+        input.kind === 'namespace' && operation !== 'create'
+          ? NAMESPACE_OPERATIONS[operation]
+          : permission,
+      );
       const requestedBy = ctx.user?.ref;
       if (!requestedBy) {
         throw new InputError(
@@ -243,8 +258,11 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
           ? writer.defaultBranch
           : proposalBranch(input.branch, input.kind, clusterName, ctx.task.id);
       const applier = deps.applier;
+      // Day-2 changes land in Git only: the cluster's GitOps applies them (direct apply only
+      // ever creates a namespace the cluster does not have).
       const applies =
         mode.mode === 'direct' &&
+        checked.operation === 'create' &&
         checked.namespace !== undefined &&
         checked.applyFiles.length > 0 &&
         !!applier?.enabled;
@@ -294,15 +312,21 @@ export function createPlatformRepoProposeAction(deps: PlatformRepoProposeDeps) {
               ctx.signal,
             );
           }
-          const r = await writer.commitFiles({
-            files: input.files,
-            mode: mode.mode,
-            branch: mode.mode === 'propose' ? branch : undefined,
-            message,
-            author,
-            expectAbsent: checked.expectAbsent,
-            signal: ctx.signal,
-          });
+          const r = await writer
+            .commitFiles({
+              files: input.files,
+              mode: mode.mode,
+              branch: mode.mode === 'propose' ? branch : undefined,
+              message,
+              author,
+              expectAbsent: checked.expectAbsent,
+              expectBlobs: checked.expectBlobs,
+              deletions: checked.deletions,
+              signal: ctx.signal,
+            })
+            .catch(async error => {
+              throw await staleRenderError(error, checked, clusterName, writer);
+            });
           return {
             branch: r.branch,
             commit: r.commit,
@@ -456,4 +480,47 @@ function proposalBranch(
     );
   }
   return branch;
+}
+
+/**
+ * What the render record says the request does to its folder, to pick the permission; a
+ * missing or forged record counts as a new folder here and is refused by checkRendered.
+ */
+function recordedOperation(
+  seal: RenderSeal,
+  token: unknown,
+): 'create' | 'change' | 'decommission' {
+  try {
+    return seal.open(token).operation ?? 'create';
+  } catch {
+    return 'create';
+  }
+}
+
+/**
+ * A Day-2 change whose files moved on since render gets words naming the namespace: two
+ * racing changes of one namespace, the first wins and the second renders again.
+ */
+async function staleRenderError(
+  error: unknown,
+  checked: { expectBlobs: Record<string, string>; namespace?: string },
+  clusterName: string,
+  writer: PlatformRepoWriter,
+): Promise<unknown> {
+  const paths = Object.keys(checked.expectBlobs);
+  if (!(error instanceof ConflictError) || paths.length === 0) {
+    return error;
+  }
+  const now = await writer.readFiles(paths).catch(() => undefined);
+  const stale = paths.filter(
+    p => now?.files[p]?.blob !== checked.expectBlobs[p],
+  );
+  if (stale.length === 0) {
+    return error;
+  }
+  return new ConflictError(
+    `${checked.namespace} on ${clusterName} changed since this request was rendered; render it again (changed: ${stale.join(
+      ', ',
+    )})`,
+  );
 }

@@ -43,6 +43,8 @@ export class FakeKubernetesApi {
   readonly requests: RecordedRequest[] = [];
   /** Namespaces that exist on the fake cluster: `GET /api/v1/namespaces/<name>` answers 200. */
   readonly namespaces = new Set<string>();
+  /** `status.used` of the one ResourceQuota of a namespace (`GET .../resourcequotas`). */
+  readonly quotaUsed = new Map<string, Record<string, string>>();
   /** When set, every `GET /api/v1/namespaces/<name>` answers this status (e.g. 403, 500). */
   namespaceReadStatus?: number;
   #server?: http.Server;
@@ -143,6 +145,29 @@ export class FakeKubernetesApi {
           return;
         }
         // falls through to the NotFound status below, as a real server answers
+      }
+      const quotaList = /^\/api\/v1\/namespaces\/([^/]+)\/resourcequotas$/.exec(
+        url.pathname,
+      );
+      if (req.method === 'GET' && quotaList) {
+        const name = decodeURIComponent(quotaList[1]);
+        const used = this.quotaUsed.get(name);
+        send(200, {
+          kind: 'ResourceQuotaList',
+          apiVersion: 'v1',
+          metadata: {},
+          items: used
+            ? [
+                {
+                  kind: 'ResourceQuota',
+                  apiVersion: 'v1',
+                  metadata: { name: 'tenant-quota', namespace: name },
+                  status: { hard: {}, used },
+                },
+              ]
+            : [],
+        });
+        return;
       }
       if (req.method === 'PATCH') {
         if (contentType !== 'application/apply-patch+yaml') {
