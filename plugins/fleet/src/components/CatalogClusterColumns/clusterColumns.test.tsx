@@ -82,7 +82,10 @@ describe('withFleetClusterColumns', () => {
 });
 
 describe('the fleet columns', () => {
-  const render = async (fleetApi: ReturnType<typeof mockFleetApi>) => {
+  const render = async (
+    fleetApi: ReturnType<typeof mockFleetApi>,
+    entity = clusterEntity,
+  ) => {
     const columns = withFleetClusterColumns(defaults)(
       listOf('resource', ['kubernetes-cluster']),
     );
@@ -90,7 +93,7 @@ describe('the fleet columns', () => {
       <TestApiProvider apis={[[fleetApiRef, fleetApi]]}>
         <Table<CatalogRow>
           columns={columns}
-          data={[{ entity: clusterEntity }]}
+          data={[{ entity }]}
           options={{ paging: false, search: false }}
         />
       </TestApiProvider>,
@@ -127,5 +130,26 @@ describe('the fleet columns', () => {
     await render(fleetApi);
     expect(await screen.findByText('—')).toBeInTheDocument();
     expect(screen.queryByText('Review due')).not.toBeInTheDocument();
+  });
+
+  it("mark a project cluster's retire-by date in the review column", async () => {
+    const project = {
+      ...clusterEntity,
+      spec: {
+        ...clusterEntity.spec,
+        lifetime: {
+          class: 'project',
+          created: '2026-07-14',
+          retireBy: '2027-01-10',
+        },
+      },
+    };
+    await render(
+      mockFleetApi({
+        getCluster: jest.fn().mockResolvedValue(clusterLifecycle()),
+      }),
+      project,
+    );
+    expect(await screen.findByText('2027-01-10 (retire)')).toBeInTheDocument();
   });
 });

@@ -21,11 +21,28 @@ function reviewDate(row: CatalogRow): string | undefined {
   return text(lifetime.reviewBy) ?? text(lifetime.retireBy);
 }
 
+/** The review-by date, or a project cluster's retire-by date marked as such. */
+function reviewDateText(row: CatalogRow): string {
+  const lifetime = (spec(row).lifetime ?? {}) as Lifetime;
+  const reviewBy = text(lifetime.reviewBy);
+  if (reviewBy) return reviewBy;
+  const retireBy = text(lifetime.retireBy);
+  return retireBy ? `${retireBy} (retire)` : '—';
+}
+
 /** Catalog default columns (by field) the cluster list leaves out. */
 const DROPPED_FOR_CLUSTERS = new Set([
   'resolved.partOfSystemRelationTitle',
   'entity.metadata.description',
   'entity.metadata.tags',
+]);
+
+const NARROW = { paddingLeft: 6, paddingRight: 6 };
+
+/** Default columns whose values never break mid-word (cluster names, team names). */
+const ONE_LINE = new Set([
+  'resolved.entityRef',
+  'resolved.ownedByRelationsTitle',
 ]);
 
 /** True when the catalog list shows exactly the fleet's clusters: kind Resource, type kubernetes-cluster. */
@@ -61,8 +78,9 @@ export function fleetClusterColumns<T extends CatalogRow>(): TableColumn<T>[] {
       title: 'Review by',
       customSort: (a, b) =>
         (reviewDate(a) ?? '9999').localeCompare(reviewDate(b) ?? '9999'),
-      render: row => reviewDate(row) ?? '—',
+      render: row => reviewDateText(row),
       cellStyle: { whiteSpace: 'nowrap' },
+      headerStyle: { whiteSpace: 'nowrap' },
     },
     {
       title: 'Status',
@@ -70,7 +88,7 @@ export function fleetClusterColumns<T extends CatalogRow>(): TableColumn<T>[] {
       render: row => (
         <ClusterStatusCell entityRef={stringifyEntityRef(row.entity)} />
       ),
-      cellStyle: { minWidth: 200 },
+      cellStyle: { whiteSpace: 'nowrap' },
     },
   ];
 }
@@ -94,10 +112,15 @@ export function withFleetClusterColumns<T extends CatalogRow>(
     const kept = columns
       .filter(column => !DROPPED_FOR_CLUSTERS.has(String(column.field)))
       .map(column =>
-        column.field === 'resolved.entityRef'
+        ONE_LINE.has(String(column.field))
           ? { ...column, cellStyle: { whiteSpace: 'nowrap' as const } }
           : column,
       );
-    return [...kept, ...fleetClusterColumns<T>()];
+    // seven columns fit 1440 px beside the catalog's filters with less than half the usual side padding
+    return [...kept, ...fleetClusterColumns<T>()].map(column => ({
+      ...column,
+      cellStyle: { ...(column.cellStyle as object), ...NARROW },
+      headerStyle: { ...column.headerStyle, ...NARROW },
+    }));
   };
 }

@@ -126,7 +126,7 @@ export function NamespaceQuotaField(
         </FormHelperText>
       ))}
       {profile && (
-        <FormHelperText>
+        <FormHelperText error={false}>
           Defaults and maximums of the profile{' '}
           {profile.metadata.title ?? profile.metadata.name}
         </FormHelperText>
