@@ -206,6 +206,12 @@ describe('CIDR routes', () => {
     expect((await asUser('get', '/cidr/reservations')).body.items).toEqual([]);
   });
 
+  it('lists no retired clusters while every reserved cluster is in the catalog', async () => {
+    const res = await asUser('get', '/cidr/retired');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ items: [] });
+  });
+
   it('reserves for the calling user, and refuses to reserve in someone else’s name', async () => {
     const own = await asUser('post', '/cidr/reservations').send({
       cluster: 'edg-muc01-store-01',
@@ -322,7 +328,6 @@ describe('CIDR route permissions', () => {
         ['post', '/cidr/preview'],
         ['post', '/cidr/reservations'],
         ['get', '/cidr/reservations'],
-        ['get', '/cidr/retired'],
       ] as const) {
         const res = await request(server)
           [method](`/api/fleet${path}`)
@@ -439,5 +444,37 @@ describe('releasing a CIDR reservation by hand', () => {
       `/cidr/reservations/${reservation.id}`,
     );
     expect(again.status).toBe(404);
+  });
+});
+
+describe('retired clusters route', () => {
+  it('needs fleet.lifecycle.read, not fleet.cluster.request', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: jest.fn(async requests =>
+        requests.map(({ permission }: { permission: { name: string } }) => ({
+          result:
+            permission.name === 'fleet.lifecycle.read'
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      ),
+    });
+    const { backend, server } = await startFleetTestBackend({
+      entities,
+      today: TODAY,
+      config,
+      features: [permissions.factory],
+    });
+    try {
+      const res = await request(server)
+        .get('/api/fleet/cidr/retired')
+        .set('Authorization', mockCredentials.user.header(PRIYA));
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toBe(
+        'Missing permission fleet.lifecycle.read: only those who may see cluster lifecycles see retired clusters',
+      );
+    } finally {
+      await backend.stop();
+    }
   });
 });

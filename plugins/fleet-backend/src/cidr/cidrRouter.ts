@@ -10,6 +10,7 @@ import {
   CidrReservationList,
   fleetCidrReservationDeletePermission,
   fleetClusterRequestPermission,
+  fleetLifecycleReadPermission,
   RetiredClusterList,
 } from '@fleet-portal/plugin-fleet-common';
 import express, { Request } from 'express';
@@ -93,8 +94,22 @@ export function createCidrRouter(options: CidrRouterOptions): express.Router {
     res.json(body);
   });
 
+  // What the lifecycle page shows of retired clusters: readable with fleet.lifecycle.read.
   router.get('/cidr/retired', async (req, res) => {
-    await callerOf(req);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (auth.isPrincipal(credentials, 'user')) {
+      const [decision] = await permissions.authorize(
+        [{ permission: fleetLifecycleReadPermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `Missing permission ${fleetLifecycleReadPermission.name}: only those who may see cluster lifecycles see retired clusters`,
+        );
+      }
+    }
     const body: RetiredClusterList = { items: await cidr.retired() };
     res.json(body);
   });

@@ -97,6 +97,7 @@ function describeCluster(
     created: lifetime.created,
     reviewBy: lifetime.reviewBy,
     retireBy: lifetime.retireBy,
+    ...(lifetime.retiring && { retiring: lifetime.retiring }),
     ...lifecycleStatus(lifetime, today),
   };
 }

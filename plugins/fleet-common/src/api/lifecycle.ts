@@ -5,6 +5,8 @@
 //   GET /lifecycle/clusters/export.csv?<filters>      every matching cluster as CSV
 //   GET /lifecycle/clusters/:namespace/:name          ClusterLifecycle (404 unknown)
 //   GET /lifecycle/schedule?months=&<filters>         LifecycleSchedule
+//   GET /cidr/retired                                 RetiredClusterList (api/cidr.ts): clusters gone from
+//                                                     the catalog whose CIDRs are held until the grace period ends
 // All need the permission fleet.lifecycle.read. The backend judges a catalog snapshot once and
 // indexes it, so a page, a filter, a sort or one cluster costs milliseconds at 10,000 clusters.
 
@@ -82,6 +84,8 @@ export type ClusterLifecycle = {
   created?: string;
   reviewBy?: string;
   retireBy?: string;
+  /** Set when a platform owner marked the cluster retiring (spec.lifetime.retiring): who, when, why. */
+  retiring?: { reason: string; requestedBy: string; requestedAt: string };
   status: LifecycleStatus;
   /** Days from today to the date that decides the status (negative when past); absent when unknown. */
   daysLeft?: number;
