@@ -118,7 +118,12 @@ function main() {
     fs.closeSync(fd);
   }
   console.log(
-    `metrics-feeder history: DEMO DATA, ${samples} samples of ${startOf.size} clusters (${[...startOf.keys()].map(c => c.name).join(', ') || 'none recorded when they moved'}) -> ${args.out}`,
+    `metrics-feeder history: DEMO DATA, ${samples} samples of ${
+      startOf.size
+    } clusters (${
+      [...startOf.keys()].map(c => c.name).join(', ') ||
+      'none recorded when they moved'
+    }) -> ${args.out}`,
   );
 }
 

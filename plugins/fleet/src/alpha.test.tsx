@@ -49,6 +49,9 @@ describe('fleet plugin (new frontend system)', () => {
     'entity-card:fleet/namespace-budget',
     'api:fleet/platform-repo',
     'page:fleet/platform-repository',
+    'api:fleet/rollout',
+    'page:fleet/rollouts',
+    'entity-content:fleet/rollout',
   ] as const)('provides %s', id => {
     const [kind, name] = id.split(/[:/]/).filter((_, i) => i !== 1);
     expect(fleetPlugin.getExtension(id)).toMatchObject({ kind, name });

@@ -5,7 +5,12 @@
  */
 
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { fleetApi, fleetHealthApi, platformRepoApi } from './alpha/apis';
+import {
+  fleetApi,
+  fleetHealthApi,
+  platformRepoApi,
+  rolloutApi,
+} from './alpha/apis';
 import {
   clusterOverviewCard,
   namespaceBudgetCard,
@@ -15,15 +20,23 @@ import {
 import {
   clusterHealthContent,
   clusterProfileContent,
+  profileRolloutContent,
 } from './alpha/entityContents';
 import {
   fleetHealthPage,
   fleetLifecyclePage,
   fleetPlatformRepositoryPage,
+  fleetRolloutsPage,
 } from './alpha/pages';
-import { healthRouteRef, platformRepoRouteRef, rootRouteRef } from './routes';
+import {
+  healthRouteRef,
+  platformRepoRouteRef,
+  rolloutsRouteRef,
+  rootRouteRef,
+} from './routes';
 import { clusterFormFields } from './components/scaffolder/cluster/alpha';
 import { namespaceFormFields } from './components/scaffolder/namespace/alpha';
+import { rolloutFormFields } from './components/scaffolder/rollout/alpha';
 import { namespaceChangeFormFields } from './components/scaffolder/namespaceChange/alpha';
 
 export default createFrontendPlugin({
@@ -33,8 +46,12 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     health: healthRouteRef,
     platformRepository: platformRepoRouteRef,
+    rollouts: rolloutsRouteRef,
   },
   extensions: [
+    rolloutApi,
+    fleetRolloutsPage,
+    profileRolloutContent,
     fleetApi,
     fleetLifecyclePage,
     clusterOverviewCard,
@@ -49,6 +66,7 @@ export default createFrontendPlugin({
     fleetPlatformRepositoryPage,
     ...clusterFormFields,
     ...namespaceFormFields,
+    ...rolloutFormFields,
     ...namespaceChangeFormFields,
   ],
 });

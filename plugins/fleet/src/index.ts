@@ -10,12 +10,14 @@ export {
   EntityClusterHealthContent,
   EntityClusterOverviewCard,
   EntityClusterProfileContent,
+  EntityClusterProfileRolloutContent,
   EntityNamespaceBudgetCard,
   EntityNamespaceHealthCard,
   EntityTenantNamespaceCard,
   FleetHealthPage,
   FleetLifecyclePage,
   FleetPlatformRepositoryPage,
+  FleetRolloutsPage,
   fleetPlugin,
   hasFleetFields,
   isClusterEntity,
@@ -31,6 +33,9 @@ export { FleetHealthClient } from './api/FleetHealthClient';
 export { platformRepoApiRef } from './api/PlatformRepoApi';
 export type { PlatformRepoApi } from './api/PlatformRepoApi';
 export { PlatformRepoClient } from './api/PlatformRepoClient';
+export { rolloutApiRef } from './api/RolloutApi';
+export type { RolloutApi } from './api/RolloutApi';
+export { RolloutClient } from './api/RolloutClient';
 export {
   FleetCidrPreviewFieldExtension,
   FleetClusterNameBuilderFieldExtension,
@@ -45,6 +50,7 @@ export {
   FleetNamespaceRolesFieldExtension,
   FleetRequestTextFieldExtension,
 } from './components/scaffolder/namespace/legacy';
+export { FleetRolloutGateFieldExtension } from './components/scaffolder/rollout/legacy';
 export {
   FleetNamespaceLimitsFieldExtension,
   FleetNamespacePickerFieldExtension,

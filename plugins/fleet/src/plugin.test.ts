@@ -6,7 +6,9 @@ import {
   EntityTenantNamespaceCard,
   FleetHealthPage,
   FleetLifecyclePage,
+  EntityClusterProfileRolloutContent,
   FleetPlatformRepositoryPage,
+  FleetRolloutsPage,
   fleetPlugin,
   isClusterEntity,
 } from './index';
@@ -18,6 +20,7 @@ describe('fleet plugin (legacy frontend system)', () => {
       'plugin.fleet.api',
       'plugin.fleet.health',
       'plugin.fleet.platform-repo',
+      'plugin.fleet.rollout',
     ]);
   });
 
@@ -31,6 +34,8 @@ describe('fleet plugin (legacy frontend system)', () => {
       EntityClusterHealthContent,
       EntityNamespaceHealthCard,
       FleetPlatformRepositoryPage,
+      FleetRolloutsPage,
+      EntityClusterProfileRolloutContent,
     ]) {
       expect(extension).toEqual(expect.any(Function));
     }

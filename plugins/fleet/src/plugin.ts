@@ -12,7 +12,14 @@ import { fleetHealthApiRef } from './api/FleetHealthApi';
 import { FleetHealthClient } from './api/FleetHealthClient';
 import { platformRepoApiRef } from './api/PlatformRepoApi';
 import { PlatformRepoClient } from './api/PlatformRepoClient';
-import { healthRouteRef, platformRepoRouteRef, rootRouteRef } from './routes';
+import { rolloutApiRef } from './api/RolloutApi';
+import { RolloutClient } from './api/RolloutClient';
+import {
+  healthRouteRef,
+  platformRepoRouteRef,
+  rolloutsRouteRef,
+  rootRouteRef,
+} from './routes';
 
 export {
   hasFleetFields,
@@ -43,13 +50,46 @@ export const fleetPlugin = createPlugin({
       factory: ({ discoveryApi, fetchApi }) =>
         new PlatformRepoClient({ discoveryApi, fetchApi }),
     }),
+    createApiFactory({
+      api: rolloutApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RolloutClient({ discoveryApi, fetchApi }),
+    }),
   ],
   routes: {
     root: rootRouteRef,
     health: healthRouteRef,
     platformRepository: platformRepoRouteRef,
+    rollouts: rolloutsRouteRef,
   },
 });
+
+/** The profile versions in rollout with their progress per wave; mount it at `/fleet/rollouts`. */
+export const FleetRolloutsPage = fleetPlugin.provide(
+  createRoutableExtension({
+    name: 'FleetRolloutsPage',
+    component: () =>
+      import('./components/FleetRolloutsPage').then(m => m.FleetRolloutsPage),
+    mountPoint: rolloutsRouteRef,
+  }),
+);
+
+/**
+ * Content of the "Rollout" tab of ClusterProfile entities (route it at `rollout`): the waves with
+ * their clusters and gates, and "Promote <wave>" for users allowed `fleet.rollout.promote`.
+ */
+export const EntityClusterProfileRolloutContent = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterProfileRolloutContent',
+    component: {
+      lazy: () =>
+        import('./components/RolloutView').then(
+          m => m.ProfileRolloutContent,
+        ),
+    },
+  }),
+);
 
 /** The fleet lifecycle page; mount it at `/fleet/lifecycle`. */
 export const FleetLifecyclePage = fleetPlugin.provide(

@@ -10,3 +10,6 @@ export const healthRouteRef = createRouteRef({ id: 'fleet-health' });
 export const platformRepoRouteRef = createRouteRef({
   id: 'fleet-platform-repository',
 });
+
+/** The profile versions in rollout, fleet-wide. */
+export const rolloutsRouteRef = createRouteRef({ id: 'fleet-rollouts' });

@@ -5,6 +5,8 @@ import { fleetHealthApiRef } from '../api/FleetHealthApi';
 import { FleetHealthClient } from '../api/FleetHealthClient';
 import { platformRepoApiRef } from '../api/PlatformRepoApi';
 import { PlatformRepoClient } from '../api/PlatformRepoClient';
+import { rolloutApiRef } from '../api/RolloutApi';
+import { RolloutClient } from '../api/RolloutClient';
 
 export const fleetApi = ApiBlueprint.make({
   params: defineParams =>
@@ -35,5 +37,16 @@ export const platformRepoApi = ApiBlueprint.make({
       deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: ({ discoveryApi, fetchApi }) =>
         new PlatformRepoClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+export const rolloutApi = ApiBlueprint.make({
+  name: 'rollout',
+  params: defineParams =>
+    defineParams({
+      api: rolloutApiRef,
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new RolloutClient({ discoveryApi, fetchApi }),
     }),
 });

@@ -26,3 +26,16 @@ export const clusterHealthContent = EntityContentBlueprint.make({
       )),
   },
 });
+
+export const profileRolloutContent = EntityContentBlueprint.make({
+  name: 'rollout',
+  params: {
+    path: 'rollout',
+    title: 'Rollout',
+    filter: { kind: 'clusterprofile' },
+    loader: () =>
+      import('../components/RolloutView').then(m => (
+        <m.ProfileRolloutContent />
+      )),
+  },
+});

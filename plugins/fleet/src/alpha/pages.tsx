@@ -1,8 +1,14 @@
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
+import LowPriorityIcon from '@material-ui/icons/LowPriority';
 import TimelineIcon from '@material-ui/icons/Timeline';
 import UpdateIcon from '@material-ui/icons/Update';
 import { PageBlueprint } from '@backstage/frontend-plugin-api';
-import { healthRouteRef, platformRepoRouteRef, rootRouteRef } from '../routes';
+import {
+  healthRouteRef,
+  platformRepoRouteRef,
+  rolloutsRouteRef,
+  rootRouteRef,
+} from '../routes';
 
 /** Also the nav item: the app discovers it from the title and icon. */
 export const fleetLifecyclePage = PageBlueprint.make({
@@ -46,6 +52,22 @@ export const fleetPlatformRepositoryPage = PageBlueprint.make({
     loader: () =>
       import('../components/PlatformRepositoryPage').then(m => (
         <m.PlatformRepositoryPage />
+      )),
+  },
+});
+
+/** Profile versions in rollout; the nav item's title is short so that the sidebar does not cut it. */
+export const fleetRolloutsPage = PageBlueprint.make({
+  name: 'rollouts',
+  params: {
+    path: '/fleet/rollouts',
+    title: 'Rollouts',
+    icon: <LowPriorityIcon fontSize="inherit" />,
+    routeRef: rolloutsRouteRef,
+    noHeader: true,
+    loader: () =>
+      import('../components/FleetRolloutsPage').then(m => (
+        <m.FleetRolloutsPage />
       )),
   },
 });

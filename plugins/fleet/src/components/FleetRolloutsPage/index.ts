@@ -1,0 +1,1 @@
+export { FleetRolloutsPage } from './FleetRolloutsPage';

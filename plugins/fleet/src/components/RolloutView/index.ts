@@ -1,0 +1,2 @@
+export { ProfileRolloutContent } from './ProfileRolloutContent';
+export { RolloutViewContent } from './RolloutViewContent';
