@@ -27,3 +27,7 @@ export type { ClusterActionDeps } from './actions/cluster/validateAction';
 export type { ClusterRenderActionDeps } from './actions/cluster/renderAction';
 export type { CidrApi } from './actions/cluster/reserveCidrs';
 export type { ClusterRequest } from './actions/cluster/request';
+export { createRolloutPromoteAction } from './actions/rollout/promoteAction';
+export type { RolloutPromoteDeps } from './actions/rollout/promoteAction';
+export { RolloutViewClient } from './actions/rollout/RolloutViewClient';
+export type { RolloutViewSource } from './actions/rollout/RolloutViewClient';

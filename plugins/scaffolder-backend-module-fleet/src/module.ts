@@ -25,6 +25,8 @@ import { createPlatformRepoProposeAction } from './actions/platformRepo/proposeA
 import { createNamespaceChangeAction } from './actions/namespaceChange/changeAction';
 import { createNamespaceDecommissionAction } from './actions/namespaceChange/decommissionAction';
 import { createFleetRequestActions, InlineTask } from './actions/registry';
+import { createRolloutPromoteAction } from './actions/rollout/promoteAction';
+import { RolloutViewClient } from './actions/rollout/RolloutViewClient';
 
 /**
  * The Fleet Portal scaffolder actions: tenant namespace requests (validate, render) and
@@ -116,6 +118,14 @@ export const scaffolderModuleFleet = createBackendModule({
             catalog: fleetCatalog,
             permissions,
             writer,
+          }),
+          // rollouts: promote the next wave when the fleet backend's gate is open (a proposal)
+          createRolloutPromoteAction({
+            auth,
+            permissions,
+            rollouts: new RolloutViewClient({ discovery, auth }),
+            writer,
+            changeRequests: ScmChangeRequests.fromConfig(config),
           }),
         ];
         scaffolder.addActions(...templateActions);

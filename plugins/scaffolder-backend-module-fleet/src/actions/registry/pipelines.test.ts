@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { clusterPipeline } from './clusterPipeline';
 import { namespacePipeline } from './namespacePipeline';
+import { rolloutPipeline } from './rolloutPipeline';
 import type { Pipeline, StepOutputs } from './pipeline';
 
 // The request actions run the steps of the templates in code. These tests read the templates and
@@ -129,6 +130,15 @@ describe('the request pipelines follow the templates', () => {
       lifetimeClass: 'long-lived',
       reviewBy: '2027-06-30',
       retireBy: undefined,
+    });
+    expect(pipeline).toEqual(template);
+  });
+
+  it('promote-rollout', () => {
+    const { template, pipeline } = stepsOf('promote-rollout', rolloutPipeline, {
+      profile: 'clusterprofile:default/production',
+      wave: 'production-east',
+      reason: 'CHG-4711',
     });
     expect(pipeline).toEqual(template);
   });

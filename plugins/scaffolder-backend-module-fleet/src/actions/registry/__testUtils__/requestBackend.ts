@@ -30,14 +30,17 @@ export const DEVON = 'user:default/devon.developer';
 export const MORGAN = 'user:default/morgan.manager';
 
 /**
- * The demo policy's answer for the personas: only Priya may request clusters, Morgan may not
- * request namespaces; everything else is allowed.
+ * The demo policy's answer for the personas: only Priya may request clusters and promote
+ * rollouts, Morgan may not request namespaces; everything else is allowed.
  */
 function personaPolicy(): PermissionsService {
   const decide = (credentials: BackstageCredentials, permission: string) => {
     const user = (credentials.principal as { userEntityRef?: string })
       .userEntityRef;
-    if (permission === 'fleet.cluster.request') {
+    if (
+      permission === 'fleet.cluster.request' ||
+      permission === 'fleet.rollout.promote'
+    ) {
       return user === PRIYA ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
     }
     if (permission === 'fleet.namespace.request') {
