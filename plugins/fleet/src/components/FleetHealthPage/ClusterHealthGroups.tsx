@@ -1,3 +1,5 @@
+import { useEntityTitles } from '../../lib/useEntityTitles';
+import { isRef } from './HealthGrid/GroupLabel';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -64,13 +66,17 @@ export function ClusterHealthGroups(props: {
   signals: SignalDefinition[];
 }) {
   const definitions = new Map(props.signals.map(s => [s.id, s]));
+  // owner and profile groups are entity refs: named as people read them
+  const titleOf = useEntityTitles(
+    [...new Set(props.groups ?? [])].filter(isRef),
+  );
   return (
     <>
       {consecutiveGroups(props.clusters, props.groups).map(
         ([group, clusters], index) => (
           <InfoCard
             key={`${group}-${index}`}
-            title={group ?? 'Clusters'}
+            title={group ? titleOf(group) : 'Clusters'}
             subheader={`${clusters.length} ${
               clusters.length === 1 ? 'cluster' : 'clusters'
             } on this page`}
@@ -78,7 +84,7 @@ export function ClusterHealthGroups(props: {
           >
             <Table
               size="small"
-              aria-label={group ? `Clusters in ${group}` : 'Clusters'}
+              aria-label={group ? `Clusters in ${titleOf(group)}` : 'Clusters'}
               // the same column widths in every group's card
               style={{ tableLayout: 'fixed' }}
             >
