@@ -71,7 +71,8 @@ const lookups: NamespaceChangeLookups = {
     entities.filter(
       e =>
         e.spec?.type === 'kubernetes-namespace' &&
-        `resource:default/${e.spec.cluster}` === clusterRef,
+        `resource:default/${(e.spec as { cluster?: string }).cluster}` ===
+          clusterRef,
     ),
 };
 const devon = { memberOf: ['group:default/team-checkout'] };

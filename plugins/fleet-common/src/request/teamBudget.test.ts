@@ -1,10 +1,11 @@
 import {
   checkTeamBudget,
+  type TeamBudgetNamespace,
   teamBudgetRemaining,
   teamBudgetUsage,
 } from './teamBudget';
 
-const namespaces = [
+const namespaces: TeamBudgetNamespace[] = [
   {
     team: 'group:default/team-checkout',
     quota: { 'requests.cpu': '2', 'requests.memory': '4Gi', pods: '30' },

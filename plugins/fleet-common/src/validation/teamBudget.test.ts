@@ -1,5 +1,8 @@
-import { clusterProfile } from '../__fixtures__/corpus';
+import { clusterProfile as fixture } from '../__fixtures__/corpus';
+import type { ClusterProfileEntity } from '../types';
 import { validateClusterProfile } from './profile';
+
+const clusterProfile = fixture as ClusterProfileEntity;
 
 describe('validateClusterProfile: team budget', () => {
   const withBudget = (teamBudget: unknown) => ({
