@@ -20,7 +20,8 @@ export const clusterOverviewCard = EntityCardBlueprint.make({
 export const tenantNamespaceCard = EntityCardBlueprint.make({
   name: 'tenant-namespace',
   params: {
-    type: 'info',
+    // team, cluster, quota and the Day-2 actions: main column (the info column wraps refs per letter)
+    type: 'content',
     filter: { kind: 'resource', 'spec.type': NAMESPACE_SPEC_TYPE },
     loader: () =>
       import('../components/TenantNamespaceCard').then(m => (
@@ -44,7 +45,7 @@ export const namespaceHealthCard = EntityCardBlueprint.make({
 export const namespaceBudgetCard = EntityCardBlueprint.make({
   name: 'namespace-budget',
   params: {
-    type: 'info',
+    type: 'content',
     filter: { kind: 'resource', 'spec.type': NAMESPACE_SPEC_TYPE },
     loader: () =>
       import('../components/NamespaceBudgetCard').then(m => (

@@ -65,11 +65,22 @@ describe('NamespaceBudgetCard', () => {
 
   it('applies no budget on a cluster the fleet backend does not count as governed', async () => {
     await render(budgetFleet(), () =>
-      responseError(404).then(e => Promise.reject(e)),
+      Promise.resolve(clusterLifecycle({ governed: false })),
     );
     expect(
       await screen.findByText(
         'stg-euw1-checkout-01 is not governed, so no team budget applies.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when the fleet backend does not list the cluster yet', async () => {
+    await render(budgetFleet(), () =>
+      responseError(404).then(e => Promise.reject(e)),
+    );
+    expect(
+      await screen.findByText(
+        /do not list stg-euw1-checkout-01 yet, so its team budget cannot be counted/,
       ),
     ).toBeInTheDocument();
   });

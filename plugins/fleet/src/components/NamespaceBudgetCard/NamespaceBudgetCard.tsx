@@ -73,8 +73,11 @@ export function NamespaceBudgetCard() {
 
 function noBudget(
   cluster: string,
-  found: { governed: boolean; profile?: string } | undefined,
+  found: { governed: boolean | 'unknown'; profile?: string } | undefined,
 ): string {
+  if (found?.governed === 'unknown') {
+    return `The fleet's lifecycle records do not list ${cluster} yet, so its team budget cannot be counted; reload in a minute.`;
+  }
   if (!found?.governed) {
     return `${cluster} is not governed, so no team budget applies.`;
   }

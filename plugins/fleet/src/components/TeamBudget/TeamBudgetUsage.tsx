@@ -7,7 +7,7 @@ import {
   type TeamBudget,
   type TeamBudgetNamespace,
 } from '@fleet-portal/plugin-fleet-common';
-import { budgetLines, budgetSentence } from './budgetLines';
+import { budgetLines, budgetSentence, NEARLY_FULL } from './budgetLines';
 
 const useStyles = makeStyles(theme => ({
   line: {
@@ -22,7 +22,8 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * A team's usage against its budget on one cluster: the sentence, then a bar per capped
- * thing (amber at the budget, red above it — a budget lowered under today's usage).
+ * thing (amber at the budget, red above it — a budget lowered under today's usage); compact,
+ * only the bars of what is nearly used up.
  */
 export function TeamBudgetUsage(props: {
   team: string;
@@ -30,16 +31,21 @@ export function TeamBudgetUsage(props: {
   cluster: string;
   budget: TeamBudget;
   namespaces: readonly TeamBudgetNamespace[];
+  /** Only the sentence, and bars for what is nearly used up (lists of many budgets). */
+  compact?: boolean;
 }) {
   const classes = useStyles();
   const usage = teamBudgetUsage(props.namespaces, props.team);
   const lines = budgetLines(props.budget, usage);
+  const bars = props.compact
+    ? lines.filter(line => line.ratio >= NEARLY_FULL)
+    : lines;
   return (
     <Box mb={2}>
       <Typography variant="body2" gutterBottom>
         {budgetSentence(props.teamTitle, props.cluster, lines)}
       </Typography>
-      {lines.map(line => (
+      {bars.map(line => (
         <Box key={line.resource} className={classes.line} mb={0.5}>
           <Typography variant="caption" color="textSecondary">
             {line.text}

@@ -33,7 +33,18 @@ describe('budgetLines', () => {
     ]);
     expect(lines[1].ratio).toBe(0.75);
     expect(budgetSentence('Checkout', 'stg-euw1-checkout-01', lines)).toBe(
-      'Checkout on stg-euw1-checkout-01: 2 of 3 namespaces, 6 of 8 CPU requested, 12Gi of 16Gi memory requested',
+      'Checkout on stg-euw1-checkout-01: 2 of 3 namespaces, 6 of 8 CPU requested',
+    );
+  });
+
+  it('names other resources in the sentence only when nearly used up', () => {
+    const usage = teamBudgetUsage(namespaces, 'team-checkout');
+    const lines = budgetLines(
+      { quota: { 'requests.cpu': '60', 'requests.memory': '14Gi' } },
+      usage,
+    );
+    expect(budgetSentence('Checkout', 'c', lines)).toBe(
+      'Checkout on c: 6 of 60 CPU requested, 12Gi of 14Gi memory requested',
     );
   });
 

@@ -59,13 +59,25 @@ export function budgetLines(
   return lines;
 }
 
-/** `Checkout on stg-euw1-checkout-01: 2 of 3 namespaces, 6 of 8 CPU requested` */
+/** What the sentence always names; any other line only once it is nearly used up. */
+const SENTENCE_LINES = ['namespaces', 'requests.cpu'];
+export const NEARLY_FULL = 0.8;
+
+/**
+ * `Checkout on stg-euw1-checkout-01: 2 of 3 namespaces, 6 of 8 CPU requested` — namespaces and
+ * requested CPU, plus whatever else is at 80 % of its budget or beyond (the bars show all).
+ */
 export function budgetSentence(
   team: string,
   cluster: string,
   lines: readonly BudgetLine[],
 ): string {
-  return `${team} on ${cluster}: ${lines.map(line => line.text).join(', ')}`;
+  const told = lines.filter(
+    line => SENTENCE_LINES.includes(line.resource) || line.ratio >= NEARLY_FULL,
+  );
+  return `${team} on ${cluster}: ${(told.length > 0 ? told : lines)
+    .map(line => line.text)
+    .join(', ')}`;
 }
 
 function amount(text: string): number {

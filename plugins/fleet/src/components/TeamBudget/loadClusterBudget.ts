@@ -16,8 +16,11 @@ import { loadProfile } from '../scaffolder/shared/catalogLookups';
 /** What a team budget on one cluster is counted from. */
 export type ClusterBudget = {
   cluster: string;
-  /** False when the fleet backend does not count the cluster as governed: no budget applies. */
-  governed: boolean;
+  /**
+   * Whether the fleet backend counts the cluster as governed (no budget applies otherwise);
+   * `unknown` while its lifecycle records do not list the cluster (yet).
+   */
+  governed: boolean | 'unknown';
   /** The profile's title or name, when the profile is in the catalog. */
   profile?: string;
   /** The profile's per-team budget on each of its clusters; undefined when it sets none. */
@@ -49,8 +52,12 @@ export async function loadClusterBudget(
     }),
     isGoverned(fleetApi, cluster),
   ]);
-  if (!entity || !isClusterEntity(entity) || !governed) {
-    return { cluster, governed: false, namespaces: [] };
+  if (!entity || !isClusterEntity(entity) || governed !== true) {
+    return {
+      cluster,
+      governed: entity && isClusterEntity(entity) ? governed : false,
+      namespaces: [],
+    };
   }
   const profile = entity.spec.profile
     ? await loadProfile(catalogApi, entity.spec.profile)
@@ -88,7 +95,7 @@ export async function loadClusterBudget(
 async function isGoverned(
   fleetApi: Apis['fleetApi'],
   name: string,
-): Promise<boolean> {
+): Promise<boolean | 'unknown'> {
   try {
     const lifecycle = await fleetApi.getCluster({
       namespace: GOVERNED_NAMESPACE,
@@ -97,7 +104,7 @@ async function isGoverned(
     return lifecycle.governed;
   } catch (error) {
     if (error instanceof ResponseError && error.statusCode === 404) {
-      return false;
+      return 'unknown';
     }
     throw error;
   }

@@ -3,7 +3,10 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { tryParseEntityRef } from '../../lib/refs';
+import { teamBudgetUsage } from '@fleet-portal/plugin-fleet-common';
 import {
+  budgetLines,
+  type ClusterBudget,
   TeamBudgetUsage,
   useClusterBudgets,
   useTeamTitles,
@@ -31,9 +34,15 @@ function teamsByCluster(namespaces: readonly Entity[]) {
   return pairs;
 }
 
+/** How used up a team's budget on a cluster is: its fullest line. */
+function fullest(found: ClusterBudget, team: string): number {
+  const usage = teamBudgetUsage(found.namespaces, team);
+  return Math.max(0, ...budgetLines(found.budget!, usage).map(l => l.ratio));
+}
+
 /**
- * My teams' usage against the team budget on each cluster where they own namespaces; clusters
- * whose profile sets no budget are named once, together.
+ * My teams' usage against the team budget on each cluster where they own namespaces, the
+ * fullest first; clusters whose profile sets no budget are named once, together.
  */
 export function MyTeamBudgets(props: { namespaces: readonly Entity[] }) {
   const pairs = teamsByCluster(props.namespaces);
@@ -62,20 +71,26 @@ export function MyTeamBudgets(props: { namespaces: readonly Entity[] }) {
       .map(b => b.cluster);
     content = (
       <>
-        {withBudget.flatMap(found =>
-          [...(pairs.get(found.cluster) ?? [])]
-            .sort()
-            .map(team => (
-              <TeamBudgetUsage
-                key={`${found.cluster}/${team}`}
-                team={team}
-                teamTitle={titleOf(team)}
-                cluster={found.cluster}
-                budget={found.budget!}
-                namespaces={found.namespaces}
-              />
-            )),
-        )}
+        {withBudget
+          .flatMap(found =>
+            [...(pairs.get(found.cluster) ?? [])].map(team => ({
+              found,
+              team,
+              fullest: fullest(found, team),
+            })),
+          )
+          .sort((a, b) => b.fullest - a.fullest)
+          .map(({ found, team }) => (
+            <TeamBudgetUsage
+              key={`${found.cluster}/${team}`}
+              team={team}
+              teamTitle={titleOf(team)}
+              cluster={found.cluster}
+              budget={found.budget!}
+              namespaces={found.namespaces}
+              compact
+            />
+          ))}
         {without.length > 0 && (
           <Typography variant="body2" color="textSecondary">
             No budget set by the profile on {without.join(', ')}.
