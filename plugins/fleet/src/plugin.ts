@@ -84,9 +84,7 @@ export const EntityClusterProfileRolloutContent = fleetPlugin.provide(
     name: 'EntityClusterProfileRolloutContent',
     component: {
       lazy: () =>
-        import('./components/RolloutView').then(
-          m => m.ProfileRolloutContent,
-        ),
+        import('./components/RolloutView').then(m => m.ProfileRolloutContent),
     },
   }),
 );
