@@ -115,6 +115,7 @@ export function mockFleetApi(
     getSchedule: jest.fn(),
     exportCsv: jest.fn(),
     previewCidrs: jest.fn(),
+    listRetiredClusters: jest.fn().mockResolvedValue({ items: [] }),
     ...overrides,
   } as jest.Mocked<FleetApi>;
 }

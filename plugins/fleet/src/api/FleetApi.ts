@@ -7,6 +7,7 @@ import type {
   LifecyclePage,
   LifecycleQuery,
   LifecycleSchedule,
+  RetiredClusterList,
 } from '@fleet-portal/plugin-fleet-common';
 
 /** The lifecycle API of the fleet backend. Every method throws a ResponseError on a non-2xx answer. */
@@ -30,6 +31,8 @@ export interface FleetApi {
   exportCsv(query: LifecycleQuery): Promise<Blob>;
   /** The pod and service CIDRs a new cluster of a profile would get (or whether requested ones are free); reserves nothing. */
   previewCidrs(request: CidrPreviewRequest): Promise<CidrPreview>;
+  /** Clusters that left the catalog and whose CIDRs are held until their grace period ends. */
+  listRetiredClusters(): Promise<RetiredClusterList>;
 }
 
 export const fleetApiRef = createApiRef<FleetApi>().with({

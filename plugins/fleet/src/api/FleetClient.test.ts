@@ -93,6 +93,23 @@ describe('FleetClient', () => {
     );
   });
 
+  it('lists the retired clusters whose CIDRs are in their grace period', async () => {
+    const body = {
+      items: [
+        {
+          cluster: 'edg-ber01-store-01',
+          podCidr: '172.16.0.0/22',
+          serviceCidr: '172.24.0.0/24',
+          goneSince: '2026-12-06T10:00:00.000Z',
+          cidrsFreeAt: '2026-12-13T10:00:00.000Z',
+        },
+      ],
+    };
+    const { client, fetch } = setup(jsonResponse(body));
+    await expect(client.listRetiredClusters()).resolves.toEqual(body);
+    expect(fetch).toHaveBeenCalledWith(`${baseUrl}/cidr/retired`);
+  });
+
   it('gets the schedule for a number of months', async () => {
     const { client, fetch } = setup(jsonResponse({ months: [] }));
     await client.getSchedule(12);

@@ -7,6 +7,7 @@ import type {
   LifecyclePage,
   LifecycleQuery,
   LifecycleSchedule,
+  RetiredClusterList,
 } from '@fleet-portal/plugin-fleet-common';
 import type { FleetApi } from './FleetApi';
 import {
@@ -71,6 +72,10 @@ export class FleetClient implements FleetApi {
       throw await ResponseError.fromResponse(response);
     }
     return response.json();
+  }
+
+  async listRetiredClusters(): Promise<RetiredClusterList> {
+    return (await this.get('/cidr/retired')).json();
   }
 
   private async get(path: string): Promise<Response> {

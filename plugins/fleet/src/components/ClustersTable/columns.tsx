@@ -88,11 +88,26 @@ export const columns: Column[] = [
           status={cluster.status}
           daysLeft={cluster.daysLeft}
         />
+        {cluster.retiring && <RetiringChip cluster={cluster} />}
         {!cluster.governed && <UngovernedChip cluster={cluster} />}
       </div>
     ),
   },
 ];
+
+/** Marks a cluster a platform owner marked retiring; the tooltip says who, when and why. */
+function RetiringChip(props: { cluster: ClusterLifecycle }) {
+  const { retiring, retireBy } = props.cluster;
+  return (
+    <Tooltip
+      title={`Marked retiring${retireBy ? ` by ${retireBy}` : ''} by ${
+        retiring!.requestedBy
+      } on ${retiring!.requestedAt}: ${retiring!.reason}`}
+    >
+      <Chip size="small" variant="outlined" label="Retiring" />
+    </Tooltip>
+  );
+}
 
 /** Marks a cluster outside fleet governance (no profile, owner or dates; or known only to a management plane). */
 function UngovernedChip(props: { cluster: ClusterLifecycle }) {

@@ -54,6 +54,47 @@ const searchParams = () =>
   new URLSearchParams(screen.getByTestId('search').textContent!);
 
 describe('FleetLifecyclePage', () => {
+  it('shows clusters marked retiring, and retired clusters with the day their CIDRs are free', async () => {
+    const retiring = clusterLifecycle({
+      entityRef: 'resource:default/edg-ber01-store-01',
+      name: 'edg-ber01-store-01',
+      retireBy: '2027-01-31',
+      retiring: {
+        reason: 'The store closes',
+        requestedBy: 'user:default/priya.platform',
+        requestedAt: '2026-12-06',
+      },
+    });
+    const api = apiWithClusters(lifecyclePage([retiring, healthy]));
+    api.listRetiredClusters.mockResolvedValue({
+      items: [
+        {
+          cluster: 'edg-muc02-store-01',
+          podCidr: '172.16.4.0/22',
+          serviceCidr: '172.24.1.0/24',
+          goneSince: '2026-12-06T10:00:00.000Z',
+          cidrsFreeAt: '2026-12-13T10:00:00.000Z',
+        },
+      ],
+    });
+    await render(api);
+    expect(await screen.findByText('Retiring')).toBeInTheDocument();
+    const table = await screen.findByRole('table', {
+      name: 'Retired clusters',
+    });
+    expect(within(table).getByText('edg-muc02-store-01')).toBeInTheDocument();
+    expect(
+      within(table).getByText('retired — CIDRs free on 2026-12-13'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no retired clusters section when none are in their grace period', async () => {
+    const api = apiWithClusters();
+    await render(api);
+    await waitFor(() => expect(api.listRetiredClusters).toHaveBeenCalled());
+    expect(screen.queryByText('Retired clusters')).not.toBeInTheDocument();
+  });
+
   it('asks for the worst status first and shows the clusters in that order', async () => {
     const api = apiWithClusters();
     await render(api);
@@ -217,7 +258,10 @@ describe('FleetLifecyclePage', () => {
         ? new Response('name\n', { headers: { 'Content-Type': 'text/csv' } })
         : new Response(
             JSON.stringify(
-              url.includes('/lifecycle/schedule')
+              // eslint-disable-next-line no-nested-ternary
+              url.includes('/cidr/retired')
+                ? { items: [] }
+                : url.includes('/lifecycle/schedule')
                 ? schedule()
                 : lifecyclePage([overdue]),
             ),

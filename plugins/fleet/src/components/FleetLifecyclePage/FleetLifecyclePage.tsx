@@ -6,6 +6,7 @@ import { fleetApiRef } from '../../api/FleetApi';
 import { toSearchParams } from '../../api/lifecycleQuery';
 import { ScheduleCard } from '../ScheduleChart';
 import { ClustersSection } from './ClustersSection';
+import { RetiredClustersCard } from './RetiredClustersCard';
 import { isFiltered, useLifecycleQuery } from './useLifecycleQuery';
 
 /** Months of reviews and retirements the chart shows. */
@@ -41,6 +42,9 @@ function LifecycleView() {
           error={page.error}
           onChange={updateQuery}
         />
+      </Grid>
+      <Grid item xs={12}>
+        <RetiredClustersCard />
       </Grid>
     </Grid>
   );
