@@ -28,6 +28,7 @@ function contextFor(
     profileRef: `clusterprofile:default/${profile.metadata.name}`,
     profileVersion: profile.spec.version,
     ownerRef: 'group:default/team-checkout',
+    ownerTitle: 'Checkout',
     created: '2026-05-15',
     ...cidrs,
   };
