@@ -109,6 +109,18 @@ export function rolloutView(overrides: Partial<RolloutView> = {}): RolloutView {
           wave: 'production-east',
           verdict: 'closed',
           reason: 'production-east: 0 of 2 on 3.2.0 — closed',
+          // closed by its versions alone: no history read
+          evidence: {
+            ...canaryGate().evidence,
+            wave: 'production-east',
+            onTarget: 0,
+            healthyDays: undefined,
+            leastSoakedCluster: undefined,
+            windowStart: undefined,
+            signals: [],
+            sources: [],
+            queries: 0,
+          },
         },
       },
       {

@@ -79,9 +79,16 @@ describe('ProfileRolloutContent', () => {
         'canary: 2 of 2 on 3.2.0, healthy for 6 d of 5 d — open',
       ).length,
     ).toBeGreaterThanOrEqual(2);
+    // the deciding gate's evidence once, in the summary; a gate closed by versions alone has none
+    const evidence = screen.getAllByLabelText(/^Evidence of the /);
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]).toHaveAccessibleName('Evidence of the canary gate');
+    expect(evidence[0]).toHaveTextContent(
+      '6.4 d of 5 d (least: prd-aps1-search-01)',
+    );
     expect(
-      screen.getAllByLabelText('Evidence of the canary gate')[0],
-    ).toHaveTextContent('6.4 d of 5 d (least: prd-aps1-search-01)');
+      screen.getByText('production-east: 0 of 2 on 3.2.0 — closed'),
+    ).toBeInTheDocument();
   });
 
   it('calls out clusters outside the versions the profile allows', async () => {

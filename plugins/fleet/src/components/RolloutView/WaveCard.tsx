@@ -196,7 +196,11 @@ export function WaveCard(props: { view: RolloutView; wave: RolloutWave }) {
                     )} of soak before the next wave`
                   : ''}
               </Typography>
-              <GateVerdict gate={wave.gate} />
+              {/* the gate that decides the next promotion has its evidence in the summary above */}
+              <GateVerdict
+                gate={wave.gate}
+                brief={wave.gate.wave === view.gate?.wave}
+              />
             </Box>
           </>
         )}

@@ -5,8 +5,8 @@ describe('formatDays', () => {
     [0.01, 'less than an hour'],
     [0.5, '12 h'],
     [1, '1 d'],
-    [6.44, '6.4 d'],
-    [12.6, '13 d'],
+    [6.49, '6.4 d'],
+    [12.6, '12 d'],
   ])('%s days reads "%s"', (days, text) => {
     expect(formatDays(days)).toBe(text);
   });

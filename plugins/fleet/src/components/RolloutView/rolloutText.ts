@@ -5,13 +5,16 @@ import type {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** Days as people say them: "6.8 d", "12 d", "less than an hour". */
+/**
+ * Days as people say them, rounded down as the gate's own words are (a soak is never overstated):
+ * "6.8 d", "12 d", "18 h", "less than an hour".
+ */
 export function formatDays(days: number): string {
   if (days < 1 / 24) return 'less than an hour';
-  if (days < 1) return `${Math.round(days * 24)} h`;
+  if (days < 1) return `${Math.floor(days * 24)} h`;
   return days < 10
-    ? `${days.toFixed(1).replace(/\.0$/, '')} d`
-    : `${Math.round(days)} d`;
+    ? `${Math.floor(days * 10) / 10} d`
+    : `${Math.floor(days)} d`;
 }
 
 /** `YYYY-MM-DD` of a versionSince (a date or an instant), with how long ago; undefined when unreadable. */
