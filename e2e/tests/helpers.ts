@@ -1,7 +1,12 @@
-import { expect, Page, TestInfo } from '@playwright/test';
+import { APIRequestContext, expect, Page, TestInfo } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { prometheusPidFile, prometheusUrl } from '../playwright.config';
+import {
+  e2eDataDirFile,
+  prometheusPidFile,
+  prometheusUrl,
+} from '../playwright.config';
 
 const screenshotDir = path.resolve(__dirname, '..', 'artifacts', 'screenshots');
 
@@ -84,4 +89,45 @@ export async function ensurePrometheusRunning() {
   );
   process.kill(supervisor, 'SIGUSR1');
   await expect.poll(ready, { timeout: 30_000 }).toBe(true);
+}
+
+/** Git on the e2e run's copy of the demo platform repository (a bare repository, e2e/start-backend.sh). */
+export function platformRepoGit(...args: string[]): string {
+  const dataDir = fs.readFileSync(e2eDataDirFile, 'utf8').trim();
+  return execFileSync(
+    'git',
+    ['--git-dir', path.join(dataDir, 'platform-config.git'), ...args],
+    { encoding: 'utf8' },
+  );
+}
+
+/** A Backstage token of a demo persona, from the development-only persona sign-in. */
+export async function personaToken(
+  request: APIRequestContext,
+  userName: string,
+): Promise<string> {
+  const response = await request.get('/api/auth/demoPersona/refresh', {
+    headers: { 'x-fleet-demo-persona': userName },
+  });
+  if (!response.ok()) {
+    throw new Error(`no token for ${userName}: ${response.status()}`);
+  }
+  return (await response.json()).backstageIdentity.token as string;
+}
+
+/** How many scaffolder tasks a user has created, as the scaffolder's tasks API lists them. */
+export async function taskCount(
+  request: APIRequestContext,
+  token: string,
+  userRef: string,
+): Promise<number> {
+  const response = await request.get(
+    `/api/scaffolder/v2/tasks?createdBy=${encodeURIComponent(userRef)}`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  if (!response.ok()) {
+    throw new Error(`cannot list tasks: ${response.status()}`);
+  }
+  const body = await response.json();
+  return body.totalTasks ?? body.tasks.length;
 }

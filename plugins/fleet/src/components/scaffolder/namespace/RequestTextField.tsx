@@ -60,7 +60,10 @@ export function RequestTextField(
       minRows={rows}
       value={formData ?? ''}
       error={shown.length > 0}
-      helperText={schema.description}
+      // a confirmation says what it deletes below, for the namespace chosen
+      helperText={
+        options?.rule === 'confirmation' ? undefined : schema.description
+      }
       onBlur={() => setTouched(true)}
       onChange={event => onChange(event.target.value || undefined)}
     />

@@ -26,11 +26,11 @@ export function DeletionSummary(props: {
   const folder = platformRepoPaths.namespaceDir(cluster, name);
   const proposal = proposalOnly(target.cluster, target.profile);
   return (
-    <FormHelperText component="div">
+    <FormHelperText component="div" error={false}>
       Type <strong>{name}</strong> to confirm. This deletes the namespace {name}{' '}
-      on {cluster} — the folder <code>{folder}/</code> with its namespace.yaml
-      and manifests.yaml (Namespace, ResourceQuota, LimitRange, NetworkPolicies,
-      RoleBindings), and its catalog entity after the next refresh.{' '}
+      on {cluster}: the folder <code>{folder}/</code> and every file in it (the
+      namespace entity and its quota, limits, network policies and role
+      bindings), and with it the catalog entity after the next refresh.{' '}
       {proposal
         ? `${proposal}, so this is a proposal, reviewed before it is merged.`
         : 'The profile allows ClickOps: the removal lands on main directly.'}

@@ -69,7 +69,9 @@ export function NamespacePicker(
       required={required}
       error={!!rawErrors?.length || !!error}
     >
-      <InputLabel id={`${id}-label`}>{schema.title ?? 'Namespace'}</InputLabel>
+      <InputLabel id={`${id}-label`} shrink={selected ? true : undefined}>
+        {schema.title ?? 'Namespace'}
+      </InputLabel>
       <Select
         labelId={`${id}-label`}
         id={id}
