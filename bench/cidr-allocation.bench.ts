@@ -284,6 +284,7 @@ async function main() {
     config: {
       reservedRanges: [],
       reservationTtlMinutes: 1440,
+      retiredGracePeriodMs: 7 * 24 * 3600_000,
       catalogSnapshotMs: 60_000,
       schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
     },
@@ -297,7 +298,11 @@ async function main() {
       profileRef: 'bench',
       requestedBy: 'user:default/priya.platform',
     });
-    await store.release(reservation.id);
+    await store.release(reservation.id, {
+      by: 'bench',
+      at: new Date(),
+      reason: 'bench run',
+    });
     return reservation;
   };
   const reserved = await reserveOnce();
