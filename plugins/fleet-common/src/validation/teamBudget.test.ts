@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import { clusterProfile as fixture } from '../__fixtures__/corpus';
 import type { ClusterProfileEntity } from '../types';
 import { validateClusterProfile } from './profile';
@@ -5,13 +6,14 @@ import { validateClusterProfile } from './profile';
 const clusterProfile = fixture as ClusterProfileEntity;
 
 describe('validateClusterProfile: team budget', () => {
-  const withBudget = (teamBudget: unknown) => ({
-    ...clusterProfile,
-    spec: {
-      ...clusterProfile.spec,
-      tenancy: { ...clusterProfile.spec.tenancy, teamBudget },
-    },
-  });
+  const withBudget = (teamBudget: object): Entity =>
+    ({
+      ...clusterProfile,
+      spec: {
+        ...clusterProfile.spec,
+        tenancy: { ...clusterProfile.spec.tenancy, teamBudget },
+      },
+    } as Entity);
 
   it('accepts a budget of a namespace count and summed quotas', () => {
     expect(
