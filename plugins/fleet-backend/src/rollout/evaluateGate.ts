@@ -148,7 +148,7 @@ export async function evaluateGate(input: GateInput): Promise<GateResult> {
   const times = stepTimes(start, end, step);
   evidence.windowStart = new Date(times[0] * 1000).toISOString();
 
-  const read = await readWave(input, new Date(times[0] * 1000), now, step);
+  const read = await readWave(input, times, step);
   evidence.queries = read.queries;
   evidence.signals = read.samples.map(s => s.signal.id);
   evidence.sources = [...read.sources.entries()].map(([name, failure]) =>
@@ -257,7 +257,7 @@ function appliesTo(
   if (applies === true) return true;
   if (applies !== undefined) return false;
   const reports = (s: SignalSamples) =>
-    (s.byCluster?.get(cluster.name)?.size ?? 0) > 0;
+    s.byCluster?.get(cluster.name)?.some(Number.isFinite) ?? false;
   if (reports(samples) || !samples.signal.role) return true;
   return !all.some(
     other =>
@@ -274,11 +274,10 @@ type WaveRead = {
   queries: number;
 };
 
-/** One range query per signal that applies to some cluster of the wave. */
+/** One range query per signal that applies to some cluster of the wave, over `times`. */
 async function readWave(
   input: GateInput,
-  start: Date,
-  end: Date,
+  times: readonly number[],
   step: number,
 ): Promise<WaveRead> {
   const names = input.clusters.map(c => c.name);
@@ -290,6 +289,9 @@ async function readWave(
       return applies === true || applies === undefined;
     }),
   );
+  const first = times[0];
+  const start = new Date(first * 1000);
+  const end = new Date(times[times.length - 1] * 1000);
   const samples = await Promise.all(
     relevant.map(async (signal): Promise<SignalSamples> => {
       const client = input.clients.get(signal.source)!;
@@ -310,16 +312,25 @@ async function readWave(
         return { signal };
       }
       if (!sources.has(signal.source)) sources.set(signal.source, undefined);
-      const byCluster = new Map<string, Map<number, number>>();
+      const byCluster = new Map<string, Float64Array>();
       for (const series of outcome.data) {
         const cluster = series.labels[label];
         if (!cluster || !nameSet.has(cluster)) continue;
-        const points = byCluster.get(cluster) ?? new Map<number, number>();
-        for (const point of series.points) {
-          if (Number.isFinite(point.value))
-            points.set(Math.round(point.time), point.value);
+        let values = byCluster.get(cluster);
+        if (!values) {
+          values = new Float64Array(times.length).fill(NaN);
+          byCluster.set(cluster, values);
         }
-        byCluster.set(cluster, points);
+        for (const point of series.points) {
+          const index = Math.round((point.time - first) / step);
+          if (
+            index >= 0 &&
+            index < times.length &&
+            Number.isFinite(point.value)
+          ) {
+            values[index] = point.value;
+          }
+        }
       }
       return { signal, byCluster };
     }),

@@ -28,10 +28,13 @@ export function stepTimes(start: number, end: number, step: number): number[] {
   return times;
 }
 
-/** A signal's values per cluster per evaluation time; a failed query is `undefined`. */
+/**
+ * A signal's values per cluster at the evaluation times (same index as the times; NaN where there
+ * is no sample); `byCluster` is undefined when the query failed.
+ */
 export type SignalSamples = {
   signal: ResolvedSignal;
-  byCluster?: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  byCluster?: ReadonlyMap<string, Float64Array>;
 };
 
 /** The status of one cluster at each step, and the signal that decided it. */
@@ -42,7 +45,10 @@ export type ClusterTimeline = {
   signals: Array<string | undefined>;
 };
 
-const rank = (status: HealthStatus) => HEALTH_STATUS_ORDER.indexOf(status);
+const RANK = Object.fromEntries(
+  HEALTH_STATUS_ORDER.map((status, i) => [status, i]),
+) as Record<HealthStatus, number>;
+const rank = (status: HealthStatus) => RANK[status];
 
 /**
  * The worst status over the signals that apply to the cluster at each step. A step without a
@@ -55,13 +61,15 @@ export function clusterTimeline(
 ): ClusterTimeline {
   const statuses: HealthStatus[] = [];
   const signals: Array<string | undefined> = [];
-  for (const time of times) {
+  const series = samples.map(s => s.byCluster?.get(cluster));
+  for (let i = 0; i < times.length; i++) {
     let worst: HealthStatus = samples.length === 0 ? 'unknown' : 'ok';
     let decidedBy: string | undefined;
-    for (const { signal, byCluster } of samples) {
-      const value = byCluster?.get(cluster)?.get(time);
-      const status =
-        value === undefined ? 'unknown' : statusOfValue(signal, value);
+    for (let j = 0; j < samples.length; j++) {
+      const signal = samples[j].signal;
+      const value = series[j]?.[i] ?? NaN;
+      // statusOfValue reads a value that is not finite (no sample) as unknown
+      const status = statusOfValue(signal, value);
       if (rank(status) < rank(worst)) {
         worst = status;
         decidedBy = signal.id;
