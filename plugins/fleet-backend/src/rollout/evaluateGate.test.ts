@@ -32,11 +32,7 @@ const overrides = Object.fromEntries(
 
 type Dip = { from: number; to: number; value: number };
 
-function series(
-  cluster: string,
-  since: number,
-  dips: Dip[] = [],
-): PushSeries[] {
+function series(name: string, since: number, dips: Dip[] = []): PushSeries[] {
   const readiness: PushSeries['samples'] = [];
   const up: PushSeries['samples'] = [];
   for (let t = since; t <= NOW; t += SAMPLE_EVERY) {
@@ -50,11 +46,14 @@ function series(
         __name__: 'kube_node_status_condition',
         condition: 'Ready',
         status: 'true',
-        cluster,
+        cluster: name,
       },
       samples: readiness,
     },
-    { labels: { __name__: 'up', job: 'apiserver', cluster }, samples: up },
+    {
+      labels: { __name__: 'up', job: 'apiserver', cluster: name },
+      samples: up,
+    },
   ];
 }
 

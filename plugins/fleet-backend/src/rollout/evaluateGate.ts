@@ -239,8 +239,8 @@ export async function evaluateGate(input: GateInput): Promise<GateResult> {
 function sortPeriods(periods: RolloutGatePeriod[]): RolloutGatePeriod[] {
   return [...periods].sort(
     (a, b) =>
-      rankOf[a.status] - rankOf[b.status] ||
-      (a.end < b.end ? 1 : a.end > b.end ? -1 : 0),
+      // worst first, then the latest (ISO instants order like their strings)
+      rankOf[a.status] - rankOf[b.status] || b.end.localeCompare(a.end),
   );
 }
 
