@@ -8,9 +8,10 @@ import {
   NotificationKey,
   NotificationLedger,
 } from './NotificationLedger';
+import { NotifierRunResult, SendOnceContext, sendOnce } from './sendOnce';
 import { DueNotice, dueNotice } from './thresholds';
 
-export type NotifierRunResult = { sent: number; failed: number };
+export type { NotifierRunResult } from './sendOnce';
 
 /**
  * Tells owning groups about review and retire-by dates ahead of time and once they have passed, for the
@@ -35,12 +36,19 @@ export class LifecycleNotifier {
     options: { claimTimeoutMs?: number } = {},
   ): Promise<NotifierRunResult> {
     const claimTimeoutMs = options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
-    const { inventory, ledger, auth } = this.options;
+    const { inventory, ledger, notifications, logger, auth } = this.options;
     const { today, clusters } = await inventory.snapshot(
       await auth.getOwnServiceCredentials(),
     );
-    const claimed = await ledger.claimedIds();
     const result: NotifierRunResult = { sent: 0, failed: 0 };
+    const context: SendOnceContext = {
+      ledger,
+      notifications,
+      logger,
+      claimed: await ledger.claimedIds(),
+      claimTimeoutMs,
+      result,
+    };
     for (const cluster of clusters) {
       if (!cluster.owner) {
         continue; // nobody to tell; reported as a no-owner finding
@@ -56,54 +64,15 @@ export class LifecycleNotifier {
           date: notice.date,
           threshold: notice.threshold,
         };
-        if (!claimed.has(NotificationLedger.id(key))) {
-          const outcome = await this.notify(
-            cluster.owner,
-            key,
-            notice,
-            claimTimeoutMs,
-          );
-          if (outcome !== 'skipped') result[outcome] += 1;
-        }
+        await sendOnce(context, {
+          owner: cluster.owner,
+          key,
+          payload: lifecycleNotification(key.clusterRef, notice),
+          about: `about the ${key.kind} date ${key.date} of ${key.clusterRef}`,
+        });
       }
     }
     return result;
-  }
-
-  private async notify(
-    owner: string,
-    key: NotificationKey,
-    notice: DueNotice,
-    claimTimeoutMs: number,
-  ): Promise<'sent' | 'failed' | 'skipped'> {
-    const { ledger, notifications, logger } = this.options;
-    const claimed = await ledger.claim(key, { timeoutMs: claimTimeoutMs });
-    if (!claimed) {
-      return 'skipped'; // another replica or run got there first
-    }
-    try {
-      await notifications.send({
-        recipients: { type: 'entity', entityRef: owner },
-        payload: lifecycleNotification(key.clusterRef, notice),
-      });
-    } catch (error) {
-      logger.warn(
-        `Could not notify ${owner} about the ${key.kind} date ${key.date} of ${key.clusterRef}; will retry on the next run`,
-        error as Error,
-      );
-      await ledger.release(key);
-      return 'failed';
-    }
-    try {
-      await ledger.markSent(key);
-    } catch (error) {
-      // sent, but not recorded: after the claim expires the next run sends it again (attempts 2)
-      logger.warn(
-        `Notified ${owner} about the ${key.kind} date ${key.date} of ${key.clusterRef} but could not record it; it may be sent once more`,
-        error as Error,
-      );
-    }
-    return 'sent';
   }
 }
 

@@ -4,13 +4,13 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { parseVersionSince } from '@fleet-portal/plugin-fleet-common';
 import { Clock } from '../clock';
 import { FleetInventory } from '../service/FleetInventory';
-import type { NotifierRunResult } from './LifecycleNotifier';
 import {
   DEFAULT_CLAIM_TIMEOUT_MS,
   NotificationKey,
   NotificationLedger,
 } from './NotificationLedger';
 import { PromotionNotice, promotionNotification } from './rolloutMessage';
+import { NotifierRunResult, SendOnceContext, sendOnce } from './sendOnce';
 
 const DAY_MS = 86_400_000;
 /** A promotion older than this when first seen is history, not news (e.g. on the first run). */
@@ -49,13 +49,21 @@ export class RolloutNotifier {
     options: { claimTimeoutMs?: number } = {},
   ): Promise<NotifierRunResult> {
     const claimTimeoutMs = options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS;
-    const { inventory, ledger, auth, clock } = this.options;
+    const { inventory, ledger, notifications, logger, auth, clock } =
+      this.options;
     const { clusters } = await inventory.snapshot(
       await auth.getOwnServiceCredentials(),
     );
     const now = clock.now().getTime();
-    const claimed = await ledger.claimedIds();
     const result: NotifierRunResult = { sent: 0, failed: 0 };
+    const context: SendOnceContext = {
+      ledger,
+      notifications,
+      logger,
+      claimed: await ledger.claimedIds(),
+      claimTimeoutMs,
+      result,
+    };
     for (const cluster of clusters) {
       const { entity, profile, owner } = cluster;
       // only governed clusters of governed profiles, promoted to their profile's version
@@ -86,44 +94,13 @@ export class RolloutNotifier {
         date: notice.date,
         threshold: notice.versionKey,
       };
-      if (claimed.has(NotificationLedger.id(key))) continue;
-      const outcome = await this.notify(owner, key, notice, claimTimeoutMs);
-      if (outcome !== 'skipped') result[outcome] += 1;
+      await sendOnce(context, {
+        owner,
+        key,
+        payload: promotionNotification(notice),
+        about: `that ${key.clusterRef} moves to ${notice.profile} ${notice.version}`,
+      });
     }
     return result;
-  }
-
-  private async notify(
-    owner: string,
-    key: NotificationKey,
-    notice: PromotionNotice,
-    claimTimeoutMs: number,
-  ): Promise<'sent' | 'failed' | 'skipped'> {
-    const { ledger, notifications, logger } = this.options;
-    if (!(await ledger.claim(key, { timeoutMs: claimTimeoutMs }))) {
-      return 'skipped';
-    }
-    try {
-      await notifications.send({
-        recipients: { type: 'entity', entityRef: owner },
-        payload: promotionNotification(notice),
-      });
-    } catch (error) {
-      logger.warn(
-        `Could not notify ${owner} that ${key.clusterRef} moves to ${notice.profile} ${notice.version}; will retry on the next run`,
-        error as Error,
-      );
-      await ledger.release(key);
-      return 'failed';
-    }
-    try {
-      await ledger.markSent(key);
-    } catch (error) {
-      logger.warn(
-        `Notified ${owner} that ${key.clusterRef} moves to ${notice.profile} ${notice.version} but could not record it; it may be sent once more`,
-        error as Error,
-      );
-    }
-    return 'sent';
   }
 }
