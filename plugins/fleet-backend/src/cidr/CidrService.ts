@@ -250,17 +250,8 @@ export class CidrService {
     }
     for (const reservation of proposals.abandoned) {
       const reason = `proposal branch ${reservation.proposal?.branch} was deleted without being merged`;
-      if (
-        await store.release(
-          reservation.id,
-          { by: SWEEP, at: now, reason },
-          { status: 'pending' },
-        )
-      ) {
+      if (await this.sweepRelease(reservation, 'pending', reason, now)) {
         released.push(reservation);
-        logger.info(
-          `Released CIDR reservation of cluster ${reservation.cluster} (${reservation.podCidr}, ${reservation.serviceCidr}): ${reason}`,
-        );
       }
     }
     const heldIds = new Set(proposals.open.map(r => r.id));
@@ -350,18 +341,30 @@ export class CidrService {
         continue;
       }
       const reason = `cluster left the catalog at ${goneAt}; the grace period has passed`;
-      if (
-        await store.release(
-          reservation.id,
-          { by: SWEEP, at: now, reason },
-          { status: 'confirmed' },
-        )
-      ) {
+      if (await this.sweepRelease(reservation, 'confirmed', reason, now)) {
         released.push(reservation);
-        logger.info(
-          `Released CIDR reservation of retired cluster ${reservation.cluster} (${reservation.podCidr}, ${reservation.serviceCidr}): ${reason}`,
-        );
       }
+    }
+    return released;
+  }
+
+  /** Releases by the sweep, only if the reservation is still in `status`; true when released. */
+  private async sweepRelease(
+    reservation: CidrReservation,
+    status: 'pending' | 'confirmed',
+    reason: string,
+    now: Date,
+  ): Promise<boolean> {
+    const released = await this.deps.store.release(
+      reservation.id,
+      { by: SWEEP, at: now, reason },
+      { status },
+    );
+    if (released) {
+      const which = status === 'confirmed' ? 'retired cluster' : 'cluster';
+      this.deps.logger.info(
+        `Released CIDR reservation of ${which} ${reservation.cluster} (${reservation.podCidr}, ${reservation.serviceCidr}): ${reason}`,
+      );
     }
     return released;
   }
