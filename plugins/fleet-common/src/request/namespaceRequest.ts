@@ -1,14 +1,10 @@
-import {
-  type Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { GOVERNED_NAMESPACE } from '../platformRepo';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { isClusterEntity } from '../guards';
 import { tenantNamespaceEntityName, validateNamespaceName } from '../naming';
 import type { ClusterEntity, ClusterProfileEntity } from '../types';
 import { isGovernedCluster } from '../validation/cluster';
 import { FleetValidationIssue, issue } from '../validation/issues';
+import { fullRef } from './fullRef';
 import { checkTenancyRequest, type CheckedTenancy } from './tenancyRequest';
 import { budgetNamespacesOf } from './namespaceTarget';
 import { checkTeamBudget, teamBudgetUsage } from './teamBudget';
@@ -240,16 +236,7 @@ export function clusterProblem(
 
 /** The full ref of a cluster (`resource:default/<name>` for a bare name), or undefined. */
 export function clusterRefOf(ref: string): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind: 'resource',
-        defaultNamespace: GOVERNED_NAMESPACE,
-      }),
-    );
-  } catch {
-    return undefined;
-  }
+  return fullRef(ref, { defaultKind: 'resource' });
 }
 
 /** The profile ref a cluster names (`clusterprofile:default/<name>` for a bare name). */

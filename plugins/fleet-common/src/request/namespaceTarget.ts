@@ -4,7 +4,6 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { isClusterEntity, isTenantNamespaceEntity } from '../guards';
-import { GOVERNED_NAMESPACE } from '../platformRepo';
 import type {
   ClusterEntity,
   ClusterProfileEntity,
@@ -12,6 +11,7 @@ import type {
 } from '../types';
 import { isGovernedCluster } from '../validation/cluster';
 import { FleetValidationIssue, issue } from '../validation/issues';
+import { fullRef } from './fullRef';
 import type { NamespaceRequestLookups } from './namespaceRequest';
 import type { TeamBudgetNamespace } from './teamBudget';
 
@@ -142,32 +142,17 @@ export function budgetNamespacesOf(
 
 /** The full ref of a namespace entity (`resource:default/<name>` for a bare name). */
 export function namespaceRefOf(ref: string): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind: 'resource',
-        defaultNamespace: GOVERNED_NAMESPACE,
-      }),
-    );
-  } catch {
-    return undefined;
-  }
+  return fullRef(ref, { defaultKind: 'resource' });
 }
 
 /** The full ref of a tenant namespace's cluster. */
 export function namespaceClusterRef(
   entity: TenantNamespaceEntity,
 ): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(entity.spec.cluster, {
-        defaultKind: 'resource',
-        defaultNamespace: entity.metadata.namespace ?? GOVERNED_NAMESPACE,
-      }),
-    );
-  } catch {
-    return undefined;
-  }
+  return fullRef(entity.spec.cluster, {
+    defaultKind: 'resource',
+    defaultNamespace: entity.metadata.namespace,
+  });
 }
 
 function clusterNameOf(entity: TenantNamespaceEntity): string {
@@ -176,16 +161,7 @@ function clusterNameOf(entity: TenantNamespaceEntity): string {
 }
 
 function teamRefOf(owner: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: GOVERNED_NAMESPACE,
-      }),
-    );
-  } catch {
-    return owner;
-  }
+  return fullRef(owner, { defaultKind: 'group' }) ?? owner;
 }
 
 function lower(text: string): string {
