@@ -2,13 +2,12 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { compareQuantities, parseQuantity } from '../quantity';
 import type { LimitRangeSpec, Quota } from '../types';
 import { FleetValidationIssue, issue } from '../validation/issues';
-import { checkTextField } from './namespaceRequest';
+import { checkReasonAndTarget } from './day2Target';
 import {
   budgetNamespacesOf,
   type NamespaceActor,
   type NamespaceChangeLookups,
   type NamespaceTarget,
-  resolveNamespaceTarget,
 } from './namespaceTarget';
 import { checkTenancyRequest } from './tenancyRequest';
 import {
@@ -61,13 +60,10 @@ export async function checkNamespaceChange(
   lookups: NamespaceChangeLookups,
   options: NamespaceChangeOptions = {},
 ): Promise<CheckedNamespaceChange> {
-  const issues = checkTextField(draft, 'reason', 2000);
-  const resolved = await resolveNamespaceTarget(draft.namespace, lookups, {
+  const { issues, target } = await checkReasonAndTarget(draft, lookups, {
     action: 'change',
     actor: options.actor,
   });
-  issues.push(...resolved.issues);
-  const target = resolved.target;
   if (!target) {
     return { issues };
   }
@@ -192,11 +188,7 @@ function mergeRecord(current: Quota, requested: unknown): unknown {
   if (requested === undefined) {
     return current;
   }
-  if (
-    typeof requested !== 'object' ||
-    requested === null ||
-    Array.isArray(requested)
-  ) {
+  if (!isRecord(requested)) {
     return requested;
   }
   const merged: Record<string, unknown> = { ...current };
@@ -213,20 +205,19 @@ function mergeLimits(current: LimitRangeSpec, requested: unknown): unknown {
   if (requested === undefined) {
     return current;
   }
-  if (
-    typeof requested !== 'object' ||
-    requested === null ||
-    Array.isArray(requested)
-  ) {
+  if (!isRecord(requested)) {
     return requested;
   }
-  const given = requested as Record<string, unknown>;
   return {
-    ...given,
+    ...requested,
     defaultRequest: mergeRecord(
       current.defaultRequest ?? {},
-      given.defaultRequest,
+      requested.defaultRequest,
     ),
-    default: mergeRecord(current.default ?? {}, given.default),
+    default: mergeRecord(current.default ?? {}, requested.default),
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,12 +1,11 @@
 import { platformRepoPaths } from '../platformRepo';
 import type { ClusterEntity, ClusterProfileEntity } from '../types';
 import { FleetValidationIssue, issue } from '../validation/issues';
-import { checkTextField } from './namespaceRequest';
+import { checkReasonAndTarget } from './day2Target';
 import {
   type NamespaceActor,
   type NamespaceChangeLookups,
   type NamespaceTarget,
-  resolveNamespaceTarget,
 } from './namespaceTarget';
 
 /** Giving a tenant namespace back, as the form holds it or a template passes it (unchecked). */
@@ -40,13 +39,10 @@ export async function checkNamespaceDecommission(
   lookups: NamespaceChangeLookups,
   options: { actor?: NamespaceActor } = {},
 ): Promise<CheckedNamespaceDecommission> {
-  const issues = checkTextField(draft, 'reason', 2000);
-  const resolved = await resolveNamespaceTarget(draft.namespace, lookups, {
+  const { issues, target } = await checkReasonAndTarget(draft, lookups, {
     action: 'decommission',
     actor: options.actor,
   });
-  issues.push(...resolved.issues);
-  const target = resolved.target;
   if (draft.direct !== undefined && typeof draft.direct !== 'boolean') {
     issues.push(issue('direct', 'must be true or false'));
   }
