@@ -1,39 +1,14 @@
-import type {
-  AuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { RequestActionOptions } from './requestActionOptions';
 import { authorizeClusterRequest } from '../cluster/authorize';
 import { clusterParametersShape, clusterPipeline } from './clusterPipeline';
-import type { AnyTemplateAction } from './InlineTask';
 import { runAsCaller } from './pipeline';
-
-export type RequestClusterActionOptions = {
-  actionsRegistry: ActionsRegistryService;
-  auth: AuthService;
-  /** Reads the calling user's entity, with their credentials. */
-  catalog: CatalogService;
-  permissions: PermissionsService;
-  /**
-   * The template actions the new-cluster template runs — fleet:cluster:validate,
-   * fleet:cluster:render, fleet:platform-repo:propose — as registered with the scaffolder.
-   */
-  templateActions: readonly AnyTemplateAction[];
-  /** Where task workspaces are made. */
-  workingDirectory: string;
-  /** The portal page of an entity. */
-  entityPageUrl: (entityRef: string) => string;
-};
 
 /**
  * `scaffolder:fleet-request-cluster`: requests a new cluster from a profile as the calling user,
  * through the steps of the new-cluster template (see clusterPipeline.ts): the same permission,
  * validation, CIDR reservation, rendering and proposal, authored by the user.
  */
-export function createRequestClusterAction(
-  options: RequestClusterActionOptions,
-) {
+export function createRequestClusterAction(options: RequestActionOptions) {
   const { actionsRegistry, permissions, templateActions } = options;
   actionsRegistry.register({
     name: 'fleet-request-cluster',

@@ -1,33 +1,10 @@
-import type {
-  AuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { RequestActionOptions } from './requestActionOptions';
 import { authorizeNamespaceRequest } from '../namespace/authorizedRequest';
-import type { AnyTemplateAction } from './InlineTask';
 import {
   namespaceParametersShape,
   namespacePipeline,
 } from './namespacePipeline';
 import { runAsCaller } from './pipeline';
-
-export type RequestTenantNamespaceActionOptions = {
-  actionsRegistry: ActionsRegistryService;
-  auth: AuthService;
-  /** Reads the calling user's entity, with their credentials. */
-  catalog: CatalogService;
-  permissions: PermissionsService;
-  /**
-   * The template actions the tenant-namespace template runs — fleet:namespace:validate,
-   * fleet:namespace:render, fleet:platform-repo:propose — as registered with the scaffolder.
-   */
-  templateActions: readonly AnyTemplateAction[];
-  /** Where task workspaces are made. */
-  workingDirectory: string;
-  /** The portal page of an entity. */
-  entityPageUrl: (entityRef: string) => string;
-};
 
 /**
  * `scaffolder:fleet-request-tenant-namespace`: requests a tenant namespace as the calling user,
@@ -35,7 +12,7 @@ export type RequestTenantNamespaceActionOptions = {
  * permission, validation, rendering and platform-repo change, authored by the user.
  */
 export function createRequestTenantNamespaceAction(
-  options: RequestTenantNamespaceActionOptions,
+  options: RequestActionOptions,
 ) {
   const { actionsRegistry, permissions, templateActions } = options;
   actionsRegistry.register({
