@@ -1,35 +1,15 @@
-import type {
-  AuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { RequestActionOptions } from './requestActionOptions';
 import { authorizePromotion } from '../rollout/authorize';
-import type { AnyTemplateAction } from './InlineTask';
+import { promotedClusterSchema } from '../rollout/promoteSchema';
 import { runAsCaller } from './pipeline';
 import { rolloutParametersShape, rolloutPipeline } from './rolloutPipeline';
-
-export type PromoteRolloutActionOptions = {
-  actionsRegistry: ActionsRegistryService;
-  auth: AuthService;
-  /** Reads the calling user's entity, with their credentials. */
-  catalog: CatalogService;
-  permissions: PermissionsService;
-  /** The template actions as registered with the scaffolder: fleet:rollout:promote among them. */
-  templateActions: readonly AnyTemplateAction[];
-  workingDirectory: string;
-  /** The portal page of an entity. */
-  entityPageUrl: (entityRef: string) => string;
-};
 
 /**
  * `scaffolder:fleet-promote-rollout`: promotes the next wave of a profile's rollout as the
  * calling user, through the step of the promote-rollout template — the very fleet:rollout:promote
  * action instance the scaffolder runs: the same permission, gate re-check and proposal.
  */
-export function createPromoteRolloutAction(
-  options: PromoteRolloutActionOptions,
-) {
+export function createPromoteRolloutAction(options: RequestActionOptions) {
   const { actionsRegistry, templateActions } = options;
   actionsRegistry.register({
     name: 'fleet-promote-rollout',
@@ -65,16 +45,7 @@ Use dryRun: true to check the gate and see which clusters and files would change
           wave: z.string(),
           gate: z.string().describe("The gate's verdict, in words"),
           clusters: z
-            .array(
-              z.object({
-                name: z.string(),
-                entityRef: z.string(),
-                from: z.string(),
-                to: z.string(),
-                versionAllowed: z.boolean(),
-                files: z.array(z.string()),
-              }),
-            )
+            .array(promotedClusterSchema(z))
             .describe('The clusters the proposal moves'),
           outsideAllowedVersions: z.array(z.string()),
           branch: z.string(),

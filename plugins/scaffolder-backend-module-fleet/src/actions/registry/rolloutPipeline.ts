@@ -1,30 +1,9 @@
 import type { z as zod } from 'zod/v3';
+import { promoteInputShape } from '../rollout/promoteSchema';
 import type { Pipeline } from './pipeline';
 
-type Zod = typeof zod;
-
-/** The zod shape of the parameters of templates/promote-rollout/template.yaml. */
-export function rolloutParametersShape(z: Zod) {
-  return {
-    profile: z
-      .string()
-      .describe(
-        'The ClusterProfile whose rollout is promoted: its name or entity ref, e.g. clusterprofile:default/production',
-      ),
-    wave: z
-      .string()
-      .optional()
-      .describe(
-        'The wave to promote; refused unless it is the next wave (default: the next wave)',
-      ),
-    reason: z
-      .string()
-      .min(1)
-      .describe(
-        'Why now, e.g. the change ticket: recorded in the commit message',
-      ),
-  };
-}
+/** The zod shape of the parameters of templates/promote-rollout/template.yaml: the promote input. */
+export const rolloutParametersShape = promoteInputShape;
 
 export type RolloutParameters = zod.infer<
   zod.ZodObject<ReturnType<typeof rolloutParametersShape>>

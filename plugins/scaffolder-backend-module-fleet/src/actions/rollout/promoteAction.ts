@@ -22,6 +22,7 @@ import { buildPromotion } from './buildPromotion';
 import { promoteExamples } from './examples';
 import { planPromotion, type PromotionPlan } from './planPromotion';
 import { promotionMessage, promotionTitle } from './promotionMessage';
+import { promotedClusterSchema, promoteInputShape } from './promoteSchema';
 import type { RolloutViewSource } from './RolloutViewClient';
 
 export type RolloutPromoteDeps = {
@@ -59,24 +60,7 @@ export function createRolloutPromoteAction(deps: RolloutPromoteDeps) {
     examples: promoteExamples,
     supportsDryRun: true,
     schema: {
-      input: z =>
-        z.object({
-          profile: z
-            .string()
-            .describe(
-              'The ClusterProfile whose rollout is promoted: its name or entity ref, e.g. clusterprofile:default/production',
-            ),
-          wave: z
-            .string()
-            .optional()
-            .describe(
-              'The wave to promote; must be the next wave of the rollout (default: the next wave)',
-            ),
-          reason: z
-            .string()
-            .min(1)
-            .describe('Why now: recorded in the commit message'),
-        }),
+      input: z => z.object(promoteInputShape(z)),
       output: z =>
         z.object({
           branch: z.string().describe('The proposal branch'),
@@ -95,16 +79,7 @@ export function createRolloutPromoteAction(deps: RolloutPromoteDeps) {
               'The verdict of the gate before the wave, in words ("none" for the first wave)',
             ),
           clusters: z
-            .array(
-              z.object({
-                name: z.string(),
-                entityRef: z.string(),
-                from: z.string(),
-                to: z.string(),
-                versionAllowed: z.boolean(),
-                files: z.array(z.string()),
-              }),
-            )
+            .array(promotedClusterSchema(z))
             .describe('The clusters the proposal moves, with their files'),
           clusterNames: z.array(z.string()),
           outsideAllowedVersions: z
