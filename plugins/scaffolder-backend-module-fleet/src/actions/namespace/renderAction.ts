@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { renderRecord } from '../../integrity/renderRecord';
 import type { RenderSeal } from '../../integrity/RenderSeal';
@@ -12,6 +10,11 @@ import { namespaceRequestInputSchema } from './namespaceRequest';
 import { renderNamespace } from './renderNamespace';
 import { validateRendered } from './validateManifests';
 import { withPeopleFacingErrors } from '../peopleFacingErrors';
+import { writeWorkspaceFiles } from '../writeWorkspaceFiles';
+import {
+  namespaceProposalOutputs,
+  outputNamespaceProposal,
+} from './proposalOutputs';
 
 export type NamespaceRenderActionDeps = NamespaceActionDeps & {
   /** Seals the render record that fleet:platform-repo:propose checks. */
@@ -53,12 +56,7 @@ export function createNamespaceRenderAction(deps: NamespaceRenderActionDeps) {
             .describe(
               'Render record (file digests, cluster, namespace, mode) sealed by the backend, for fleet:platform-repo:propose',
             ),
-        entityRef: z => z.string(),
-        clusterRef: z => z.string(),
-        namespace: z => z.string(),
-        title: z => z.string().describe('Commit title'),
-        mode: z => z.enum(['propose', 'direct']),
-        modeReason: z => z.string(),
+        ...namespaceProposalOutputs,
       },
     },
     async handler(ctx) {
@@ -71,11 +69,7 @@ export function createNamespaceRenderAction(deps: NamespaceRenderActionDeps) {
           `Rendered manifests do not validate: ${problems.join('; ')}`,
         );
       }
-      for (const [file, content] of Object.entries(rendered.files)) {
-        const target = path.join(ctx.workspacePath, file);
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.writeFile(target, content, 'utf8');
-      }
+      await writeWorkspaceFiles(ctx.workspacePath, rendered.files);
       ctx.logger.info(
         `Rendered tenant namespace ${request.namespace} on ${request.clusterName} (${rendered.manifests.length} manifests)`,
       );
@@ -101,15 +95,13 @@ export function createNamespaceRenderAction(deps: NamespaceRenderActionDeps) {
           }),
         ),
       );
-      ctx.output('entityRef', request.entityRef);
-      ctx.output('clusterRef', request.clusterRef);
-      ctx.output('namespace', request.namespace);
-      ctx.output(
-        'title',
-        `Add tenant namespace ${request.namespace} on ${request.clusterName} for ${request.team.metadata.name}`,
-      );
-      ctx.output('mode', request.mode.mode);
-      ctx.output('modeReason', request.mode.reason);
+      outputNamespaceProposal(ctx, {
+        entityRef: request.entityRef,
+        clusterRef: request.clusterRef,
+        namespace: request.namespace,
+        title: `Add tenant namespace ${request.namespace} on ${request.clusterName} for ${request.team.metadata.name}`,
+        mode: request.mode,
+      });
     },
   });
   return withPeopleFacingErrors(action);

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -11,6 +9,11 @@ import {
 import { renderRecord } from '../../integrity/renderRecord';
 import { withPeopleFacingErrors } from '../peopleFacingErrors';
 import { changeModeFor } from '../platformRepo/changeMode';
+import {
+  namespaceProposalOutputs,
+  outputNamespaceProposal,
+} from '../namespace/proposalOutputs';
+import { writeWorkspaceFiles } from '../writeWorkspaceFiles';
 import { day2Context, NamespaceDay2Deps } from './day2Context';
 import { changeExamples } from './examples';
 import { readNamespaceFolder } from './readFolder';
@@ -77,12 +80,7 @@ export function createNamespaceChangeAction(deps: NamespaceDay2Deps) {
             .describe(
               'Render record (changed files and the blobs they were rendered from), sealed, for fleet:platform-repo:propose',
             ),
-        entityRef: z => z.string(),
-        clusterRef: z => z.string(),
-        namespace: z => z.string(),
-        title: z => z.string().describe('Commit title'),
-        mode: z => z.enum(['propose', 'direct']),
-        modeReason: z => z.string(),
+        ...namespaceProposalOutputs,
         quota: z => z.record(z.string(), z.string()),
         budgetUsage: z =>
           z
@@ -160,11 +158,7 @@ export function createNamespaceChangeAction(deps: NamespaceDay2Deps) {
           `namespace: the files of ${name} on ${clusterName} already have these values; nothing to change`,
         );
       }
-      for (const [file, content] of Object.entries(files)) {
-        const target = path.join(ctx.workspacePath, file);
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.writeFile(target, content, 'utf8');
-      }
+      await writeWorkspaceFiles(ctx.workspacePath, files);
       const mode = changeModeFor(cluster, profile);
       ctx.output('files', files);
       ctx.output(
@@ -186,18 +180,16 @@ export function createNamespaceChangeAction(deps: NamespaceDay2Deps) {
           }),
         ),
       );
-      ctx.output('entityRef', checked.target.entityRef);
-      ctx.output('clusterRef', checked.target.clusterRef);
-      ctx.output('namespace', name);
-      ctx.output(
-        'title',
-        `Change tenant namespace ${name} on ${clusterName} (${changedWords(
+      outputNamespaceProposal(ctx, {
+        entityRef: checked.target.entityRef,
+        clusterRef: checked.target.clusterRef,
+        namespace: name,
+        title: `Change tenant namespace ${name} on ${clusterName} (${changedWords(
           entity.spec,
           values,
         )})`,
-      );
-      ctx.output('mode', mode.mode);
-      ctx.output('modeReason', mode.reason);
+        mode,
+      });
       ctx.output('quota', values.quota);
       ctx.output('budgetUsage', checked.usage!);
       ctx.logger.info(

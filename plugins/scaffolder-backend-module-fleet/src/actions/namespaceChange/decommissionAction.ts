@@ -8,6 +8,10 @@ import {
 import { renderRecord } from '../../integrity/renderRecord';
 import { withPeopleFacingErrors } from '../peopleFacingErrors';
 import { changeModeFor } from '../platformRepo/changeMode';
+import {
+  namespaceProposalOutputs,
+  outputNamespaceProposal,
+} from '../namespace/proposalOutputs';
 import { day2Context, NamespaceDay2Deps } from './day2Context';
 import { decommissionExamples } from './examples';
 import { readNamespaceFolder } from './readFolder';
@@ -58,13 +62,8 @@ export function createNamespaceDecommissionAction(deps: NamespaceDay2Deps) {
             .describe(
               'Render record (the removed files and their blobs), sealed, for fleet:platform-repo:propose',
             ),
-        entityRef: z => z.string(),
-        clusterRef: z => z.string(),
-        namespace: z => z.string(),
+        ...namespaceProposalOutputs,
         folder: z => z.string(),
-        title: z => z.string().describe('Commit title'),
-        mode: z => z.enum(['propose', 'direct']),
-        modeReason: z => z.string(),
       },
     },
     async handler(ctx) {
@@ -110,16 +109,14 @@ export function createNamespaceDecommissionAction(deps: NamespaceDay2Deps) {
           }),
         ),
       );
-      ctx.output('entityRef', entityRef);
-      ctx.output('clusterRef', clusterRef);
-      ctx.output('namespace', name);
+      outputNamespaceProposal(ctx, {
+        entityRef,
+        clusterRef,
+        namespace: name,
+        title: `Give back tenant namespace ${name} on ${clusterName}`,
+        mode,
+      });
       ctx.output('folder', `${checked.folder}/`);
-      ctx.output(
-        'title',
-        `Give back tenant namespace ${name} on ${clusterName}`,
-      );
-      ctx.output('mode', mode.mode);
-      ctx.output('modeReason', mode.reason);
       ctx.logger.info(
         `Recorded the removal of ${checked.folder}/ (${
           Object.keys(deleted).length
