@@ -227,6 +227,7 @@ describe('sources read from a fake management cluster', () => {
           token: string;
           caData: string;
           maxResponseBytes: number;
+          timeoutMs: number;
         }> = {},
       ) =>
         new ArgoCdSource({
@@ -241,7 +242,7 @@ describe('sources read from a fake management cluster', () => {
               maxResponseBytes: api.maxResponseBytes,
               maxResponseBytesSetting: 'sources.argocd.api.maxResponseBytes',
             },
-            timeoutMs: 300,
+            timeoutMs: api.timeoutMs ?? 300,
           }),
         });
 
@@ -316,7 +317,11 @@ describe('sources read from a fake management cluster', () => {
       it('stops a cluster list that never ends at maxResponseBytes', async () => {
         argoApi.fault = 'endless-body';
         await expect(
-          source({ maxResponseBytes: 64 * 1024 }).listClusters(),
+          // the cap, not the clock, must stop it: a loaded machine may not read 64 KiB in 300 ms
+          source({
+            maxResponseBytes: 64 * 1024,
+            timeoutMs: 30_000,
+          }).listClusters(),
         ).rejects.toThrow(
           /^argocd source "hub-eu": Argo CD API: oversized response from .*\/api\/v1\/clusters: the response is larger than the limit of 64 KiB \(sources\.argocd\.api\.maxResponseBytes\); the request was stopped there$/,
         );

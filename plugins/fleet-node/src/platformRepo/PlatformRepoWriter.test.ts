@@ -275,7 +275,8 @@ describe('PlatformRepoWriter', () => {
       ).toBe(`n: ${i}\n`);
     }
     expect(Math.max(...results.map(r => r.attempts))).toBeGreaterThan(1);
-  });
+    // six writers racing through up to 20 fetch/commit/push rounds each: seconds of git on 2 cores
+  }, 60_000);
 
   it('lets exactly one of two concurrent requests for the same path win', async () => {
     const writer = new PlatformRepoWriter({ remote: repo.remote });
