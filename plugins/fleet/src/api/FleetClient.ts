@@ -1,5 +1,3 @@
-import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
   CidrPreview,
   CidrPreviewRequest,
@@ -10,6 +8,7 @@ import type {
   RetiredClusterList,
 } from '@fleet-portal/plugin-fleet-common';
 import type { FleetApi } from './FleetApi';
+import { fetchFleet, FleetFetchApis } from './fleetFetch';
 import {
   filtersOf,
   toSearchParams,
@@ -17,12 +16,10 @@ import {
 } from './lifecycleQuery';
 
 export class FleetClient implements FleetApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly apis: FleetFetchApis;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+  constructor(options: FleetFetchApis) {
+    this.apis = options;
   }
 
   async listClusters(query: LifecycleQuery): Promise<LifecyclePage> {
@@ -62,15 +59,11 @@ export class FleetClient implements FleetApi {
   }
 
   async previewCidrs(request: CidrPreviewRequest): Promise<CidrPreview> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('fleet');
-    const response = await this.fetchApi.fetch(`${baseUrl}/cidr/preview`, {
+    const response = await fetchFleet(this.apis, '/cidr/preview', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(request),
     });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
     return response.json();
   }
 
@@ -79,12 +72,7 @@ export class FleetClient implements FleetApi {
   }
 
   private async get(path: string): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('fleet');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
+    return fetchFleet(this.apis, path);
   }
 }
 

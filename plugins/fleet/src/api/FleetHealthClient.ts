@@ -1,5 +1,3 @@
-import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
   ClusterHealthDetail,
   FleetHealthGrid,
@@ -9,15 +7,14 @@ import type {
   HealthClusterQuery,
 } from '@fleet-portal/plugin-fleet-common';
 import type { FleetHealthApi } from './FleetHealthApi';
+import { fetchFleet, FleetFetchApis } from './fleetFetch';
 import { healthSearchParams } from './healthQuery';
 
 export class FleetHealthClient implements FleetHealthApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly apis: FleetFetchApis;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+  constructor(options: FleetFetchApis) {
+    this.apis = options;
   }
 
   async getSummary(): Promise<FleetHealthSummary> {
@@ -48,12 +45,7 @@ export class FleetHealthClient implements FleetHealthApi {
   }
 
   private async getJson<T>(path: string): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('fleet');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response.json();
+    return (await fetchFleet(this.apis, path)).json();
   }
 }
 

@@ -1,18 +1,15 @@
-import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
   RolloutList,
   RolloutView,
 } from '@fleet-portal/plugin-fleet-common';
+import { fetchFleet, FleetFetchApis } from './fleetFetch';
 import type { RolloutApi } from './RolloutApi';
 
 export class RolloutClient implements RolloutApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly apis: FleetFetchApis;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+  constructor(options: FleetFetchApis) {
+    this.apis = options;
   }
 
   async listRollouts(): Promise<RolloutList> {
@@ -24,11 +21,6 @@ export class RolloutClient implements RolloutApi {
   }
 
   private async getJson<T>(path: string): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('fleet');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response.json();
+    return (await fetchFleet(this.apis, path)).json();
   }
 }
