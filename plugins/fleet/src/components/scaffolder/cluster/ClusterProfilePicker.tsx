@@ -1,9 +1,3 @@
-import FormControl from '@material-ui/core/FormControl';
-import FormHelperText from '@material-ui/core/FormHelperText';
-import InputLabel from '@material-ui/core/InputLabel';
-import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -14,6 +8,7 @@ import {
   isClusterProfileEntity,
 } from '@fleet-portal/plugin-fleet-common';
 import useAsync from 'react-use/esm/useAsync';
+import { CatalogSelect } from '../shared/CatalogSelect';
 
 /** One line about a profile: type, current version (and the older ones still allowed), provisioner. */
 export function profileFacts(profile: ClusterProfileEntity): string {
@@ -64,43 +59,28 @@ export function ClusterProfilePicker(
   };
   const id = idSchema?.$id ?? 'fleet-cluster-profile';
   return (
-    <FormControl
-      fullWidth
-      margin="normal"
+    <CatalogSelect
+      id={id}
+      label={schema.title ?? 'Cluster profile'}
       required={required}
       error={!!rawErrors?.length || !!error}
-    >
-      <InputLabel id={`${id}-label`}>
-        {schema.title ?? 'Cluster profile'}
-      </InputLabel>
-      <Select
-        labelId={`${id}-label`}
-        id={id}
-        value={selected ? formData : ''}
-        onChange={event => onChange(String(event.target.value))}
-        renderValue={() =>
-          selected
-            ? `${
-                selected.metadata.title ?? selected.metadata.name
-              } — ${profileFacts(selected)}`
-            : ''
-        }
-      >
-        {(profiles ?? []).map(profile => {
-          const ref = stringifyEntityRef(profile);
-          return (
-            <MenuItem key={ref} value={ref}>
-              <ListItemText
-                primary={`${
-                  profile.metadata.title ?? profile.metadata.name
-                } — ${profileFacts(profile)}`}
-                secondary={profile.spec.summary ?? profile.metadata.description}
-              />
-            </MenuItem>
-          );
-        })}
-      </Select>
-      <FormHelperText>{helperText()}</FormHelperText>
-    </FormControl>
+      value={formData}
+      options={(profiles ?? []).map(profile => ({
+        value: stringifyEntityRef(profile),
+        primary: `${
+          profile.metadata.title ?? profile.metadata.name
+        } — ${profileFacts(profile)}`,
+        secondary: profile.spec.summary ?? profile.metadata.description,
+      }))}
+      selectedText={
+        selected
+          ? `${
+              selected.metadata.title ?? selected.metadata.name
+            } — ${profileFacts(selected)}`
+          : undefined
+      }
+      helperText={helperText()}
+      onChange={onChange}
+    />
   );
 }

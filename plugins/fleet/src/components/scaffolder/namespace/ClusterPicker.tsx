@@ -1,9 +1,3 @@
-import FormControl from '@material-ui/core/FormControl';
-import FormHelperText from '@material-ui/core/FormHelperText';
-import InputLabel from '@material-ui/core/InputLabel';
-import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -14,6 +8,7 @@ import {
   isGovernedCluster,
 } from '@fleet-portal/plugin-fleet-common';
 import useAsync from 'react-use/esm/useAsync';
+import { CatalogSelect } from '../shared/CatalogSelect';
 import { namespaceFieldValidation } from './validation';
 
 /** A cluster a tenant namespace may be requested on: governed, not deprecated, not past retirement. */
@@ -65,44 +60,29 @@ export function ClusterPicker(props: FieldExtensionComponentProps<string>) {
   const selected = clusters?.find(c => stringifyEntityRef(c) === formData);
   const id = idSchema?.$id ?? 'fleet-cluster';
   return (
-    <FormControl
-      fullWidth
-      margin="normal"
+    <CatalogSelect
+      id={id}
+      label={schema.title ?? 'Cluster'}
       required={required}
       error={!!rawErrors?.length || !!error}
-    >
-      <InputLabel id={`${id}-label`}>{schema.title ?? 'Cluster'}</InputLabel>
-      <Select
-        labelId={`${id}-label`}
-        id={id}
-        value={selected ? formData : ''}
-        onChange={event => onChange(String(event.target.value))}
-        renderValue={() =>
-          selected
-            ? `${selected.metadata.name} — ${clusterFacts(selected)}`
+      value={formData}
+      options={(clusters ?? []).map(cluster => ({
+        value: stringifyEntityRef(cluster),
+        primary: cluster.metadata.name,
+        secondary: `${clusterFacts(cluster)}${
+          cluster.metadata.description
+            ? ` — ${cluster.metadata.description}`
             : ''
-        }
-      >
-        {(clusters ?? []).map(cluster => {
-          const ref = stringifyEntityRef(cluster);
-          return (
-            <MenuItem key={ref} value={ref}>
-              <ListItemText
-                primary={cluster.metadata.name}
-                secondary={`${clusterFacts(cluster)}${
-                  cluster.metadata.description
-                    ? ` — ${cluster.metadata.description}`
-                    : ''
-                }`}
-              />
-            </MenuItem>
-          );
-        })}
-      </Select>
-      <FormHelperText>
-        {helperText(error, loading, schema.description)}
-      </FormHelperText>
-    </FormControl>
+        }`,
+      }))}
+      selectedText={
+        selected
+          ? `${selected.metadata.name} — ${clusterFacts(selected)}`
+          : undefined
+      }
+      helperText={helperText(error, loading, schema.description)}
+      onChange={onChange}
+    />
   );
 }
 

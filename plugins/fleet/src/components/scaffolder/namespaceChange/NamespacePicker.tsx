@@ -1,9 +1,3 @@
-import FormControl from '@material-ui/core/FormControl';
-import FormHelperText from '@material-ui/core/FormHelperText';
-import InputLabel from '@material-ui/core/InputLabel';
-import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import type {
@@ -13,6 +7,7 @@ import type {
 import useAsync from 'react-use/esm/useAsync';
 import { useMyGroups } from '../../home/useMyGroups';
 import { useTeamTitles } from '../../TeamBudget';
+import { CatalogSelect } from '../shared/CatalogSelect';
 import {
   type ChangeableNamespace,
   loadChangeableNamespaces,
@@ -63,41 +58,30 @@ export function NamespacePicker(
     [ns.cluster, ns.environment, titleOf(ns.team)].filter(Boolean).join(' · ');
 
   return (
-    <FormControl
-      fullWidth
-      margin="normal"
+    <CatalogSelect
+      id={id}
+      label={schema.title ?? 'Namespace'}
       required={required}
       error={!!rawErrors?.length || !!error}
-    >
-      <InputLabel id={`${id}-label`} shrink={selected ? true : undefined}>
-        {schema.title ?? 'Namespace'}
-      </InputLabel>
-      <Select
-        labelId={`${id}-label`}
-        id={id}
-        value={selected ? formData : ''}
-        onChange={event => onChange(String(event.target.value))}
-        renderValue={() =>
-          selected ? `${selected.namespace} — ${facts(selected)}` : ''
-        }
-      >
-        {items.map(ns => (
-          <MenuItem key={ns.ref} value={ns.ref}>
-            <ListItemText primary={ns.namespace} secondary={facts(ns)} />
-          </MenuItem>
-        ))}
-      </Select>
-      <FormHelperText>
-        {helperText({
-          error,
-          loading,
-          count: items.length,
-          purpose,
-          description: schema.description,
-          prefilled: !!formData && !selected,
-        })}
-      </FormHelperText>
-    </FormControl>
+      value={formData}
+      options={items.map(ns => ({
+        value: ns.ref,
+        primary: ns.namespace,
+        secondary: facts(ns),
+      }))}
+      selectedText={
+        selected ? `${selected.namespace} — ${facts(selected)}` : undefined
+      }
+      helperText={helperText({
+        error,
+        loading,
+        count: items.length,
+        purpose,
+        description: schema.description,
+        prefilled: !!formData && !selected,
+      })}
+      onChange={onChange}
+    />
   );
 }
 
