@@ -1,8 +1,7 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { writeWorkspaceFiles } from '../writeWorkspaceFiles';
 import { authorizeClusterRequest } from './authorize';
 import { checkClusterRequest } from './checkClusterRequest';
 import { formatCalendarDate } from './dates';
@@ -130,11 +129,8 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
         created: formatCalendarDate((deps.now ?? (() => new Date()))()),
       };
       const files = renderClusterFiles(context);
-      for (const file of files) {
-        const target = resolveSafeChildPath(root, file.path);
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.writeFile(target, file.content, 'utf8');
-      }
+      const rendered = Object.fromEntries(files.map(f => [f.path, f.content]));
+      await writeWorkspaceFiles(root, rendered);
       ctx.logger.info(
         `Rendered ${files.length} files for ${
           checked.request.name
@@ -142,7 +138,6 @@ export function createFleetClusterRenderAction(deps: ClusterRenderActionDeps) {
           reserved.serviceCidr
         }${ctx.isDryRun ? ' (dry run: previewed, not reserved)' : ''}`,
       );
-      const rendered = Object.fromEntries(files.map(f => [f.path, f.content]));
       ctx.output('files', rendered);
       ctx.output(
         'paths',
