@@ -10,7 +10,6 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import type { UserEntity } from '@backstage/catalog-model';
 import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import yaml from 'yaml';
 import { FleetCatalog } from '../../catalog/FleetCatalog';
@@ -24,6 +23,7 @@ import {
 } from './__testUtils__/fixtures';
 import { TEST_PLATFORM_REPO } from '../../__testUtils__/provenance';
 import { GitRemote } from '../../__testUtils__/gitRemote';
+import { priya } from '../../__testUtils__/users';
 import type { ClusterRequest } from './request';
 
 // The whole request as the template runs it — render, then the suite's propose action — against a
@@ -32,19 +32,6 @@ const examples = path.resolve(
   __dirname,
   '../../../../../examples/platform-config',
 );
-
-const priya: UserEntity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name: 'priya.platform', namespace: 'default' },
-  spec: {
-    profile: {
-      displayName: 'Priya Raman',
-      email: 'priya.platform@acme.example',
-    },
-    memberOf: ['platform-team'],
-  },
-};
 
 describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)', () => {
   let repo: GitRemote;
@@ -232,7 +219,6 @@ describe('new-cluster proposal (render + fleet:platform-repo:propose, real Git)'
       second.proposed.commit,
     );
   });
-
 
   it('refuses a changed CIDR or an added file between render and propose, and writes nothing', async () => {
     const before = repo.refs();

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import type { UserEntity } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -11,6 +10,7 @@ import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import yaml from 'yaml';
 import { FleetCatalog } from '../../catalog/FleetCatalog';
 import { GitRemote } from '../../__testUtils__/gitRemote';
+import { DEVON, PRIYA, priya } from '../../__testUtils__/users';
 import {
   fromPlatformRepo,
   TEST_PLATFORM_REPO,
@@ -33,21 +33,6 @@ const SEEDED = [
 ];
 const TASK = 'c0ffee12-3456-4789-abcd-ef0123456789';
 const BRANCH = `fleet/cluster/${CLUSTER}/c0ffee12`;
-
-const priya: UserEntity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name: 'priya.platform', namespace: 'default' },
-  spec: {
-    profile: {
-      displayName: 'Priya Raman',
-      email: 'priya.platform@acme.example',
-    },
-    memberOf: ['platform-team'],
-  },
-};
-const PRIYA = 'user:default/priya.platform';
-const DEVON = 'user:default/devon.developer';
 
 describe('fleet:cluster:retire (real Git)', () => {
   let repo: GitRemote;

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { UserEntity } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { PlatformRepoWriter } from '@fleet-portal/plugin-fleet-node';
 import { parse } from 'yaml';
 import { git, GitRemote } from '../../__testUtils__/gitRemote';
+import { DEVON, PRIYA, priya } from '../../__testUtils__/users';
 import { createRolloutPromoteAction } from './promoteAction';
 import { RolloutViewClient } from './RolloutViewClient';
 import { startRolloutApiFake } from './__testUtils__/rolloutApiFake';
@@ -26,22 +26,7 @@ import {
 // Real git repositories on a machine shared with other test runs.
 jest.setTimeout(60_000);
 
-const PRIYA = 'user:default/priya.platform';
-const DEVON = 'user:default/devon.developer';
 const TODAY = new Date('2026-12-06T15:30:00Z');
-
-const priya: UserEntity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name: 'priya.platform', namespace: 'default' },
-  spec: {
-    profile: {
-      displayName: 'Priya Raman',
-      email: 'priya.platform@acme.example',
-    },
-    memberOf: ['platform-team'],
-  },
-};
 
 /** The lines of `after` that are not in `before`, and the reverse. */
 function lineDiff(before: string, after: string) {
