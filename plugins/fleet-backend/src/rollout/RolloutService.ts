@@ -104,12 +104,7 @@ export class RolloutService {
         });
         const onTarget = waves.reduce((n, w) => n + w.onTarget, 0);
         return {
-          profileRef: stringifyEntityRef(profile),
-          profileName: profile.metadata.name,
-          ...(profile.metadata.title
-            ? { profileTitle: profile.metadata.title }
-            : {}),
-          targetVersion: target,
+          ...profileHead(profile, target),
           inRollout: onTarget < members.length,
           waves,
           ...(waves.find(w => !w.complete)
@@ -185,12 +180,7 @@ export class RolloutService {
       rolloutWave(w.wave, w.clusters, w.gate),
     );
     return {
-      profileRef: stringifyEntityRef(profile),
-      profileName: profile.metadata.name,
-      ...(profile.metadata.title
-        ? { profileTitle: profile.metadata.title }
-        : {}),
-      targetVersion: target,
+      ...profileHead(profile, target),
       allowedVersions: profile.spec.allowedVersions ?? [],
       waves: rolloutWaves,
       ...nextStep(rolloutWaves, target),
@@ -298,6 +288,16 @@ export class RolloutService {
     }
     return statuses;
   }
+}
+
+/** Which profile a rollout is of, and the version it moves to: the head of a list row and of a view. */
+function profileHead(profile: ClusterProfileEntity, targetVersion: string) {
+  return {
+    profileRef: stringifyEntityRef(profile),
+    profileName: profile.metadata.name,
+    ...(profile.metadata.title ? { profileTitle: profile.metadata.title } : {}),
+    targetVersion,
+  };
 }
 
 function rolloutCluster(
