@@ -143,6 +143,21 @@ export function profileEntity(
   });
 }
 
+/** An edge profile with only CIDR pools: /22 pod and /24 service blocks out of 172.16.0.0/13 and 172.24.0.0/16. */
+export const edgeProfile: Entity = fromPlatformRepo({
+  apiVersion: 'fleet-portal.dev/v1alpha1',
+  kind: 'ClusterProfile',
+  metadata: { name: 'edge', namespace: 'default' },
+  spec: {
+    network: {
+      podPools: ['172.16.0.0/13'],
+      servicePools: ['172.24.0.0/16'],
+      podPrefix: 22,
+      servicePrefix: 24,
+    },
+  },
+});
+
 export const profiles: Entity[] = [
   profileEntity('production', '3.2.0', ['3.1.0']),
   profileEntity('non-production', '2.4.0', ['2.3.0'], 6),

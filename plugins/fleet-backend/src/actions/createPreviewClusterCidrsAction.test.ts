@@ -1,31 +1,12 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import request from 'supertest';
-import {
-  clusterEntity,
-  fromPlatformRepo,
-  TODAY,
-} from '../__fixtures__/entities';
+import { clusterEntity, edgeProfile, TODAY } from '../__fixtures__/entities';
 import {
   ALICE,
   MALLORY,
   startActionsBackend,
 } from './__testUtils__/actionsBackend';
-
-const edge: Entity = fromPlatformRepo({
-  apiVersion: 'fleet-portal.dev/v1alpha1',
-  kind: 'ClusterProfile',
-  metadata: { name: 'edge', namespace: 'default' },
-  spec: {
-    network: {
-      podPools: ['172.16.0.0/13'],
-      servicePools: ['172.24.0.0/16'],
-      podPrefix: 22,
-      servicePrefix: 24,
-    },
-  },
-});
 
 describe('fleet:preview-cluster-cidrs', () => {
   let context: Awaited<ReturnType<typeof startActionsBackend>>;
@@ -33,7 +14,7 @@ describe('fleet:preview-cluster-cidrs', () => {
   beforeAll(async () => {
     context = await startActionsBackend({
       entities: [
-        edge,
+        edgeProfile,
         clusterEntity('edg-ber01-store-01', '172.16.0.0/22', '172.24.0.0/24'),
       ],
       today: TODAY,

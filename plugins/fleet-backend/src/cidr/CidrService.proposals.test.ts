@@ -11,7 +11,7 @@ import path from 'node:path';
 import {
   clusterEntity,
   FIXTURE_PLATFORM_REPO,
-  fromPlatformRepo,
+  edgeProfile,
 } from '../__fixtures__/entities';
 import { CatalogNetworks } from './CatalogNetworks';
 import { CidrService } from './CidrService';
@@ -28,20 +28,6 @@ const DAY = 24 * HOUR;
 const GRACE_DAYS = 7;
 const PRIYA = 'user:default/priya.platform';
 const author = { name: 'Priya Patel', email: 'priya.platform@acme.example' };
-
-const edge: Entity = fromPlatformRepo({
-  apiVersion: 'fleet-portal.dev/v1alpha1',
-  kind: 'ClusterProfile',
-  metadata: { name: 'edge', namespace: 'default' },
-  spec: {
-    network: {
-      podPools: ['172.16.0.0/13'],
-      servicePools: ['172.24.0.0/16'],
-      podPrefix: 22,
-      servicePrefix: 24,
-    },
-  },
-});
 
 const GIT_ENV = {
   ...process.env,
@@ -79,7 +65,7 @@ describe.each(databases.eachSupportedId())(
     const logger = mockServices.logger.mock();
 
     function setCatalog(entities: Entity[]) {
-      catalog = catalogServiceMock({ entities: [edge, ...entities] });
+      catalog = catalogServiceMock({ entities: [edgeProfile, ...entities] });
     }
 
     function serviceWith(options: { repository?: string } = {}) {

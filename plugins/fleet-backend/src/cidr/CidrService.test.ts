@@ -7,7 +7,7 @@ import { InputError } from '@backstage/errors';
 import {
   clusterEntity,
   FIXTURE_PLATFORM_REPO,
-  fromPlatformRepo,
+  edgeProfile,
   registeredFrom,
 } from '../__fixtures__/entities';
 import { CatalogNetworks } from './CatalogNetworks';
@@ -20,20 +20,6 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const MIGRATIONS = path.resolve(__dirname, '../../migrations');
 const START = new Date('2026-09-01T08:00:00Z');
-
-const edge: Entity = fromPlatformRepo({
-  apiVersion: 'fleet-portal.dev/v1alpha1',
-  kind: 'ClusterProfile',
-  metadata: { name: 'edge', namespace: 'default' },
-  spec: {
-    network: {
-      podPools: ['172.16.0.0/13'],
-      servicePools: ['172.24.0.0/16'],
-      podPrefix: 22,
-      servicePrefix: 24,
-    },
-  },
-});
 
 const MALLORY = 'https://github.com/mallory/catalog/blob/main';
 
@@ -65,7 +51,7 @@ describe.each(databases.eachSupportedId())('CidrService on %s', databaseId => {
     await knex.migrate.latest({ directory: MIGRATIONS });
     now = START;
     setCatalog([
-      edge,
+      edgeProfile,
       clusterEntity('edg-ber01-store-01', '172.16.0.0/22', '172.24.0.0/24'),
     ]);
     const delegating = new Proxy({} as CatalogService, {
@@ -115,13 +101,13 @@ describe.each(databases.eachSupportedId())('CidrService on %s', databaseId => {
 
     // The cluster appears, but with other CIDRs: not confirmed.
     setCatalog([
-      edge,
+      edgeProfile,
       clusterEntity('edg-muc01-store-01', '172.16.12.0/22', '172.24.1.0/24'),
     ]);
     expect((await service.sweep()).confirmed).toEqual([]);
 
     setCatalog([
-      edge,
+      edgeProfile,
       clusterEntity('edg-muc01-store-01', '172.16.8.0/22', '172.24.1.0/24'),
     ]);
     now = new Date(START.getTime() + 10 * 60_000);
@@ -144,7 +130,7 @@ describe.each(databases.eachSupportedId())('CidrService on %s', databaseId => {
   it('ignores clusters that are not from the platform repository: they occupy no block and confirm no reservation', async () => {
     // A copy claiming the next free blocks, and one named like the cluster being requested.
     setCatalog([
-      edge,
+      edgeProfile,
       clusterEntity('edg-ber01-store-01', '172.16.0.0/22', '172.24.0.0/24'),
       spoofedCluster('edg-squat-01', '172.16.8.0/21', '172.24.1.0/24'),
     ]);
@@ -155,7 +141,7 @@ describe.each(databases.eachSupportedId())('CidrService on %s', databaseId => {
     });
 
     setCatalog([
-      edge,
+      edgeProfile,
       spoofedCluster('edg-muc01-store-01', '172.16.8.0/22', '172.24.1.0/24'),
       spoofedCluster(
         'edg-muc01-store-01',
@@ -173,9 +159,12 @@ describe.each(databases.eachSupportedId())('CidrService on %s', databaseId => {
 
   it('never allocates from the pools of a profile that is not from the platform repository', async () => {
     setCatalog([
-      edge,
+      edgeProfile,
       registeredFrom(
-        { ...edge, metadata: { name: 'edge-lab', namespace: 'default' } },
+        {
+          ...edgeProfile,
+          metadata: { name: 'edge-lab', namespace: 'default' },
+        },
         `${MALLORY}/profile.yaml`,
       ),
     ]);
