@@ -8,6 +8,7 @@ import { saveScreenshot, signInAs } from './helpers';
 
 // A developer (Devon, team-checkout) requests tenant namespaces through the template. The e2e copy
 // of the demo platform repository is read with git afterwards; the catalog reads it every 5 s.
+// exact: the Day-2 templates' titles ("Change a tenant namespace", ...) contain it too
 const TEMPLATE_TITLE = 'Tenant namespace';
 
 function platformRepo(): string {
@@ -28,7 +29,7 @@ function hasFile(ref: string, file: string): boolean {
 async function openTemplate(page: Page) {
   const card = page
     .locator('[class*="MuiCard"]')
-    .filter({ hasText: TEMPLATE_TITLE });
+    .filter({ has: page.getByText(TEMPLATE_TITLE, { exact: true }) });
   await expect(async () => {
     await page.goto('/create');
     await expect(card).toBeVisible({ timeout: 5_000 });
@@ -43,7 +44,7 @@ async function fillRequest(
 ) {
   const card = page
     .locator('[class*="MuiCard"]')
-    .filter({ hasText: TEMPLATE_TITLE });
+    .filter({ has: page.getByText(TEMPLATE_TITLE, { exact: true }) });
   await expect(async () => {
     await page.goto('/create');
     await expect(card).toBeVisible({ timeout: 5_000 });
