@@ -89,23 +89,12 @@ export function renderNamespace(
   }
   manifests.push(...networkPolicies(request, meta));
   for (const role of request.roles) {
-    manifests.push({
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'RoleBinding',
-      metadata: meta(`tenant-${role.replace(/[^a-z0-9-]/g, '-')}`),
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: role,
-      },
-      subjects: [
-        {
-          apiGroup: 'rbac.authorization.k8s.io',
-          kind: 'Group',
-          name: request.identityGroup,
-        },
-      ],
-    });
+    manifests.push(
+      roleBinding(role, {
+        identityGroup: request.identityGroup,
+        namespace: ns,
+      }),
+    );
   }
 
   const entity: TenantNamespaceEntity = {
@@ -218,4 +207,36 @@ function networkPolicies(
     );
   }
   return result;
+}
+
+/** The RoleBinding of a tenant role: the team's identity group bound to the ClusterRole. */
+export function roleBinding(
+  role: string,
+  values: { identityGroup: string; namespace: string },
+): KubernetesObject {
+  return {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: {
+      name: roleBindingName(role),
+      namespace: values.namespace,
+      labels: { [LABEL_MANAGED_BY]: MANAGED_BY },
+    },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: role,
+    },
+    subjects: [
+      {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Group',
+        name: values.identityGroup,
+      },
+    ],
+  };
+}
+
+export function roleBindingName(role: string): string {
+  return `tenant-${role.replace(/[^a-z0-9-]/g, '-')}`;
 }

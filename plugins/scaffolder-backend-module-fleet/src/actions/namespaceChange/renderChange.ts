@@ -11,6 +11,7 @@ import {
   stringify,
   YAMLMap,
 } from 'yaml';
+import { roleBinding, roleBindingName } from '../namespace/renderNamespace';
 
 /** The Day-2 values of a namespace after a change. */
 export type NamespaceValues = {
@@ -136,7 +137,7 @@ export function changeNamespaceManifests(
     } else if (
       kind === 'RoleBinding' &&
       object.roleRef?.kind === 'ClusterRole' &&
-      object.metadata?.name === bindingName(object.roleRef.name)
+      object.metadata?.name === roleBindingName(object.roleRef.name)
     ) {
       // a binding of a role the team no longer has is left out
       if (values.roles.includes(object.roleRef.name)) {
@@ -154,38 +155,6 @@ export function changeNamespaceManifests(
   const at = lastBinding >= 0 ? lastBinding + 1 : out.length;
   out.splice(at, 0, ...added);
   return out.join('---\n');
-}
-
-/** The RoleBinding of a tenant role, as fleet:namespace:render makes it. */
-export function roleBinding(
-  role: string,
-  values: { identityGroup: string; namespace: string },
-) {
-  return {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: {
-      name: bindingName(role),
-      namespace: values.namespace,
-      labels: { 'app.kubernetes.io/managed-by': 'fleet-portal' },
-    },
-    roleRef: {
-      apiGroup: 'rbac.authorization.k8s.io',
-      kind: 'ClusterRole',
-      name: role,
-    },
-    subjects: [
-      {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'Group',
-        name: values.identityGroup,
-      },
-    ],
-  };
-}
-
-function bindingName(role: string): string {
-  return `tenant-${role.replace(/[^a-z0-9-]/g, '-')}`;
 }
 
 /** The document rendered again, unless its data is the same (then its bytes stay). */
