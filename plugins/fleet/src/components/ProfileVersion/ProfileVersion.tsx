@@ -10,6 +10,8 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     flexWrap: 'wrap',
     gap: theme.spacing(1),
+    // "Non-production" must not break at its hyphen in a narrow column
+    '& a': { whiteSpace: 'nowrap' },
   },
 }));
 
