@@ -1,23 +1,17 @@
 import { ResponseError } from '@backstage/errors';
+import {
+  FLEET_BASE_URL,
+  jsonResponse as json,
+  mockFleetApis,
+} from '../__testUtils__/fleetFetch';
 import { FleetHealthClient } from './FleetHealthClient';
 
-const baseUrl = 'http://localhost:7007/api/fleet';
+const baseUrl = FLEET_BASE_URL;
 
 function setup(response: Response) {
-  const fetch = jest.fn().mockResolvedValue(response);
-  const getBaseUrl = jest.fn().mockResolvedValue(baseUrl);
-  const client = new FleetHealthClient({
-    discoveryApi: { getBaseUrl },
-    fetchApi: { fetch },
-  });
-  return { client, fetch, getBaseUrl };
+  const { apis, fetch, getBaseUrl } = mockFleetApis(response);
+  return { client: new FleetHealthClient(apis), fetch, getBaseUrl };
 }
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
 
 describe('FleetHealthClient', () => {
   it('gets the fleet snapshot', async () => {

@@ -1,23 +1,16 @@
 import { ResponseError } from '@backstage/errors';
+import {
+  FLEET_BASE_URL,
+  jsonResponse,
+  mockFleetApis,
+} from '../__testUtils__/fleetFetch';
 import { RolloutClient } from './RolloutClient';
 
-const baseUrl = 'http://localhost:7007/api/fleet';
-
-function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
+const baseUrl = FLEET_BASE_URL;
 
 function setup(response: Response) {
-  const fetch = jest.fn().mockResolvedValue(response);
-  const getBaseUrl = jest.fn().mockResolvedValue(baseUrl);
-  const client = new RolloutClient({
-    discoveryApi: { getBaseUrl },
-    fetchApi: { fetch },
-  });
-  return { client, fetch, getBaseUrl };
+  const { apis, fetch, getBaseUrl } = mockFleetApis(response);
+  return { client: new RolloutClient(apis), fetch, getBaseUrl };
 }
 
 describe('RolloutClient', () => {
