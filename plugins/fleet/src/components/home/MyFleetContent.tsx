@@ -127,10 +127,15 @@ export function MyFleetContent() {
             <TableBody>
               {value.namespaces.map(entity => (
                 <TableRow key={entity.metadata.name}>
-                  <TableCell>
-                    <EntityRefLink entityRef={entity} />
+                  {/* the cluster has its own column: the namespace's own name, not its title */}
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                    <EntityRefLink entityRef={entity}>
+                      {typeof entity.spec?.namespace === 'string'
+                        ? entity.spec.namespace
+                        : undefined}
+                    </EntityRefLink>
                   </TableCell>
-                  <TableCell>
+                  <TableCell style={{ whiteSpace: 'nowrap' }}>
                     {typeof entity.spec?.cluster === 'string' ? (
                       <EntityLink
                         entityRef={entity.spec.cluster}
