@@ -261,15 +261,16 @@ test.describe('tenant namespace request', () => {
     page,
   }, testInfo) => {
     test.setTimeout(180_000);
-    // checkout exists on the cluster: taken names are decided at submit time
+    // pos exists on the store cluster: taken names are decided at submit time. The request fits the
+    // team's budget there (the staging cluster's budget is what the specs before this one fill up)
     await signInAs(page, 'Devon Clarke', '/create');
     await fillRequest(page, testInfo, {
-      cluster: 'stg-euw1-checkout-01',
-      namespace: 'checkout',
-      cpu: '2',
+      cluster: 'edg-ber01-store-01',
+      namespace: 'pos',
+      cpu: '1',
     });
     const error = page
-      .getByText(/checkout already exists on stg-euw1-checkout-01/)
+      .getByText(/pos already exists on edg-ber01-store-01/)
       .first();
     await expect(error).toBeVisible({ timeout: 90_000 });
     await saveScreenshot(page, testInfo, 'refused');
