@@ -1,7 +1,6 @@
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { isClusterEntity } from '../guards';
 import type { ClusterProfileEntity } from '../types';
-import { isGovernedCluster } from '../validation/cluster';
 import { FleetValidationIssue, issue } from '../validation/issues';
 import {
   addDays,
@@ -11,6 +10,7 @@ import {
   parseCalendarDate,
 } from './dates';
 import { MAX_REVIEW_MONTHS } from './clusterRequest';
+import { governedClusterProblem } from './governedClusterProblem';
 
 /**
  * `mark`: the cluster stays, with a retire-by date, `lifecycle: deprecated` and who asked why
@@ -176,15 +176,10 @@ function clusterRetirementProblem(
   if (!ref.trim()) {
     return 'choose the cluster to retire';
   }
-  if (!entity) {
-    return `${JSON.stringify(ref)} is not a cluster in the catalog`;
-  }
-  const name = stringifyEntityRef(entity);
-  if (!isClusterEntity(entity)) {
-    return `${name} is not a kubernetes-cluster Resource`;
-  }
-  if (!isGovernedCluster(entity)) {
-    return `${name} is not governed (no complete owner, profile, environment and review data); retire it where it was registered`;
-  }
-  return undefined;
+  const checked = governedClusterProblem(
+    ref,
+    entity,
+    'retire it where it was registered',
+  );
+  return 'problem' in checked ? checked.problem : undefined;
 }

@@ -2,9 +2,9 @@ import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { isClusterEntity } from '../guards';
 import { tenantNamespaceEntityName, validateNamespaceName } from '../naming';
 import type { ClusterEntity, ClusterProfileEntity } from '../types';
-import { isGovernedCluster } from '../validation/cluster';
 import { FleetValidationIssue, issue } from '../validation/issues';
 import { fullRef } from './fullRef';
+import { governedClusterProblem } from './governedClusterProblem';
 import { checkTenancyRequest, type CheckedTenancy } from './tenancyRequest';
 import { budgetNamespacesOf } from './namespaceTarget';
 import { checkTeamBudget, teamBudgetUsage } from './teamBudget';
@@ -214,20 +214,20 @@ export function clusterProblem(
   entity: Entity | undefined,
   today: string,
 ): string | undefined {
-  if (!entity) {
-    return `${JSON.stringify(ref)} is not a cluster in the catalog`;
+  const checked = governedClusterProblem(
+    ref,
+    entity,
+    'namespaces are only requested on governed clusters',
+  );
+  if ('problem' in checked) {
+    return checked.problem;
   }
-  const name = stringifyEntityRef(entity);
-  if (!isClusterEntity(entity)) {
-    return `${name} is not a kubernetes-cluster Resource`;
-  }
-  if (!isGovernedCluster(entity)) {
-    return `${name} is not governed (no complete owner, profile, environment and review data); namespaces are only requested on governed clusters`;
-  }
-  if (entity.spec.lifecycle === 'deprecated') {
+  const { cluster } = checked;
+  const name = stringifyEntityRef(cluster);
+  if (cluster.spec.lifecycle === 'deprecated') {
     return `${name} is deprecated; request the namespace on its successor`;
   }
-  const retireBy = entity.spec.lifetime?.retireBy;
+  const retireBy = cluster.spec.lifetime?.retireBy;
   if (retireBy && retireBy <= today) {
     return `${name} was due for retirement on ${retireBy}`;
   }
